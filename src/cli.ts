@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+process.stdout.write('aoai-auth-check CLI: not implemented yet\n')
