@@ -1,25 +1,47 @@
 // Builds the committed bundles with ncc: dist/index.js (the action) and dist/cli.js (the CLI).
 // TypeScript is pinned to 6.x because ncc compiles through the TypeScript JS API, which TS 7 no longer has.
+// The bundles are built aside and swapped in, under a lock, so a test reading dist/ never sees half a build.
 import { execFileSync } from 'node:child_process'
-import { readdirSync, rmSync, renameSync } from 'node:fs'
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
 const ncc = join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
-const build = (entry, outDir) =>
+const work = join('.build', `run-${process.pid}`)
+const lock = join('.build', 'lock')
+
+function build(entry, outDir) {
   execFileSync(process.execPath, [ncc, 'build', entry, '-o', outDir, '--quiet', '--target', 'es2022'], {
     stdio: 'inherit'
   })
-
-rmSync('dist', { recursive: true, force: true })
-rmSync('.build', { recursive: true, force: true })
-
-build('src/index.ts', 'dist')
-build('src/cli.ts', '.build/cli')
-
-// The CLI must be a single file beside the action bundle: any chunk would collide with the action's.
-const cliFiles = readdirSync('.build/cli').filter((f) => f !== 'package.json')
-if (cliFiles.length !== 1 || cliFiles[0] !== 'index.js') {
-  throw new Error(`the CLI bundle must be one file, got: ${cliFiles.join(', ')}`)
 }
-renameSync('.build/cli/index.js', 'dist/cli.js')
-rmSync('.build', { recursive: true, force: true })
+
+function acquireLock() {
+  mkdirSync('.build', { recursive: true })
+  const deadline = Date.now() + 180_000
+  for (;;) {
+    try {
+      mkdirSync(lock)
+      return
+    } catch {
+      if (Date.now() > deadline) throw new Error(`another build holds ${lock}; remove it if no build is running`)
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250)
+    }
+  }
+}
+
+acquireLock()
+try {
+  build('src/index.ts', join(work, 'dist'))
+  build('src/cli.ts', join(work, 'cli'))
+  // The CLI must be a single file beside the action bundle: any chunk would collide with the action's.
+  const cliFiles = readdirSync(join(work, 'cli')).filter((f) => f !== 'package.json')
+  if (cliFiles.length !== 1 || cliFiles[0] !== 'index.js') {
+    throw new Error(`the CLI bundle must be one file, got: ${cliFiles.join(', ')}`)
+  }
+  renameSync(join(work, 'cli', 'index.js'), join(work, 'dist', 'cli.js'))
+  rmSync('dist', { recursive: true, force: true })
+  renameSync(join(work, 'dist'), 'dist')
+} finally {
+  rmSync(work, { recursive: true, force: true })
+  rmSync(lock, { recursive: true, force: true })
+}
