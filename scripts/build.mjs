@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { writeThirdPartyLicenses } from './third-party-licenses.mjs'
 
 const ncc = join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
 const work = join('.build', `run-${process.pid}`)
@@ -39,6 +40,7 @@ try {
     throw new Error(`the CLI bundle must be one file, got: ${cliFiles.join(', ')}`)
   }
   renameSync(join(work, 'cli', 'index.js'), join(work, 'dist', 'cli.js'))
+  writeThirdPartyLicenses(join(work, 'dist', 'licenses.txt'))
   rmSync('dist', { recursive: true, force: true })
   renameSync(join(work, 'dist'), 'dist')
 } finally {
