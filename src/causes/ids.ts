@@ -20,7 +20,8 @@ export const CAUSES_BY_PHASE = {
     'tenant-not-found',
     'assertion-expired',
     'resource-principal-not-found',
-    'invalid-client-secret'
+    'invalid-client-secret',
+    'conditional-access-blocked'
   ],
   'data-plane': [
     'wrong-token-audience',

@@ -1,0 +1,109 @@
+// `aoai-auth-check explain`: reads a pasted error, names the cause and the fix.
+import { readFileSync } from 'node:fs'
+import { CATALOGUE } from '../causes/catalogue.js'
+import { classify, type Diagnosis, type ErrorPhase } from '../diagnosis/classify.js'
+import { findJwts } from '../diagnosis/jwt.js'
+import { describeFlags, parseFlags, UsageError, type FlagSpec } from './args.js'
+import { fixValuesFromEvidence } from './fix-values.js'
+import type { CommandIo } from './io.js'
+
+const PHASES: readonly ErrorPhase[] = ['github-oidc', 'entra-token', 'data-plane', 'arm']
+
+const FLAGS: Record<string, FlagSpec> = {
+  status: { kind: 'integer', valueName: 'N', min: 100, max: 599,
+    description: 'the HTTP status, when the text lacks it' },
+  phase: { kind: 'choice', values: PHASES, description: 'where the error came from' },
+  json: { kind: 'boolean', description: 'print one JSON object instead of the human answer' },
+  file: { kind: 'string', valueName: 'F', description: 'read the error text from file F instead of standard input' },
+  help: { kind: 'boolean', description: 'show this help' }
+}
+
+const EXPLAIN_HELP = `Usage: aoai-auth-check explain [--status N] [--phase ${PHASES.join('|')}] [--json] [--file F]
+
+Names the cause of an Azure OpenAI, Entra ID or GitHub OIDC authentication error and the fix.
+Paste the error on standard input (a response body, an SDK exception, a log, curl -v output), or pass --file.
+A JWT in the text is decoded locally for its claims and never printed back.
+
+${describeFlags(FLAGS)}
+
+Examples:
+  pbpaste | aoai-auth-check explain
+  aoai-auth-check explain --status 401 --phase data-plane --json < error.txt
+`
+
+interface ExplainAnswer {
+  cause: Diagnosis['cause']
+  candidates: Diagnosis['candidates']
+  title: string
+  fix: string
+  evidence: Record<string, unknown>
+}
+
+/** The answer for one error text: the diagnosis plus the catalogue's title and fix with the values it shows. */
+function explainText(text: string, status?: number, phase?: ErrorPhase): ExplainAnswer {
+  const diagnosis = classify({ text, status, phase })
+  const entry = CATALOGUE[diagnosis.cause]
+  return {
+    cause: diagnosis.cause,
+    candidates: diagnosis.candidates,
+    title: entry.title,
+    fix: entry.fix(fixValuesFromEvidence(diagnosis.evidence)),
+    evidence: diagnosis.evidence
+  }
+}
+
+export async function runExplain(argv: readonly string[], io: CommandIo): Promise<number> {
+  const flags = parseFlags(argv, FLAGS)
+  if (flags.help) {
+    io.out(EXPLAIN_HELP)
+    return 0
+  }
+  const text = typeof flags.file === 'string' ? readInputFile(flags.file) : await io.readStdin()
+  if (!text.trim()) {
+    throw new UsageError('no error text: pipe it on standard input (aoai-auth-check explain < error.txt) or ' +
+      'use --file F')
+  }
+  const answer = explainText(text, flags.status as number | undefined, flags.phase as ErrorPhase | undefined)
+  const output = flags.json ? JSON.stringify(answer, null, 2) + '\n' : humanAnswer(answer)
+  io.out(withoutPastedSecrets(output, text))
+  return 0
+}
+
+/** The answer holds claims, never tokens; this guard keeps it so whatever a rule extracted from the paste. */
+function withoutPastedSecrets(output: string, pasted: string): string {
+  const bearers = [...pasted.matchAll(/\bBearer\s+([^\s"',;}]{16,})/gi)].map((match) => match[1])
+  let guarded = output
+  for (const secret of [...findJwts(pasted), ...bearers]) guarded = guarded.split(secret).join('***')
+  return guarded
+}
+
+function readInputFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch (error) {
+    throw new UsageError(`--file ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+  }
+}
+
+function humanAnswer(answer: ExplainAnswer): string {
+  const [best, ...others] = answer.candidates
+  const lines = [`Cause: ${answer.title} (${answer.cause})`, `Why:   ${best.why}`, '', 'Fix:', indent(answer.fix)]
+  if (others.length) {
+    lines.push('', 'The text alone cannot decide; other possible causes, and what decides:')
+    for (const other of others) lines.push(`  - ${CATALOGUE[other.cause].title} (${other.cause}): ${other.why}`)
+  }
+  const evidence = describeEvidence(answer.evidence)
+  if (evidence) lines.push('', `Evidence: ${evidence}`)
+  return lines.join('\n') + '\n'
+}
+
+function indent(text: string): string {
+  return text.split('\n').map((line) => (line ? `  ${line}` : line)).join('\n')
+}
+
+function describeEvidence(evidence: Record<string, unknown>): string {
+  return Object.entries(evidence)
+    .filter(([key]) => key !== 'excerpt')
+    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(', ')
+}

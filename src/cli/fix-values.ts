@@ -1,0 +1,40 @@
+// The user's values for a fix, as far as a pasted error shows them (the live action knows more).
+import type { FixValues } from '../causes/catalogue.js'
+
+const GITHUB_ISSUER = /^https:\/\/token\.actions\.(?:githubusercontent\.com|[\w-]+\.ghe\.com)/
+const AI_HOST = /\.(?:openai|cognitiveservices|services\.ai)\.azure\.(?:com|us|cn)$/
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined
+}
+
+function url(value: unknown): string | undefined {
+  return text(value)?.startsWith('https://') ? (value as string) : undefined
+}
+
+export function fixValuesFromEvidence(evidence: Record<string, unknown>): FixValues {
+  const claims = Array.isArray(evidence.jwtClaims) ? (evidence.jwtClaims as Record<string, unknown>[]) : []
+  const github = claims.find((c) => GITHUB_ISSUER.test(text(c.iss) ?? ''))
+  const entra = claims.find((c) => c !== github && typeof c.tid === 'string')
+  const host = text(evidence.host)
+  const tenant = text(evidence.tenant)
+  const values: FixValues = {
+    subject: text(evidence.subject) ?? text(github?.sub),
+    issuer: text(evidence.issuer) ?? text(github?.iss),
+    clientId: text(evidence.clientId) ?? text(entra?.appid) ?? text(entra?.azp),
+    tenantId: (tenant && /^[0-9a-f-]{36}$/i.test(tenant) ? tenant : undefined) ?? text(entra?.tid),
+    principalId: text(evidence.principalId) ?? text(entra?.oid),
+    tokenAudience: text(entra?.aud),
+    scope: url(evidence.expectedAudience)?.replace(/\/?$/, '/.default'),
+    host,
+    endpoint: host && AI_HOST.test(host) ? `https://${host}/` : undefined,
+    deployment: text(evidence.deployment),
+    apiVersion: text(evidence.apiVersion),
+    model: text(evidence.model),
+    parameter: text(evidence.parameter),
+    // Foundry project data actions (accounts/AIServices/...) are not in Cognitive Services OpenAI User
+    role: text(evidence.dataAction)?.includes('/AIServices/') ? 'Azure AI User' : undefined,
+    retryAfterSeconds: typeof evidence.retryAfterSeconds === 'number' ? evidence.retryAfterSeconds : undefined
+  }
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as FixValues
+}

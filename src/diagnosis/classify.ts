@@ -1,0 +1,93 @@
+// The classifier: any error text (response body, SDK message, pasted log) → a cause id, ranked candidates and
+// the evidence read. The rules live in one table (rules.ts); this module reads the facts and walks the table.
+import type { CauseId } from '../causes/ids.js'
+import { readEvidence } from './evidence.js'
+import { redactSecrets } from './redact.js'
+import { RULES, type Candidate, type Facts, type Rule } from './rules.js'
+import { normaliseText, unwrappedText } from './text.js'
+
+export type ErrorPhase = 'github-oidc' | 'entra-token' | 'data-plane' | 'arm'
+
+export interface ErrorObservation {
+  /** The error as seen: a response body, an SDK message, a pasted log. */
+  text: string
+  /** HTTP status when known. */
+  status?: number
+  /** Where it came from, when known. */
+  phase?: ErrorPhase
+  /** Response headers when known (retry-after, x-ms-error-code, ...), lower-case names. */
+  headers?: Record<string, string>
+}
+
+/** Facts a live run knows that decide ambiguous texts. */
+export interface DiagnosisContext {
+  event?: { name: string; isForkPullRequest: boolean; isDependabot: boolean }
+  sentCredential?: 'entra-token' | 'api-key'
+  /** Decoded claims of the bearer that was sent (aud, tid, exp, oid...). */
+  accessTokenClaims?: Record<string, unknown>
+  /** e.g. https://cognitiveservices.azure.com */
+  expectedAudience?: string
+  expectedTenantId?: string
+}
+
+export interface Diagnosis {
+  /** Best guess, or 'unknown'. */
+  cause: CauseId
+  /** Ranked, first is `cause`; more than one = ambiguous, and each `why` says what decides. */
+  candidates: { cause: CauseId; why: string }[]
+  /** What was read: status, AADSTS codes, error.code, subject, principal, data action, retryAfterSeconds, ids... */
+  evidence: Record<string, unknown>
+}
+
+const MAX_CANDIDATES = 5
+
+function matches(rule: Rule, facts: Facts): boolean {
+  if (rule.phase && !rule.phase.includes(facts.phase ?? 'unknown')) return false
+  if (rule.status && (facts.status === undefined || !rule.status.includes(facts.status))) return false
+  if (rule.aadsts && !rule.aadsts.some((code) => facts.aadstsCodes?.includes(code))) return false
+  if (rule.code && !facts.errorCodes?.some((code) => rule.code?.test(code))) return false
+  if (rule.text && !rule.text.test(facts.text) && !rule.text.test(facts.unwrapped)) return false
+  return Boolean(rule.text || rule.aadsts || rule.code || rule.status || rule.phase)
+}
+
+function isFallback(rule: Rule): boolean {
+  return !rule.text && !rule.aadsts && !rule.code
+}
+
+function addUnique(list: Candidate[], candidate: Candidate): void {
+  if (!list.some((c) => c.cause === candidate.cause)) list.push(candidate)
+}
+
+export function classify(observation: ErrorObservation, context: DiagnosisContext = {}): Diagnosis {
+  const text = normaliseText(observation.text)
+  const evidence = readEvidence(text, observation.headers)
+  if (observation.status !== undefined) evidence.status = observation.status
+  const facts: Facts = { ...evidence, text, unwrapped: unwrappedText(observation.text), phase: observation.phase }
+
+  const matched = RULES.filter((rule) => matches(rule, facts))
+  const [winner, ...others] = matched
+  const report: Record<string, unknown> = { ...evidence }
+  if (observation.phase) report.phase = observation.phase
+  // An unknown answer shows what was seen instead (redacted)
+  if (!winner || winner.cause === 'unknown') report.excerpt = redactSecrets(text).slice(0, 400)
+
+  if (!winner) {
+    return {
+      cause: 'unknown',
+      candidates: [{ cause: 'unknown', why: 'No known Azure OpenAI, Entra ID or GitHub OIDC error was recognised ' +
+        'in the text; the status, the response body (error.code) or the AADSTS code would tell.' }],
+      evidence: report
+    }
+  }
+
+  const decided = winner.decide?.(facts, context)
+  if (decided) {
+    return { cause: decided.cause, candidates: [decided], evidence: report }
+  }
+  const candidates: Candidate[] = [{ cause: winner.cause, why: winner.why }]
+  for (const alternative of winner.alternatives ?? []) addUnique(candidates, alternative)
+  for (const other of others.filter((rule) => !isFallback(rule))) {
+    addUnique(candidates, { cause: other.cause, why: other.why })
+  }
+  return { cause: candidates[0].cause, candidates: candidates.slice(0, MAX_CANDIDATES), evidence: report }
+}

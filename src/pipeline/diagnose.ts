@@ -1,0 +1,195 @@
+import { APIError } from 'openai'
+import { CATALOGUE, type FixValues } from '../causes/catalogue.js'
+import type { CauseId } from '../causes/ids.js'
+import { classify, type DiagnosisContext, type ErrorObservation, type ErrorPhase } from '../diagnosis/classify.js'
+import { redactSecrets } from '../diagnosis/redact.js'
+import { DeadlineExceededError } from '../net/deadline.js'
+import { headerRecord } from '../net/retry.js'
+import type { CheckOutcome } from './runner.js'
+import type { EndpointFacts } from './stages/endpoint.js'
+import type { TargetRun } from './target-run.js'
+
+const MAX_ERROR_CHARS = 2000
+const MAX_DETAIL_CHARS = 300
+
+/** The user's own values for the catalogue's fixes, from what the run knows (and what the evidence adds). */
+function fixValuesOf(run: TargetRun, evidence: Record<string, unknown> = {}): FixValues {
+  const { config, endpoint, oidcClaims, accessTokenClaims, event } = run
+  const values: FixValues = {
+    endpoint: config.endpoint,
+    suggestedEndpoint: endpoint?.suggestedEndpoint,
+    deployment: config.deployment,
+    apiVersion: config.apiVersion,
+    clientId: config.clientId,
+    tenantId: config.tenantId,
+    principalId: text(accessTokenClaims?.oid) ?? text(evidence.principalId),
+    subject: text(oidcClaims?.sub) ?? text(evidence.subject),
+    issuer: text(oidcClaims?.iss) ?? text(evidence.issuer),
+    audience: config.oidcAudience,
+    cloud: config.cloud.name,
+    scope: endpoint && recommendedScope(endpoint),
+    tokenAudience: text(accessTokenClaims?.aud),
+    allowedHosts: config.allowedHosts,
+    host: endpoint?.host,
+    retryAfterSeconds: typeof evidence.retryAfterSeconds === 'number' ? evidence.retryAfterSeconds : undefined,
+    eventName: event.name || undefined,
+    parameter: text(evidence.parameter)
+  }
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as FixValues
+}
+
+/** The scope a fix should name: the one used, unless the endpoint does not take its audience. */
+function recommendedScope(endpoint: EndpointFacts): string {
+  const used = endpoint.scope.replace(/\/\.default$/, '')
+  const accepted = endpoint.expectedAudiences
+  return !accepted || accepted.includes(used) ? endpoint.scope : `${accepted[0]}/.default`
+}
+
+/** An outcome for a cause the pipeline established itself (a static check, a claim comparison). */
+export function causeOutcome(
+  run: TargetRun,
+  cause: CauseId,
+  status: 'fail' | 'warn',
+  detail: string,
+  evidence: Record<string, unknown> = {}
+): CheckOutcome {
+  return {
+    status,
+    cause,
+    detail,
+    fix: CATALOGUE[cause].fix(fixValuesOf(run, evidence)),
+    evidence: redactEvidence(evidence, run.secrets.all())
+  }
+}
+
+export interface FailureOptions {
+  /** Who answered, for the detail line: a request (`POST https://...`), `Entra ID`, `core.getIDToken`. */
+  source: string
+  phase?: ErrorPhase
+  sentCredential?: DiagnosisContext['sentCredential']
+  status?: 'fail' | 'warn'
+  /** Evidence the caller adds (attempts, the request that was made...). */
+  evidence?: Record<string, unknown>
+}
+
+/** Explains an error through the diagnosis engine: one cause (or ranked candidates) and its fix. */
+export function explainError(run: TargetRun, error: unknown, options: FailureOptions): CheckOutcome {
+  if (error instanceof DeadlineExceededError || run.deadline.expired()) {
+    const detail =
+      `${options.source} did not finish within the overall deadline of ${run.deadline.seconds} s (timeout-seconds).`
+    return causeOutcome(run, 'timeout', 'fail', detail, {
+      ...options.evidence,
+      deadlineSeconds: run.deadline.seconds,
+      error: redactSecrets(messageChain(error), run.secrets.all())
+    })
+  }
+  const observation = observationOf(error, options.phase, run.secrets.all())
+  return explainObservation(run, observation, options)
+}
+
+export function explainObservation(
+  run: TargetRun,
+  observation: ErrorObservation,
+  options: FailureOptions
+): CheckOutcome {
+  const diagnosis = classify(observation, diagnosisContext(run, options.sentCredential))
+  const evidence = {
+    ...diagnosis.evidence,
+    ...options.evidence,
+    ...(observation.status === undefined ? {} : { status: observation.status }),
+    error: observation.text.slice(0, MAX_ERROR_CHARS)
+  }
+  const entry = CATALOGUE[diagnosis.cause]
+  return {
+    status: options.status ?? 'fail',
+    cause: diagnosis.cause,
+    ...(diagnosis.candidates.length > 1 ? { candidates: diagnosis.candidates } : {}),
+    detail: `${options.source}: ${seenIn(observation)}`,
+    fix: entry.fix(fixValuesOf(run, diagnosis.evidence)),
+    evidence: redactEvidence(evidence, run.secrets.all())
+  }
+}
+
+function diagnosisContext(run: TargetRun, sentCredential?: DiagnosisContext['sentCredential']): DiagnosisContext {
+  const { name, isForkPullRequest, isDependabot } = run.event
+  return {
+    event: { name, isForkPullRequest, isDependabot },
+    sentCredential,
+    accessTokenClaims: sentCredential === 'entra-token' ? run.accessTokenClaims : undefined,
+    // The resource's tenant is not known without the control plane, so no expectedTenantId.
+    expectedAudience: run.endpoint?.expectedAudiences?.[0]
+  }
+}
+
+/** What an SDK error shows, as the diagnosis engine reads it: the body or message, status and headers. */
+function observationOf(error: unknown, phase: ErrorPhase | undefined, secrets: readonly string[]): ErrorObservation {
+  if (error instanceof APIError && error.status !== undefined) {
+    // The response body as the service sent it: openai keeps only its `error` member when there is one.
+    const body = isRecord(error.error) && 'code' in error.error ? { error: error.error } : error.error
+    return {
+      text: redactSecrets(body === undefined ? error.message : JSON.stringify(body), secrets),
+      status: error.status,
+      phase,
+      headers: error.headers && headerRecord(error.headers)
+    }
+  }
+  return { text: redactSecrets(messageChain(error), secrets), phase }
+}
+
+/** An error's message with the messages and codes of its causes ("Connection error. <- fetch failed <- ECONNRESET"). */
+function messageChain(error: unknown): string {
+  const parts: string[] = []
+  let current: unknown = error
+  for (let depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
+    if (current instanceof Error) {
+      const code = (current as { code?: unknown }).code
+      const coded = typeof code === 'string' && !current.message.includes(code)
+      parts.push(coded ? `${current.message} (${code})` : current.message)
+      current = current.cause
+    } else {
+      parts.push(String(current))
+      break
+    }
+  }
+  return parts.join(' <- ')
+}
+
+function redactEvidence(evidence: Record<string, unknown>, secrets: readonly string[]): Record<string, unknown> {
+  return redactValue(evidence, secrets) as Record<string, unknown>
+}
+
+function redactValue(value: unknown, secrets: readonly string[]): unknown {
+  if (typeof value === 'string') return redactSecrets(value, secrets)
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets))
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, secrets)]))
+  }
+  return value
+}
+
+/** The message a person reads in what was seen: a JSON body's description or message, else the text on one line. */
+function seenIn(observation: ErrorObservation): string {
+  const line = bodyMessage(observation.text) ?? observation.text.replace(/\s+/g, ' ').trim()
+  const shown = line.length > MAX_DETAIL_CHARS ? `${line.slice(0, MAX_DETAIL_CHARS)}…` : line
+  return observation.status === undefined ? shown : `${observation.status} ${shown}`
+}
+
+function bodyMessage(text: string): string | undefined {
+  try {
+    const body: unknown = JSON.parse(text)
+    if (!isRecord(body)) return undefined
+    const error = isRecord(body.error) ? body.error : undefined
+    const message = body.error_description ?? error?.message ?? body.message
+    return typeof message === 'string' ? message : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined
+}

@@ -1,0 +1,66 @@
+import { CATALOGUE } from '../../causes/catalogue.js'
+import type { CheckStep } from '../runner.js'
+import type { TargetRun } from '../target-run.js'
+import { probeWith, type ProbeResult } from './probe.js'
+
+/**
+ * Compare mode (an `api-key` given with `auth: oidc`): the same probe with the key, and what the difference
+ * proves. The key's own result decides this check's status; a key refused while the token works only warns,
+ * since the token is what the workflow uses.
+ */
+export const compareCheck: CheckStep<TargetRun> = {
+  id: 'compare',
+  stage: 'compare',
+  title: 'Compare with the API key',
+  needs: ['endpoint-url', 'endpoint-cloud', 'host-policy'],
+  async run(run) {
+    if (run.config.probe === 'none') return { status: 'skip', detail: 'Skipped: probe is none.', evidence: {} }
+    const key = await probeWith(run, { kind: 'api-key', key: run.config.apiKey! })
+    run.keyProbe = key
+    const verdict = compare(run.tokenProbe, key)
+    const outcome = key.outcome
+    const status = outcome.status === 'fail' && run.tokenProbe?.ok ? 'warn' : outcome.status
+    return {
+      ...outcome,
+      status,
+      detail: `${verdict} Key probe: ${outcome.detail}`,
+      evidence: {
+        ...outcome.evidence,
+        tokenProbe: run.tokenProbe?.cause ?? (run.tokenProbe ? 'pass' : 'not run'),
+        verdict
+      }
+    }
+  }
+}
+
+/** What the token's and the key's results, side by side, prove. */
+export function compare(token: ProbeResult | undefined, key: ProbeResult): string {
+  const keyCause = key.cause ? `${CATALOGUE[key.cause].title} (${key.cause})` : ''
+  if (!token) {
+    return key.ok
+      ? 'The key works on this endpoint and deployment, so endpoint, network and deployment are right: the failure ' +
+          'is in getting the Entra ID token.'
+      : `The key fails too (${keyCause}), so the endpoint, network or deployment is wrong as well as the sign-in.`
+  }
+  const tokenCause = token.cause ? `${CATALOGUE[token.cause].title} (${token.cause})` : ''
+  if (token.ok && key.ok) return 'The token and the key both work.'
+  if (!token.ok && key.ok) {
+    return (
+      `The key works but the token is refused (${tokenCause}): endpoint, network and deployment are right, so ` +
+      'the difference is the token: the role on the resource or the token audience.'
+    )
+  }
+  if (token.ok && !key.ok) {
+    return (
+      `The token works but the key is refused (${keyCause}): the Entra ID setup is right; the key is wrong or ` +
+      'key auth is off.'
+    )
+  }
+  if (token.cause === key.cause) {
+    return (
+      `The token and the key fail the same way (${tokenCause}): the problem is the endpoint, network or ` +
+      'deployment, not the credential.'
+    )
+  }
+  return `The token (${tokenCause}) and the key (${keyCause}) fail for different reasons: each needs its fix.`
+}

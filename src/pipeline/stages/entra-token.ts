@@ -1,0 +1,154 @@
+import * as core from '@actions/core'
+import { ClientAssertionCredential } from '@azure/identity'
+import { decodeJwtClaims } from '../../diagnosis/jwt.js'
+import { redactSecrets } from '../../diagnosis/redact.js'
+import { causeOutcome, explainError, explainObservation } from '../diagnose.js'
+import type { CheckStep } from '../runner.js'
+import type { SecretRegistry } from '../secrets.js'
+import type { TargetRun } from '../target-run.js'
+
+const IDENTITY_RETRIES = { maxRetries: 2, retryDelayInMs: 500, maxRetryDelayInMs: 4000 }
+
+/** A credential, and the last error body Entra sent it (MSAL's error keeps only a message, not the AADSTS body). */
+class EntraSession {
+  readonly credential: ClientAssertionCredential
+  private lastError?: { status: number; body: string }
+
+  constructor(tenantId: string, clientId: string, audience: string, authorityHost: string, secrets: SecretRegistry) {
+    // A fresh GitHub token for every assertion: they live only minutes (AADSTS700024 otherwise).
+    const getAssertion = async (): Promise<string> => {
+      const assertion = await core.getIDToken(audience)
+      secrets.add(assertion)
+      return assertion
+    }
+    this.credential = new ClientAssertionCredential(tenantId, clientId, getAssertion, {
+      authorityHost,
+      disableInstanceDiscovery: true,
+      retryOptions: IDENTITY_RETRIES,
+      additionalPolicies: [
+        {
+          position: 'perCall',
+          policy: {
+            name: 'aoai-auth-check-capture-entra-error',
+            sendRequest: async (request, next) => {
+              const response = await next(request)
+              if (response.status >= 400) {
+                const body = redactSecrets(response.bodyAsText ?? '', secrets.all())
+                this.lastError = { status: response.status, body }
+              }
+              return response
+            }
+          }
+        }
+      ]
+    })
+  }
+
+  /** The last error answer, forgotten once read. */
+  takeLastError(): { status: number; body: string } | undefined {
+    const answer = this.lastError
+    this.lastError = undefined
+    return answer
+  }
+}
+
+/** One credential per authority + tenant + client: its token cache then gives one token per scope. */
+const sessions = new Map<string, EntraSession>()
+
+function sessionFor(run: TargetRun): EntraSession {
+  const { authorityHost, tenantId, clientId, oidcAudience } = run.config
+  const key = [authorityHost, tenantId, clientId, oidcAudience].join('|')
+  let session = sessions.get(key)
+  if (!session) {
+    session = new EntraSession(tenantId!, clientId!, oidcAudience, authorityHost, run.secrets)
+    sessions.set(key, session)
+  }
+  return session
+}
+
+/** Exchanges the GitHub token for an Entra access token (client credentials with a jwt-bearer assertion). */
+export const entraTokenCheck: CheckStep<TargetRun> = {
+  id: 'entra-token',
+  stage: 'entra-token',
+  title: 'Entra ID access token',
+  needs: ['github-oidc', 'endpoint-url'],
+  async run(run) {
+    const scope = run.endpoint!.scope
+    const { authorityHost, tenantId, clientId } = run.config
+    const evidence = { scope, authorityHost, tenantId, clientId }
+    const session = sessionFor(run)
+    session.takeLastError()
+    run.credential = session.credential
+    let token
+    try {
+      // enableCae: the bearer provider the probe uses asks with CAE, and this fills that same cache.
+      token = await session.credential.getToken(scope, { enableCae: true, abortSignal: run.deadline.signal })
+    } catch (error) {
+      const answer = session.takeLastError()
+      const options = { source: `Entra ID (${authorityHost})`, phase: 'entra-token' as const, evidence }
+      // No body (a proxy refusing the tunnel looks like an empty 403 from Entra): the SDK's message tells more.
+      if (!answer?.body.trim()) return explainError(run, error, options)
+      return explainObservation(run, { text: answer.body, status: answer.status, phase: 'entra-token' }, options)
+    }
+    run.secrets.add(token.token)
+    const claims = decodeJwtClaims(token.token)
+    if (!claims) {
+      return causeOutcome(run, 'unknown', 'fail', 'Entra ID answered with an access token that is not a JWT.', evidence)
+    }
+    run.accessTokenClaims = claims
+    run.accessTokenExpiresOn = new Date(token.expiresOnTimestamp)
+    return {
+      status: 'pass',
+      detail:
+        `Token for ${scope} issued to principal ${String(claims.oid)} in tenant ${String(claims.tid)}, ` +
+        `valid until ${run.accessTokenExpiresOn.toISOString()}.`,
+      evidence: { ...evidence, claims }
+    }
+  }
+}
+
+/** Reads the access token's claims against what the endpoint takes: audience, tenant, expiry (any token version). */
+export const accessTokenCheck: CheckStep<TargetRun> = {
+  id: 'access-token',
+  stage: 'entra-token',
+  title: 'Access token audience, tenant and expiry',
+  needs: ['entra-token'],
+  async run(run) {
+    const claims = run.accessTokenClaims!
+    const audience = String(claims.aud ?? '').replace(/\/+$/, '')
+    const expected = run.endpoint?.expectedAudiences
+    const { tid, exp, ver, iss } = claims
+    const evidence = { aud: audience, tid, exp, ver, iss, expected: expected ?? null }
+    if (expected && !expected.includes(audience)) {
+      return causeOutcome(
+        run,
+        'wrong-token-audience',
+        'fail',
+        `The token's audience is ${audience}, but ${run.endpoint!.host} takes ${expected.join(' or ')}` +
+          ` (scope ${run.endpoint!.scope}).`,
+        evidence
+      )
+    }
+    const tenantId = run.config.tenantId?.toLowerCase()
+    if (tenantId && /^[0-9a-f-]{36}$/.test(tenantId) && String(claims.tid).toLowerCase() !== tenantId) {
+      return causeOutcome(
+        run,
+        'token-tenant-mismatch',
+        'fail',
+        `The token was issued by tenant ${String(claims.tid)}, not by tenant-id ${run.config.tenantId}.`,
+        evidence
+      )
+    }
+    const expiresAt = typeof claims.exp === 'number' ? claims.exp * 1000 : run.accessTokenExpiresOn?.getTime()
+    if (expiresAt !== undefined && expiresAt <= Date.now()) {
+      const detail = `The token expired at ${new Date(expiresAt).toISOString()}.`
+      return causeOutcome(run, 'token-expired', 'fail', detail, evidence)
+    }
+    const audienceNote = expected ? 'an audience the endpoint takes' : 'checked by the gateway'
+    return {
+      status: 'pass',
+      detail: `Audience ${audience} (${audienceNote}), tenant ${String(tid)}, token version ${String(ver ?? '?')}.`,
+      evidence
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import * as core from '@actions/core'
+import { decodeJwtClaims } from '../../diagnosis/jwt.js'
+import { causeOutcome, explainError } from '../diagnose.js'
+import type { CheckStep } from '../runner.js'
+import type { TargetRun } from '../target-run.js'
+
+/** The claims worth showing: what a federated credential is matched against, and where the job came from. */
+const SHOWN_CLAIMS = [
+  'iss',
+  'sub',
+  'aud',
+  'job_workflow_ref',
+  'environment',
+  'ref',
+  'ref_type',
+  'event_name',
+  'repository',
+  'repository_id',
+  'repository_owner_id',
+  'runner_environment',
+  'exp'
+]
+
+/** The runner sets these only for a job granted `id-token: write` (and never for fork or Dependabot runs). */
+const REQUEST_VARIABLES = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN']
+
+/** Asks GitHub for the job's OIDC token with the cloud's token-exchange audience (needs `id-token: write`). */
+export const githubOidcCheck: CheckStep<TargetRun> = {
+  id: 'github-oidc',
+  stage: 'github-oidc',
+  title: 'GitHub OIDC token',
+  needs: ['inputs'],
+  async run(run) {
+    const audience = run.config.oidcAudience
+    const evidence = {
+      audience,
+      requestVariables: REQUEST_VARIABLES.every((name) => process.env[name]),
+      event: run.event.name,
+      forkPullRequest: run.event.isForkPullRequest,
+      dependabot: run.event.isDependabot
+    }
+    let token: string
+    try {
+      token = await core.getIDToken(audience)
+    } catch (error) {
+      return explainError(run, error, { source: 'GitHub OIDC token request', phase: 'github-oidc', evidence })
+    }
+    run.secrets.add(token)
+    const claims = decodeJwtClaims(token)
+    if (!claims) {
+      const detail = 'GitHub answered the token request, but not with a JWT.'
+      return causeOutcome(run, 'oidc-request-failed', 'fail', detail, evidence)
+    }
+    const shown = SHOWN_CLAIMS.filter((name) => name in claims)
+    run.oidcClaims = Object.fromEntries(shown.map((name) => [name, claims[name]]))
+    return {
+      status: 'pass',
+      detail: `Subject ${String(claims.sub)}, issuer ${String(claims.iss)}, audience ${String(claims.aud)}.`,
+      evidence: { ...evidence, claims: run.oidcClaims }
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import { getBearerTokenProvider, type TokenCredential } from '@azure/identity'
+import OpenAI, { APIError, AzureOpenAI } from 'openai'
+import type { TargetConfig } from '../../config/inputs.js'
+import type { Deadline } from '../../net/deadline.js'
+import { proxyAwareDispatcher } from '../../net/proxy.js'
+import { headerRecord, retryAfterFromHeaders } from '../../net/retry.js'
+import type { EndpointFacts } from './endpoint.js'
+
+export type CallKind = 'chat' | 'embeddings' | 'models'
+export type TokenLimitParameter = 'max_tokens' | 'max_completion_tokens'
+
+export type ProbeCredential =
+  | { kind: 'entra-token'; credential: TokenCredential; scope: string }
+  | { kind: 'api-key'; key: string }
+
+/** One Azure OpenAI data-plane client for one endpoint, deployment and credential. */
+export interface DataPlane {
+  call(kind: CallKind, parameter: TokenLimitParameter): Promise<void>
+  /** The request `call(kind)` makes, for the report: method and path, never a header. */
+  describe(kind: CallKind): string
+}
+
+/**
+ * The dated API goes through `AzureOpenAI` (`/openai/deployments/<d>/...?api-version=`), the v1 API through
+ * `OpenAI` at `<endpoint>/openai/v1/`. Neither retries (maxRetries 0: the probe retries within the deadline
+ * itself); both go through the proxy-aware dispatcher and never follow a redirect with a credential.
+ */
+export function dataPlane(
+  endpoint: EndpointFacts,
+  config: TargetConfig,
+  credential: ProbeCredential,
+  deadline: Deadline
+): DataPlane {
+  const deployment = config.deployment ?? ''
+  const isV1 = config.apiVersion === 'v1'
+  const common = {
+    maxRetries: 0,
+    timeout: Math.max(1, deadline.remainingMs()),
+    fetchOptions: { dispatcher: proxyAwareDispatcher(), redirect: 'manual' as const },
+    // The SDKs read OPENAI_* / AZURE_OPENAI_* variables as defaults; the action's inputs are the only source.
+    organization: null,
+    project: null
+  }
+  const auth =
+    credential.kind === 'entra-token'
+      ? { bearer: getBearerTokenProvider(credential.credential, credential.scope) }
+      : { key: credential.key }
+  const client: OpenAI = isV1
+    ? new OpenAI({ ...common, baseURL: `${endpoint.base}/openai/v1/`, apiKey: auth.bearer ?? auth.key })
+    : new AzureOpenAI({
+        ...common,
+        baseURL: `${endpoint.base}/openai`,
+        apiVersion: config.apiVersion,
+        deployment,
+        // `null`, not undefined: AzureOpenAI would otherwise read AZURE_OPENAI_API_KEY and refuse the provider.
+        ...(auth.bearer
+          ? { azureADTokenProvider: auth.bearer, apiKey: null as unknown as string }
+          : { apiKey: auth.key })
+      })
+  const requestOptions = { signal: deadline.signal }
+
+  return {
+    async call(kind, parameter) {
+      if (kind === 'models') {
+        await client.models.list(requestOptions)
+      } else if (kind === 'embeddings') {
+        await client.embeddings.create({ model: deployment, input: 'ping' }, requestOptions)
+      } else {
+        const messages = [{ role: 'user' as const, content: 'ping' }]
+        await client.chat.completions.create(
+          parameter === 'max_tokens'
+            ? { model: deployment, messages, max_tokens: 1 }
+            : { model: deployment, messages, max_completion_tokens: 1 },
+          requestOptions
+        )
+      }
+    },
+    describe(kind) {
+      const path = { chat: 'chat/completions', embeddings: 'embeddings', models: 'models' }[kind]
+      const method = kind === 'models' ? 'GET' : 'POST'
+      if (isV1) return `${method} ${endpoint.base}/openai/v1/${path}`
+      const scoped = kind === 'models' ? path : `deployments/${deployment}/${path}`
+      return `${method} ${endpoint.base}/openai/${scoped}?api-version=${config.apiVersion}`
+    }
+  }
+}
+
+/** For the retry loop: how long to wait before retrying a 429 or 5xx (null: the backoff); undefined: don't. */
+export function retryDelayOf(error: unknown): number | null | undefined {
+  if (!(error instanceof APIError) || error.status === undefined) return undefined
+  if (error.status !== 429 && error.status < 500) return undefined
+  return error.headers ? retryAfterFromHeaders(headerRecord(error.headers)) : null
+}

@@ -1,0 +1,33 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import type { FailOn } from '../config/inputs.js'
+import type { RunResult } from '../pipeline/run-result.js'
+import type { Finding } from './findings.js'
+import { causeEntries } from './outputs.js'
+
+export const REPORT_SCHEMA_VERSION = 1
+
+/** Writes the machine-readable report: every check of every target with its evidence, the outcome, versions. */
+export interface JsonReportContext {
+  findings: readonly Finding[]
+  lead: Finding | undefined
+  failOn: FailOn
+  file: string
+  version: string
+}
+
+export async function writeJsonReport(run: RunResult, context: JsonReportContext): Promise<void> {
+  const report = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    versions: { 'aoai-auth-check': context.version, node: process.version },
+    outcome: run.outcome,
+    cause: context.lead?.cause ?? null,
+    failOn: context.failOn,
+    startedAt: run.startedAt,
+    ms: run.ms,
+    causes: causeEntries(context.findings),
+    targets: run.targets
+  }
+  await mkdir(dirname(context.file), { recursive: true })
+  await writeFile(context.file, `${JSON.stringify(report, null, 2)}\n`, 'utf8')
+}

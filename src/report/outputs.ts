@@ -1,0 +1,37 @@
+import * as core from '@actions/core'
+import type { RunResult, TargetResult } from '../pipeline/run-result.js'
+import type { Finding } from './findings.js'
+
+/** One entry of the `causes` output and of the report's `causes`. */
+export interface CauseEntryOutput {
+  check: string
+  cause: string
+  status: 'fail' | 'warn'
+  title: string
+}
+
+export function causeEntries(findings: readonly Finding[]): CauseEntryOutput[] {
+  return findings.map((f) => ({ check: f.check.id, cause: f.cause, status: f.status, title: f.title }))
+}
+
+/** Sets every output of the action (the contract in action.yml); a value nobody learned is ''. */
+export function setOutputs(
+  run: RunResult,
+  findings: readonly Finding[],
+  lead: Finding | undefined,
+  reportFile: string
+): void {
+  const first = (pick: (target: TargetResult) => string | undefined): string =>
+    run.targets.map(pick).find((value) => value !== undefined && value !== '') ?? ''
+
+  core.setOutput('result', run.outcome)
+  core.setOutput('cause', run.outcome === 'pass' ? '' : (lead?.cause ?? 'unknown'))
+  core.setOutput('causes', JSON.stringify(causeEntries(findings)))
+  core.setOutput('principal-id', first((t) => t.principalId))
+  core.setOutput('tenant-id', first((t) => t.tenantId))
+  core.setOutput('token-audience', first((t) => t.tokenAudience))
+  core.setOutput('token-issuer', first((t) => t.tokenIssuer))
+  core.setOutput('token-expires-on', first((t) => t.tokenExpiresOn))
+  core.setOutput('oidc-subject', first((t) => t.oidcSubject))
+  core.setOutput('report-file', reportFile)
+}

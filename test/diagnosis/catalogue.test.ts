@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { CATALOGUE } from '../../src/causes/catalogue.ts'
+import { CAUSE_IDS, CAUSES_BY_PHASE } from '../../src/causes/ids.ts'
+
+const docs = readFileSync(new URL('../../docs/causes.md', import.meta.url), 'utf8')
+
+describe('the cause catalogue', () => {
+  it('has an entry for every cause id, in its phase, with a title, a meaning and a fix', () => {
+    expect(Object.keys(CATALOGUE).sort()).toEqual([...CAUSE_IDS].sort())
+    for (const [phase, ids] of Object.entries(CAUSES_BY_PHASE)) {
+      for (const id of ids) {
+        const entry = CATALOGUE[id]
+        expect(entry, id).toMatchObject({ id, phase })
+        expect(entry.title.length, id).toBeGreaterThan(10)
+        expect(entry.meaning.length, id).toBeGreaterThan(40)
+        const fix = entry.fix({})
+        expect(fix.length, id).toBeGreaterThan(20)
+        expect(fix, id).not.toMatch(/undefined|\[object Object\]/)
+      }
+    }
+  })
+
+  it('documents every cause in docs/causes.md with its title, meaning, how it shows, and its fix as printed', () => {
+    const sections = docs.split(/^### /m).slice(1)
+    for (const id of CAUSE_IDS) {
+      const entry = CATALOGUE[id]
+      const section = sections.find((s) => s.startsWith(`\`${id}\`: ${entry.title}\n`))
+      expect(section, id).toBeDefined()
+      expect(section, id).toContain(entry.meaning)
+      expect(section, id).toMatch(/\*\*How it shows:\*\* \S/)
+      expect(section, id).toContain(entry.fix({}))
+    }
+  })
+
+  it('gives the exact federated-credential command for the subject the token presents', () => {
+    const fix = CATALOGUE['fic-subject-mismatch'].fix({
+      clientId: '6f1e2d3c-0000-4000-8000-000000000001',
+      subject: 'repo:octo-org/octo-repo:environment:prod',
+      registeredSubjects: ['repo:octo-org/octo-repo:ref:refs/heads/main']
+    })
+    expect(fix).toMatch(/^Likely: The job references an environment/)
+    expect(fix).toContain('az ad app federated-credential create --id 6f1e2d3c-0000-4000-8000-000000000001 ' +
+      `--parameters '{"name":"github-octo-org-octo-repo-environment-prod","issuer":"https://token.actions.` +
+      'githubusercontent.com","subject":"repo:octo-org/octo-repo:environment:prod","audiences":' +
+      `["api://AzureADTokenExchange"]}'`)
+    expect(fix).toContain('az identity federated-credential create')
+  })
+
+  it('gives only the managed-identity command for a managed identity, with the cloud\'s exchange audience', () => {
+    const fix = CATALOGUE['fic-subject-mismatch'].fix({ subject: 'repo:o/r:pull_request', identityKind:
+      'managed-identity', cloud: 'azureusgovernment' })
+    expect(fix).not.toContain('az ad app')
+    expect(fix).toContain("--subject 'repo:o/r:pull_request' --audiences api://AzureADTokenExchangeUSGov")
+  })
+
+  it('gives the role assignment with the principal, the role and the resource scope', () => {
+    const fix = CATALOGUE['missing-data-plane-role'].fix({
+      principalId: '5f0c2b0a-1c7e-4b8e-9d1a-0c6c9f3e2a11',
+      resourceScope: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/contoso'
+    })
+    expect(fix).toContain('az role assignment create --assignee-object-id 5f0c2b0a-1c7e-4b8e-9d1a-0c6c9f3e2a11 ' +
+      '--assignee-principal-type ServicePrincipal --role "Cognitive Services OpenAI User" --scope ' +
+      '/subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/contoso')
+  })
+
+  it('names the account from the endpoint when the resource id is unknown', () => {
+    const fix = CATALOGUE['missing-data-plane-role'].fix({ endpoint: 'https://contoso.openai.azure.com/' })
+    expect(fix).toContain('--scope /subscriptions/<subscription-id>/resourceGroups/<resource-group>/providers/' +
+      'Microsoft.CognitiveServices/accounts/contoso')
+  })
+
+  it('explains the custom subdomain and shows the endpoint to use for a regional endpoint', () => {
+    const entry = CATALOGUE['regional-endpoint-no-subdomain']
+    expect(entry.meaning).toMatch(/custom subdomain/)
+    expect(entry.fix({ endpoint: 'https://eastus.api.cognitive.microsoft.com/',
+      suggestedEndpoint: 'https://contoso.openai.azure.com/' }))
+      .toMatch(/^Use the custom subdomain endpoint of the resource: https:\/\/contoso\.openai\.azure\.com\/ instead of /)
+  })
+
+  it('tells how long to wait when the quota says so', () => {
+    expect(CATALOGUE['quota-exhausted'].fix({ retryAfterSeconds: 86400 })).toContain('retry after 86400 s')
+    expect(CATALOGUE.throttled.fix({ retryAfterSeconds: 6 })).toMatch(/^Retry after 6 seconds/)
+  })
+})

@@ -1,0 +1,60 @@
+// The test world: HTTPS fakes of GitHub OIDC, Entra ID, Azure OpenAI and ARM on loopback, reached by their
+// production hostnames through a local CONNECT proxy, with a test CA. One scenario object configures it all.
+import { startFakeServer, startProxy, type RecordedConnect, type RecordedRequest } from './fake-internet.ts'
+import { canRequestIdToken, githubVariables } from './github-context.ts'
+import { OIDC_REQUEST_URL } from './github-oidc.ts'
+import type { WorldState } from './http.ts'
+import { signingKey } from './keys.ts'
+import { testWorldPki } from './pki.ts'
+import { buildScenario, type Scenario, type ScenarioOverrides } from './scenario.ts'
+
+export * from './scenario.ts'
+export type { RecordedConnect, RecordedRequest } from './fake-internet.ts'
+export { mintIdToken, OIDC_REQUEST_URL } from './github-oidc.ts'
+
+export interface World {
+  /** Mutable: tests may change it between runs. */
+  scenario: Scenario
+  /** The variables a job step gets in this world (proxy, CA, OIDC request variables when permitted, GITHUB_*). */
+  env(): Record<string, string>
+  requests: RecordedRequest[]
+  connects: RecordedConnect[]
+  /** Every token, assertion, runtime bearer, key and client secret the world minted or holds. */
+  secrets(): string[]
+  stop(): Promise<void>
+}
+
+export async function startWorld(overrides?: ScenarioOverrides): Promise<World> {
+  const pki = testWorldPki()
+  await Promise.all([signingKey('github'), signingKey('entra')])
+  const state: WorldState = { scenario: buildScenario(overrides), secrets: new Set() }
+  const requests: RecordedRequest[] = []
+  const connects: RecordedConnect[] = []
+  const server = await startFakeServer(pki, state, requests)
+  const proxy = await startProxy(state, server.port, connects)
+  return {
+    get scenario() { return state.scenario },
+    set scenario(scenario: Scenario) { state.scenario = scenario },
+    requests,
+    connects,
+    env() {
+      const github = state.scenario.github
+      const oidc: Record<string, string> = canRequestIdToken(github)
+        ? { ACTIONS_ID_TOKEN_REQUEST_URL: OIDC_REQUEST_URL, ACTIONS_ID_TOKEN_REQUEST_TOKEN: github.runtimeToken }
+        : {}
+      return { HTTPS_PROXY: `http://127.0.0.1:${proxy.port}`, NODE_EXTRA_CA_CERTS: pki.caFile, ...oidc,
+        ...githubVariables(github) }
+    },
+    secrets() {
+      const held = [
+        state.scenario.github.runtimeToken,
+        ...state.scenario.tenants.flatMap((t) => t.identities.flatMap((i) => i.clientSecrets)),
+        ...state.scenario.accounts.flatMap((a) => a.keys)
+      ]
+      return [...new Set([...state.secrets, ...held])]
+    },
+    async stop() {
+      await Promise.all([proxy.close(), server.close()])
+    }
+  }
+}
