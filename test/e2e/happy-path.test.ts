@@ -44,6 +44,8 @@ describe('a correctly configured workflow passes', () => {
     expect(probe.headers.authorization).toMatch(/^Bearer eyJ/)
     // One token exchange: the probe's bearer provider reuses the token the Entra stage got (CAE cache).
     expect(world().requests.filter((request) => request.host === 'login.microsoftonline.com')).toHaveLength(1)
+    // One GitHub token request: the assertion is reused while it is fresh, not fetched again for every MSAL call.
+    expect(world().requests.filter((request) => request.path.includes('/idtoken/'))).toHaveLength(1)
     expect(run.summary).toContain(PRINCIPAL_ID)
     // The tokens the world() minted are among the secrets searched for, and each was masked.
     const minted = world().secrets().filter((secret) => secret.startsWith('eyJ'))

@@ -1,8 +1,8 @@
-import * as core from '@actions/core'
 import { ClientAssertionCredential } from '@azure/identity'
 import { decodeJwtClaims } from '../../diagnosis/jwt.js'
 import { redactSecrets } from '../../diagnosis/redact.js'
 import { causeOutcome, explainError, explainObservation } from '../diagnose.js'
+import { githubIdToken } from '../github-id-token.js'
 import type { CheckStep } from '../runner.js'
 import type { SecretRegistry } from '../secrets.js'
 import type { TargetRun } from '../target-run.js'
@@ -15,12 +15,7 @@ class EntraSession {
   private lastError?: { status: number; body: string }
 
   constructor(tenantId: string, clientId: string, audience: string, authorityHost: string, secrets: SecretRegistry) {
-    // A fresh GitHub token for every assertion: they live only minutes (AADSTS700024 otherwise).
-    const getAssertion = async (): Promise<string> => {
-      const assertion = await core.getIDToken(audience)
-      secrets.add(assertion)
-      return assertion
-    }
+    const getAssertion = (): Promise<string> => githubIdToken(audience, secrets)
     this.credential = new ClientAssertionCredential(tenantId, clientId, getAssertion, {
       authorityHost,
       disableInstanceDiscovery: true,

@@ -1,6 +1,6 @@
-import * as core from '@actions/core'
 import { decodeJwtClaims } from '../../diagnosis/jwt.js'
 import { causeOutcome, explainError } from '../diagnose.js'
+import { githubIdToken } from '../github-id-token.js'
 import type { CheckStep } from '../runner.js'
 import type { TargetRun } from '../target-run.js'
 
@@ -41,11 +41,10 @@ export const githubOidcCheck: CheckStep<TargetRun> = {
     }
     let token: string
     try {
-      token = await core.getIDToken(audience)
+      token = await githubIdToken(audience, run.secrets)
     } catch (error) {
       return explainError(run, error, { source: 'GitHub OIDC token request', phase: 'github-oidc', evidence })
     }
-    run.secrets.add(token)
     const claims = decodeJwtClaims(token)
     if (!claims) {
       const detail = 'GitHub answered the token request, but not with a JWT.'
