@@ -1,6 +1,8 @@
 // Fake Azure OpenAI data plane: custom-subdomain hosts, the regional endpoint, and API Management gateways.
 // Dated paths (/openai/deployments/{d}/chat/completions|embeddings?api-version=) and v1 paths (/openai/v1/...),
 // model lists; keys, Entra bearers (verified), RBAC by data action, network and local-auth switches, throttling.
+// Foundry projects of AIServices accounts: /api/projects/{p}/openai/v1/... takes only https://ai.azure.com tokens
+// and checks the Foundry (accounts/AIServices/...) data actions.
 import { randomUUID } from 'node:crypto'
 import { looksLikeJwt, verifyAccessToken, type AccessTokenClaims } from './access-tokens.ts'
 import { dataPlaneErrors, type FakeError } from './errors.ts'
@@ -9,7 +11,9 @@ import { BUILT_IN_ROLES, roleGrants } from './roles.ts'
 import type { Account, Deployment } from './scenario.ts'
 
 /** The token audiences an endpoint accepts, by its cloud (reference/azure-facts.md §1.3). */
-function audiencesFor(host: string): string[] {
+function audiencesFor(host: string, route?: Route): string[] {
+  // Project APIs take only the Foundry audience (reference/azure-facts.md §1.2, §1.3).
+  if (route?.project !== undefined) return ['https://ai.azure.com']
   if (host.endsWith('.us')) return ['https://cognitiveservices.azure.us']
   if (host.endsWith('.cn')) return ['https://cognitiveservices.azure.cn']
   return ['https://cognitiveservices.azure.com', 'https://ai.azure.com']
@@ -28,6 +32,8 @@ interface Route {
   /** Dated routes name the deployment in the path; v1 routes in the body's `model`. */
   deployment?: string
   v1: boolean
+  /** The Foundry project whose surface (`/api/projects/<project>/openai/v1/...`) was called. */
+  project?: string
 }
 
 const DATA_ACTIONS: Record<Operation, string> = {
@@ -40,6 +46,20 @@ const OPERATION_PATHS: Record<Operation, string> = {
   embeddings: 'POST /openai/deployments/{deployment-id}/embeddings',
   models: 'GET /openai/models'
 }
+// A Foundry project's OpenAI surface checks the Foundry data actions, which Cognitive Services OpenAI User lacks.
+// source: microsoft-foundry/foundry-samples#155 and microsoft/microsoft-foundry-for-vscode#325 (agents/write on
+// POST), davrous/AzureAgentToM365#3 (agents/read on GET); the `/openai/*` operation text as repositories quote it
+// for the project Responses API (no public issue shows chat/completions or models on a project: inferred).
+const PROJECT_DATA_ACTIONS: Record<Operation, string> = {
+  chat: 'Microsoft.CognitiveServices/accounts/AIServices/agents/write',
+  embeddings: 'Microsoft.CognitiveServices/accounts/AIServices/agents/write',
+  models: 'Microsoft.CognitiveServices/accounts/AIServices/agents/read'
+}
+const PROJECT_OPERATION_PATHS: Record<Operation, string> = {
+  chat: 'POST /api/projects/{projectName}/openai/*',
+  embeddings: 'POST /api/projects/{projectName}/openai/*',
+  models: 'GET /api/projects/{projectName}/openai/*'
+}
 const OPERATION_NAMES: Record<Operation, string> =
   { chat: 'ChatCompletions_Create', embeddings: 'Embeddings_Create', models: 'Models_List' }
 
@@ -47,14 +67,27 @@ type Caller = { kind: 'key' } | { kind: 'entra'; claims: AccessTokenClaims }
 
 const fail = (error: FakeError): FakeResponse => json(error.status, error.body, error.headers)
 
-function routeOf(request: FakeRequest): Route | undefined {
-  const dated = /^\/openai\/deployments\/([^/]+)\/(chat\/completions|embeddings)$/.exec(request.path)
-  if (dated && request.method === 'POST') {
+const PROJECT_PATH = /^\/api\/projects\/([^/]+)(\/.*)$/
+
+function routeOf(request: FakeRequest, account: Account): Route | undefined {
+  const inProject = PROJECT_PATH.exec(request.path)
+  if (inProject) {
+    const project = decodeURIComponent(inProject[1])
+    // A project serves only the v1 surface.
+    const route = account.projects?.includes(project) ? routeOfPath(inProject[2], request.method) : undefined
+    return route?.v1 ? { ...route, project } : undefined
+  }
+  return routeOfPath(request.path, request.method)
+}
+
+function routeOfPath(path: string, method: string): Route | undefined {
+  const dated = /^\/openai\/deployments\/([^/]+)\/(chat\/completions|embeddings)$/.exec(path)
+  if (dated && method === 'POST') {
     const operation = dated[2] === 'embeddings' ? 'embeddings' : 'chat'
     return { operation, deployment: decodeURIComponent(dated[1]), v1: false }
   }
-  if (request.path === '/openai/models' && request.method === 'GET') return { operation: 'models', v1: false }
-  const v1 = /^\/openai\/v1\/(chat\/completions|embeddings|models)$/.exec(request.path)
+  if (path === '/openai/models' && method === 'GET') return { operation: 'models', v1: false }
+  const v1 = /^\/openai\/v1\/(chat\/completions|embeddings|models)$/.exec(path)
   if (!v1) return undefined
   const operation: Operation = v1[1] === 'models' ? 'models' : v1[1] === 'embeddings' ? 'embeddings' : 'chat'
   return { operation, v1: true }
@@ -76,16 +109,22 @@ async function authenticate(request: FakeRequest, account: Account, route: Route
     if (account.disableLocalAuth) return dataPlaneErrors.keyAuthDisabled()
     return account.keys.includes(presentedKey) ? { kind: 'key' } : dataPlaneErrors.invalidKey()
   }
-  const [audience] = audiencesFor(request.host)
-  if (!bearer) return dataPlaneErrors.invalidToken(audience)
-  const claims = await verifyAccessToken(bearer, audiencesFor(request.host))
-  if (!claims || claims.tid !== account.tenantId) return dataPlaneErrors.invalidToken(audience)
+  const audiences = audiencesFor(request.host, route)
+  if (!bearer) return dataPlaneErrors.invalidToken(audiences[0])
+  const claims = await verifyAccessToken(bearer, audiences)
+  if (!claims || claims.tid !== account.tenantId) return dataPlaneErrors.invalidToken(audiences[0])
   return { kind: 'entra', claims }
 }
 
-function missingDataAction(account: Account, principalId: string, operation: Operation): boolean {
+function requiredDataAction(route: Route): { dataAction: string; operationPath: string } {
+  return route.project === undefined
+    ? { dataAction: DATA_ACTIONS[route.operation], operationPath: OPERATION_PATHS[route.operation] }
+    : { dataAction: PROJECT_DATA_ACTIONS[route.operation], operationPath: PROJECT_OPERATION_PATHS[route.operation] }
+}
+
+function missingDataAction(account: Account, principalId: string, dataAction: string): boolean {
   return !account.roleAssignments.some((assignment) => assignment.principalId === principalId &&
-    roleGrants(BUILT_IN_ROLES[assignment.role], DATA_ACTIONS[operation], 'data'))
+    roleGrants(BUILT_IN_ROLES[assignment.role], dataAction, 'data'))
 }
 
 function parseBody(request: FakeRequest): Record<string, unknown> {
@@ -147,15 +186,16 @@ async function serveAccount(request: FakeRequest, account: Account, options: { v
     if (account.publicNetworkAccess === 'Disabled') return fail(dataPlaneErrors.publicAccessDisabled())
     if (account.firewallDeniesRunner) return fail(dataPlaneErrors.firewallDenied())
   }
-  const route = routeOf(request)
+  const route = routeOf(request, account)
   const caller = await authenticate(request, account, route)
   if ('status' in caller) return fail(caller)
   const apiVersion = request.query.get('api-version')
   if (!route || !apiVersionAccepted(route, account, apiVersion)) return fail(dataPlaneErrors.resourceNotFound())
   const { operation } = route
-  if (caller.kind === 'entra' && !options.viaGateway && missingDataAction(account, caller.claims.oid, operation)) {
-    const { oid } = caller.claims
-    return fail(dataPlaneErrors.permissionDenied(oid, DATA_ACTIONS[operation], OPERATION_PATHS[operation]))
+  const { dataAction, operationPath } = requiredDataAction(route)
+  if (caller.kind === 'entra' && !options.viaGateway && missingDataAction(account, caller.claims.oid, dataAction)) {
+    const denied = route.project === undefined ? dataPlaneErrors.permissionDenied : dataPlaneErrors.foundryPermissionDenied
+    return fail(denied(caller.claims.oid, dataAction, operationPath))
   }
   if (account.serverError) return fail(dataPlaneErrors.serverError(account.serverError))
   if (operation === 'models') return json(200, modelList(account, route.v1), responseHeaders(account))

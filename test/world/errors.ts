@@ -115,7 +115,10 @@ export const dataPlaneErrors = {
   customSubdomainRequired: () => aoai(400, 'BadRequest',
     'Please provide a custom subdomain for token authentication, otherwise API key is required.'),
   // source: https://github.com/Azure-Samples/azure-search-openai-demo/issues/458 and
-  // https://github.com/run-llama/llama_index/issues/12484
+  // https://github.com/run-llama/llama_index/issues/12484; a Foundry project names https://ai.azure.com
+  // ("The response body itself states the expected audience is `https://ai.azure.com`":
+  // https://github.com/microsoft/agent-framework/issues/7201; the same envelope with that audience as quoted in
+  // public repositories' troubleshooting notes)
   invalidToken: (audience = 'https://cognitiveservices.azure.com') => ({ status: 401, body: { statusCode: 401,
     message: `Unauthorized. Access token is missing, invalid, audience is incorrect (${audience}), or have expired.` } }),
   // source: https://github.com/SciSharp/BotSharp/issues/386,
@@ -127,6 +130,12 @@ export const dataPlaneErrors = {
   permissionDenied: (principalId: string, dataAction: string, operation: string) => aoai(401, 'PermissionDenied',
     `The principal \`${principalId}\` lacks the required data action \`${dataAction}\` ` +
     `to perform \`${operation}\` operation.`),
+  // source: https://github.com/microsoft-foundry/foundry-samples/issues/155,
+  // https://github.com/davrous/AzureAgentToM365/issues/3 (Foundry's variant: same code, link to FoundryPermissions)
+  foundryPermissionDenied: (principalId: string, dataAction: string, operation: string) =>
+    aoai(401, 'PermissionDenied', `The principal \`${principalId}\` lacks the required data action ` +
+    `\`${dataAction}\` to perform \`${operation}\` operation. For instructions on granting the necessary ` +
+    'permissions, see https://aka.ms/FoundryPermissions.'),
   // source: https://github.com/microsoft/sample-app-aoai-chatGPT/issues/1000
   keyAuthDisabled: () =>
     aoai(403, 'AuthenticationTypeDisabled', 'Key based authentication is disabled for this resource.'),

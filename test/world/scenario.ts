@@ -104,6 +104,8 @@ export interface Account {
   quotaExhausted: boolean
   /** Every call answers this 5xx status. */
   serverError?: 500 | 503
+  /** Foundry projects of an AIServices account: each serves `/api/projects/<name>/openai/v1/...`. */
+  projects?: string[]
 }
 
 /** An API Management gateway in front of an account; it validates the caller's Entra token itself. */
@@ -178,6 +180,12 @@ export const API_VERSION = '2024-10-21'
 export const API_KEY = 'a1b2c3d4e5f60718293a4b5c6d7e8f90'
 export const SECOND_API_KEY = '0f9e8d7c6b5a49382716f5e4d3c2b1a0'
 export const GATEWAY_HOST = 'octo-gateway.azure-api.net'
+export const FOUNDRY_ACCOUNT_NAME = 'contoso-foundry'
+export const FOUNDRY_PROJECT = 'my-project'
+export const FOUNDRY_HOST = `${FOUNDRY_ACCOUNT_NAME}.services.ai.azure.com`
+export const FOUNDRY_PROJECT_ENDPOINT = `https://${FOUNDRY_HOST}/api/projects/${FOUNDRY_PROJECT}`
+export const FOUNDRY_API_KEY = 'f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff'
+export const FOUNDRY_SECOND_API_KEY = 'e0e1e2e3e4e5e6e7e8e9eaebecedeeef'
 
 export const COGNITIVE_SERVICES_SCOPE = 'https://cognitiveservices.azure.com/.default'
 export const AI_AZURE_SCOPE = 'https://ai.azure.com/.default'
@@ -229,6 +237,20 @@ export function defaultScenario(): Scenario {
     }],
     gateways: [{ host: GATEWAY_HOST, account: ACCOUNT_NAME }],
     faults: {}
+  }
+}
+
+/**
+ * A Foundry (AIServices) account with one project, beside the default account: same tenant, its own keys and
+ * region, the same deployments, and the workflow's app holding Foundry User (formerly Azure AI User) on it.
+ */
+export function foundryAccount(): Account {
+  const base = defaultScenario().accounts[0]
+  return {
+    ...base, name: FOUNDRY_ACCOUNT_NAME, kind: 'AIServices', customSubdomain: FOUNDRY_ACCOUNT_NAME,
+    location: 'swedencentral', projects: [FOUNDRY_PROJECT],
+    roleAssignments: [{ principalId: PRINCIPAL_ID, role: 'Foundry User', scope: 'account' }],
+    keys: [FOUNDRY_API_KEY, FOUNDRY_SECOND_API_KEY]
   }
 }
 
@@ -318,5 +340,8 @@ export const scenarios = {
   throttled: (retryAfterSeconds = 2): ScenarioOverrides => account({ throttleRetryAfterSeconds: retryAfterSeconds }),
   quotaExhausted: (): ScenarioOverrides => account({ quotaExhausted: true }),
   serverError: (status: 500 | 503 = 500): ScenarioOverrides => account({ serverError: status }),
-  hostUnreachable: (host: string, fault: HostFault = 'reset'): ScenarioOverrides => ({ faults: { [host]: fault } })
+  hostUnreachable: (host: string, fault: HostFault = 'reset'): ScenarioOverrides => ({ faults: { [host]: fault } }),
+  /** Adds the Foundry account and its project (the second account), with `changes` applied to it. */
+  foundryProject: (changes: DeepPartial<Account> = {}): ScenarioOverrides =>
+    ({ accounts: [{}, applyOverrides(foundryAccount(), changes)] })
 } satisfies Record<string, (...args: never[]) => ScenarioOverrides>

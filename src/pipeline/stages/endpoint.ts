@@ -111,7 +111,12 @@ export const endpointUrlCheck: CheckStep<TargetRun> = {
     const evidence = { endpoint: run.config.endpoint, ...(facts?.pasted ? { pasted: facts.pasted } : {}) }
     if (problem) return causeOutcome(run, 'endpoint-malformed', 'fail', `The endpoint ${problem}.`, evidence)
     const { base, kind } = facts!
-    return { status: 'pass', detail: `${base}/ (${describeKind(kind)}).`, evidence: { ...evidence, kind } }
+    const surface =
+      kind === 'foundry-project'
+        ? `; its OpenAI API is ${base}/openai/v1/` +
+          (run.config.apiVersion === 'v1' ? '' : ` (v1 only, so api-version ${run.config.apiVersion} is not used)`)
+        : ''
+    return { status: 'pass', detail: `${base}/ (${describeKind(kind)}${surface}).`, evidence: { ...evidence, kind } }
   }
 }
 

@@ -20,6 +20,11 @@ export interface DataPlane {
   describe(kind: CallKind): string
 }
 
+/** A Foundry project serves only the v1 API (`<project>/openai/v1/`), whatever api-version says. */
+export function usesV1Api(endpoint: EndpointFacts, config: TargetConfig): boolean {
+  return config.apiVersion === 'v1' || endpoint.kind === 'foundry-project'
+}
+
 /**
  * The dated API goes through `AzureOpenAI` (`/openai/deployments/<d>/...?api-version=`), the v1 API through
  * `OpenAI` at `<endpoint>/openai/v1/`. Neither retries (maxRetries 0: the probe retries within the deadline
@@ -32,7 +37,7 @@ export function dataPlane(
   deadline: Deadline
 ): DataPlane {
   const deployment = config.deployment ?? ''
-  const isV1 = config.apiVersion === 'v1'
+  const isV1 = usesV1Api(endpoint, config)
   const common = {
     maxRetries: 0,
     timeout: Math.max(1, deadline.remainingMs()),
