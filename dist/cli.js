@@ -299,6 +299,19 @@ const EXCHANGE_AUDIENCES = {
     azurechinacloud: 'api://AzureADTokenExchangeChina'
 };
 const DATA_PLANE_ROLE = 'Cognitive Services OpenAI User';
+/**
+ * Foundry project APIs check accounts/AIServices/... data actions, which Cognitive Services OpenAI User does not
+ * grant (reference/azure-facts.md §3). The role was renamed from "Azure AI User" in 05/2026; its id never changes.
+ */
+const FOUNDRY_DATA_PLANE_ROLE = 'Foundry User';
+const ROLE_IDS = {
+    [DATA_PLANE_ROLE]: '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd',
+    [FOUNDRY_DATA_PLANE_ROLE]: '53ca6127-db72-4b80-b1b0-d745d6d5456d'
+};
+/** The data-plane role a fix should name, when it is not Cognitive Services OpenAI User. */
+function dataPlaneRoleFor(facts) {
+    return facts.foundryProject || facts.dataAction?.includes('/AIServices/') ? FOUNDRY_DATA_PLANE_ROLE : undefined;
+}
 const DEFAULT_SCOPE = 'https://cognitiveservices.azure.com/.default';
 const CUSTOM_ENDPOINT = 'https://<name>.openai.azure.com/';
 const RESOURCE_ID = '/subscriptions/<subscription-id>/resourceGroups/<resource-group>/providers/' +
@@ -348,9 +361,14 @@ function federatedCredentialCommand(v) {
         return appCommand;
     return `${appCommand}\n(for a user-assigned managed identity: ${identityCommand})`;
 }
+/** Names the role by its id where it has been renamed before, so the command keeps working after a rename. */
 function roleAssignmentCommand(v, role = v.role ?? DATA_PLANE_ROLE) {
+    const roleArgument = role === FOUNDRY_DATA_PLANE_ROLE ? ROLE_IDS[role] : `"${role}"`;
     return `az role assignment create --assignee-object-id ${v.principalId ?? '<principal-object-id>'} ` +
-        `--assignee-principal-type ServicePrincipal --role "${role}" --scope ${resourceScope(v)}`;
+        `--assignee-principal-type ServicePrincipal --role ${roleArgument} --scope ${resourceScope(v)}`;
+}
+function quotedRole(role) {
+    return role === FOUNDRY_DATA_PLANE_ROLE ? `"${role}" (formerly "Azure AI User", role id ${ROLE_IDS[role]})` : `"${role}"`;
 }
 function endpointText(v) {
     return v.endpoint ?? '<endpoint>';
@@ -561,7 +579,8 @@ const ENTRIES = {
             '"lacks the required data action Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action"). ' +
             'Owner, Contributor and Cognitive Services Contributor grant no data actions; Cognitive Services OpenAI ' +
             'User does.',
-        fix: (v) => `Assign "${v.role ?? DATA_PLANE_ROLE}" to the principal on the resource:\n${roleAssignmentCommand(v)}\n` +
+        fix: (v) => `Assign ${quotedRole(v.role ?? DATA_PLANE_ROLE)} to the principal on the resource:\n` +
+            `${roleAssignmentCommand(v)}\n` +
             'It can take up to 10 minutes to take effect; get a new token afterwards.'
     },
     'wrong-endpoint-host': {
@@ -1579,6 +1598,8 @@ function classify(observation, context = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/fix-values.ts
+// The user's values for a fix, as far as a pasted error shows them (the live action knows more).
+
 const fix_values_GITHUB_ISSUER = /^https:\/\/token\.actions\.(?:githubusercontent\.com|[\w-]+\.ghe\.com)/;
 const AI_HOST = /\.(?:openai|cognitiveservices|services\.ai)\.azure\.(?:com|us|cn)$/;
 function fix_values_text(value) {
@@ -1607,8 +1628,7 @@ function fixValuesFromEvidence(evidence) {
         apiVersion: fix_values_text(evidence.apiVersion),
         model: fix_values_text(evidence.model),
         parameter: fix_values_text(evidence.parameter),
-        // Foundry project data actions (accounts/AIServices/...) are not in Cognitive Services OpenAI User
-        role: fix_values_text(evidence.dataAction)?.includes('/AIServices/') ? 'Azure AI User' : undefined,
+        role: dataPlaneRoleFor({ dataAction: fix_values_text(evidence.dataAction) }),
         retryAfterSeconds: typeof evidence.retryAfterSeconds === 'number' ? evidence.retryAfterSeconds : undefined
     };
     return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));

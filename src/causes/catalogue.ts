@@ -49,6 +49,20 @@ const EXCHANGE_AUDIENCES: Record<string, string> = {
   azurechinacloud: 'api://AzureADTokenExchangeChina'
 }
 const DATA_PLANE_ROLE = 'Cognitive Services OpenAI User'
+/**
+ * Foundry project APIs check accounts/AIServices/... data actions, which Cognitive Services OpenAI User does not
+ * grant (reference/azure-facts.md §3). The role was renamed from "Azure AI User" in 05/2026; its id never changes.
+ */
+const FOUNDRY_DATA_PLANE_ROLE = 'Foundry User'
+const ROLE_IDS: Record<string, string> = {
+  [DATA_PLANE_ROLE]: '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd',
+  [FOUNDRY_DATA_PLANE_ROLE]: '53ca6127-db72-4b80-b1b0-d745d6d5456d'
+}
+
+/** The data-plane role a fix should name, when it is not Cognitive Services OpenAI User. */
+export function dataPlaneRoleFor(facts: { dataAction?: string; foundryProject?: boolean }): string | undefined {
+  return facts.foundryProject || facts.dataAction?.includes('/AIServices/') ? FOUNDRY_DATA_PLANE_ROLE : undefined
+}
 const DEFAULT_SCOPE = 'https://cognitiveservices.azure.com/.default'
 const CUSTOM_ENDPOINT = 'https://<name>.openai.azure.com/'
 const RESOURCE_ID = '/subscriptions/<subscription-id>/resourceGroups/<resource-group>/providers/' +
@@ -102,9 +116,15 @@ function federatedCredentialCommand(v: FixValues): string {
   return `${appCommand}\n(for a user-assigned managed identity: ${identityCommand})`
 }
 
+/** Names the role by its id where it has been renamed before, so the command keeps working after a rename. */
 function roleAssignmentCommand(v: FixValues, role = v.role ?? DATA_PLANE_ROLE): string {
+  const roleArgument = role === FOUNDRY_DATA_PLANE_ROLE ? ROLE_IDS[role] : `"${role}"`
   return `az role assignment create --assignee-object-id ${v.principalId ?? '<principal-object-id>'} ` +
-    `--assignee-principal-type ServicePrincipal --role "${role}" --scope ${resourceScope(v)}`
+    `--assignee-principal-type ServicePrincipal --role ${roleArgument} --scope ${resourceScope(v)}`
+}
+
+function quotedRole(role: string): string {
+  return role === FOUNDRY_DATA_PLANE_ROLE ? `"${role}" (formerly "Azure AI User", role id ${ROLE_IDS[role]})` : `"${role}"`
 }
 
 function endpointText(v: FixValues): string {
@@ -320,7 +340,8 @@ const ENTRIES: Record<CauseId, EntryText> = {
       '"lacks the required data action Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action"). ' +
       'Owner, Contributor and Cognitive Services Contributor grant no data actions; Cognitive Services OpenAI ' +
       'User does.',
-    fix: (v) => `Assign "${v.role ?? DATA_PLANE_ROLE}" to the principal on the resource:\n${roleAssignmentCommand(v)}\n` +
+    fix: (v) => `Assign ${quotedRole(v.role ?? DATA_PLANE_ROLE)} to the principal on the resource:\n` +
+      `${roleAssignmentCommand(v)}\n` +
       'It can take up to 10 minutes to take effect; get a new token afterwards.'
   },
   'wrong-endpoint-host': {

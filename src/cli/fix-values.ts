@@ -1,5 +1,5 @@
 // The user's values for a fix, as far as a pasted error shows them (the live action knows more).
-import type { FixValues } from '../causes/catalogue.js'
+import { dataPlaneRoleFor, type FixValues } from '../causes/catalogue.js'
 
 const GITHUB_ISSUER = /^https:\/\/token\.actions\.(?:githubusercontent\.com|[\w-]+\.ghe\.com)/
 const AI_HOST = /\.(?:openai|cognitiveservices|services\.ai)\.azure\.(?:com|us|cn)$/
@@ -32,8 +32,7 @@ export function fixValuesFromEvidence(evidence: Record<string, unknown>): FixVal
     apiVersion: text(evidence.apiVersion),
     model: text(evidence.model),
     parameter: text(evidence.parameter),
-    // Foundry project data actions (accounts/AIServices/...) are not in Cognitive Services OpenAI User
-    role: text(evidence.dataAction)?.includes('/AIServices/') ? 'Azure AI User' : undefined,
+    role: dataPlaneRoleFor({ dataAction: text(evidence.dataAction) }),
     retryAfterSeconds: typeof evidence.retryAfterSeconds === 'number' ? evidence.retryAfterSeconds : undefined
   }
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as FixValues

@@ -1,5 +1,5 @@
 import { APIError } from 'openai'
-import { CATALOGUE, type FixValues } from '../causes/catalogue.js'
+import { CATALOGUE, dataPlaneRoleFor, type FixValues } from '../causes/catalogue.js'
 import type { CauseId } from '../causes/ids.js'
 import { classify, type DiagnosisContext, type ErrorObservation, type ErrorPhase } from '../diagnosis/classify.js'
 import { redactSecrets } from '../diagnosis/redact.js'
@@ -34,19 +34,12 @@ function fixValuesOf(run: TargetRun, evidence: Record<string, unknown> = {}): Fi
     retryAfterSeconds: typeof evidence.retryAfterSeconds === 'number' ? evidence.retryAfterSeconds : undefined,
     eventName: event.name || undefined,
     parameter: text(evidence.parameter),
-    role: foundryDataPlane(endpoint, evidence) ? FOUNDRY_DATA_PLANE_ROLE : undefined
+    role: dataPlaneRoleFor({
+      dataAction: text(evidence.dataAction),
+      foundryProject: endpoint?.kind === 'foundry-project'
+    })
   }
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as FixValues
-}
-
-/**
- * Project APIs check Foundry data actions (accounts/AIServices/...), which Cognitive Services OpenAI User does not
- * grant (reference/azure-facts.md §3); the role's former name, as the CLI's explain names it too.
- */
-const FOUNDRY_DATA_PLANE_ROLE = 'Azure AI User'
-
-function foundryDataPlane(endpoint: EndpointFacts | undefined, evidence: Record<string, unknown>): boolean {
-  return endpoint?.kind === 'foundry-project' || (text(evidence.dataAction)?.includes('/AIServices/') ?? false)
 }
 
 /** The scope a fix should name: the one used, unless the endpoint does not take its audience. */

@@ -77,7 +77,7 @@ describe('a Foundry project endpoint', () => {
     expect(credentialedRequests(world(), FOUNDRY_HOST)).toEqual([])
   })
 
-  it('with only Cognitive Services OpenAI User gets missing-data-plane-role, naming Azure AI User and the Foundry data action', async () => {
+  it('with only Cognitive Services OpenAI User gets missing-data-plane-role, naming Foundry User (by its id) and the Foundry data action', async () => {
     const openAiUserOnly = { roleAssignments: [{ role: 'Cognitive Services OpenAI User' as const }] }
     world().scenario = buildScenario(scenarios.foundryProject(openAiUserOnly))
     const run = await runAction(world(), { inputs: INPUTS })
@@ -85,8 +85,9 @@ describe('a Foundry project endpoint', () => {
     expect(annotation.message).toContain('Microsoft.CognitiveServices/accounts/AIServices/agents/write')
     expect(annotation.message).toContain(
       `az role assignment create --assignee-object-id ${PRINCIPAL_ID} --assignee-principal-type ServicePrincipal ` +
-        '--role "Azure AI User"'
+        '--role 53ca6127-db72-4b80-b1b0-d745d6d5456d'
     )
+    expect(annotation.message).toContain('Assign "Foundry User" (formerly "Azure AI User"')
     expect(annotation.message).toContain('accounts/contoso-foundry')
     expect(foundryRequests().map((request) => request.status)).toEqual([401])
   })
