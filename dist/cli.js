@@ -289,15 +289,104 @@ function reasonsFromPresentedAlone(mine, presented) {
     return reasons;
 }
 
+;// CONCATENATED MODULE: ./src/config/clouds.ts
+const CLOUDS = {
+    azurecloud: {
+        name: 'azurecloud',
+        authorityHost: 'https://login.microsoftonline.com',
+        tokenExchangeAudience: 'api://AzureADTokenExchange',
+        subdomainSuffixes: ['openai.azure.com', 'cognitiveservices.azure.com', 'services.ai.azure.com'],
+        regionalSuffix: 'api.cognitive.microsoft.com',
+        foundrySuffix: 'services.ai.azure.com',
+        cognitiveServicesAudience: 'https://cognitiveservices.azure.com',
+        foundryAudience: 'https://ai.azure.com'
+    },
+    azureusgovernment: {
+        name: 'azureusgovernment',
+        authorityHost: 'https://login.microsoftonline.us',
+        tokenExchangeAudience: 'api://AzureADTokenExchangeUSGov',
+        subdomainSuffixes: ['openai.azure.us', 'cognitiveservices.azure.us', 'services.ai.azure.us'],
+        regionalSuffix: 'api.cognitive.microsoft.us',
+        foundrySuffix: 'services.ai.azure.us',
+        cognitiveServicesAudience: 'https://cognitiveservices.azure.us',
+        foundryAudience: 'https://ai.azure.us'
+    },
+    azurechinacloud: {
+        name: 'azurechinacloud',
+        authorityHost: 'https://login.chinacloudapi.cn',
+        tokenExchangeAudience: 'api://AzureADTokenExchangeChina',
+        subdomainSuffixes: ['openai.azure.cn', 'cognitiveservices.azure.cn', 'services.ai.azure.cn'],
+        regionalSuffix: 'api.cognitive.azure.cn',
+        foundrySuffix: 'services.ai.azure.cn',
+        cognitiveServicesAudience: 'https://cognitiveservices.azure.cn',
+        foundryAudience: 'https://ai.azure.cn'
+    }
+};
+const CLOUD_NAMES = Object.keys(CLOUDS);
+/** True when `host` is `<label>.<suffix>` or deeper under the suffix. */
+function hostIsUnder(host, suffix) {
+    return host.toLowerCase().endsWith(`.${suffix.toLowerCase()}`);
+}
+/** Every host suffix of the cloud's Azure AI endpoints: the ones credentials may be sent to. */
+function azureAiSuffixes(cloud) {
+    return [...cloud.subdomainSuffixes, cloud.regionalSuffix];
+}
+/** The cloud whose Azure AI hosts include `host`, if any. */
+function cloudOfHost(host) {
+    return Object.values(CLOUDS).find((cloud) => azureAiSuffixes(cloud).some((suffix) => hostIsUnder(host, suffix)));
+}
+const DEFAULT_CLOUD = CLOUDS.azurecloud;
+/** The cloud of an `environment` name; the public cloud when the name is missing or not a cloud's. */
+function cloudNamed(name) {
+    return (name && CLOUDS[name.toLowerCase()]) || DEFAULT_CLOUD;
+}
+/** The client-credentials scope of the cloud's Azure OpenAI data plane. */
+function dataPlaneScope(cloud) {
+    return `${cloud.cognitiveServicesAudience}/.default`;
+}
+/** The host of the cloud's Entra ID sign-in (login.microsoftonline.com, ...). */
+function authorityHostName(cloud) {
+    return new URL(cloud.authorityHost).hostname;
+}
+/** A custom-subdomain endpoint with a `<name>` placeholder, for fixes that do not know the account. */
+function customEndpointTemplate(cloud, name = '<name>') {
+    return `https://${name}.${cloud.subdomainSuffixes[0]}/`;
+}
+/** True for an access-token audience the Azure OpenAI data plane of any cloud accepts (trailing slash ignored). */
+function isDataPlaneAudience(audience) {
+    const bare = audience.replace(/\/+$/, '');
+    return Object.values(CLOUDS).some((cloud) => bare === cloud.cognitiveServicesAudience || bare === cloud.foundryAudience);
+}
+/** True for the GitHub OIDC audience of any cloud's token exchange. */
+function isTokenExchangeAudience(audience) {
+    return Object.values(CLOUDS).some((cloud) => audience === cloud.tokenExchangeAudience);
+}
+/** The account name of a custom-subdomain host (`contoso` of contoso.openai.azure.us), in any cloud. */
+function accountNameOfHost(host) {
+    const lower = host.toLowerCase();
+    for (const cloud of Object.values(CLOUDS)) {
+        for (const suffix of cloud.subdomainSuffixes) {
+            const label = hostIsUnder(lower, suffix) ? lower.slice(0, -suffix.length - 1) : undefined;
+            if (label && /^[a-z0-9-]+$/.test(label))
+                return label;
+        }
+    }
+    return undefined;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** Matches a host under any cloud's Azure AI suffixes (subdomain and regional), for reading hosts out of text. */
+function azureAiHostSource(extraSuffixes = []) {
+    const suffixes = [...new Set([...Object.values(CLOUDS).flatMap(azureAiSuffixes), ...extraSuffixes])];
+    return `[a-z0-9.-]+\\.(?:${suffixes.map(escapeRegExp).join('|')})`;
+}
+
 ;// CONCATENATED MODULE: ./src/causes/catalogue.ts
 
 
+
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
-const EXCHANGE_AUDIENCES = {
-    azurecloud: 'api://AzureADTokenExchange',
-    azureusgovernment: 'api://AzureADTokenExchangeUSGov',
-    azurechinacloud: 'api://AzureADTokenExchangeChina'
-};
 const DATA_PLANE_ROLE = 'Cognitive Services OpenAI User';
 /**
  * Foundry project APIs check accounts/AIServices/... data actions, which Cognitive Services OpenAI User does not
@@ -312,17 +401,27 @@ const ROLE_IDS = {
 function dataPlaneRoleFor(facts) {
     return facts.foundryProject || facts.dataAction?.includes('/AIServices/') ? FOUNDRY_DATA_PLANE_ROLE : undefined;
 }
-const DEFAULT_SCOPE = 'https://cognitiveservices.azure.com/.default';
-const CUSTOM_ENDPOINT = 'https://<name>.openai.azure.com/';
 const RESOURCE_ID = '/subscriptions/<subscription-id>/resourceGroups/<resource-group>/providers/' +
     'Microsoft.CognitiveServices/accounts/<account-name>';
+/** The cloud the fix is for: the chosen one, else the endpoint's, else the public cloud. */
+function cloudOf(v) {
+    if (v.cloud)
+        return cloudNamed(v.cloud);
+    const host = hostIn(v);
+    return (host ? cloudOfHost(host) : undefined) ?? cloudNamed(undefined);
+}
+function hostIn(v) {
+    return v.host ?? (v.endpoint ? hostOf(v.endpoint) : undefined);
+}
 function exchangeAudience(v) {
-    return v.audience ?? EXCHANGE_AUDIENCES[v.cloud ?? 'azurecloud'] ?? EXCHANGE_AUDIENCES.azurecloud;
+    return v.audience ?? cloudOf(v).tokenExchangeAudience;
 }
 function accountName(v) {
-    const host = v.host ?? (v.endpoint ? hostOf(v.endpoint) : undefined);
-    const custom = host && /^([a-z0-9-]+)\.(?:openai|cognitiveservices|services\.ai)\.azure\.(?:com|us|cn)$/i.exec(host);
-    return custom ? custom[1] : undefined;
+    const host = hostIn(v);
+    return host ? accountNameOfHost(host) : undefined;
+}
+function customEndpoint(v) {
+    return customEndpointTemplate(cloudOf(v));
 }
 function hostOf(url) {
     try {
@@ -333,7 +432,7 @@ function hostOf(url) {
     }
 }
 function scopeFor(v) {
-    return v.scope ?? DEFAULT_SCOPE;
+    return v.scope ?? dataPlaneScope(cloudOf(v));
 }
 function resourceScope(v) {
     if (v.resourceScope)
@@ -361,6 +460,30 @@ function federatedCredentialCommand(v) {
         return appCommand;
     return `${appCommand}\n(for a user-assigned managed identity: ${identityCommand})`;
 }
+/**
+ * AADSTS7002138: a credential already holds the subject in other letter case. Correcting that credential's
+ * subject fixes it; registering another would leave the wrong one behind.
+ */
+function caseOnlySubjectFix(v) {
+    const subject = v.subject ?? UNKNOWN_SUBJECT;
+    const clientId = v.clientId ?? '<client-id>';
+    const issuer = v.issuer ?? GITHUB_ISSUER;
+    const audience = exchangeAudience(v);
+    const appCommand = `az ad app federated-credential update --id ${clientId} --federated-credential-id ` +
+        `<credential-id> --parameters '${JSON.stringify({ name: '<credential-name>', issuer, subject, audiences: [audience] })}'`;
+    const identityCommand = 'az identity federated-credential update --name <credential-name> --identity-name ' +
+        `<identity-name> --resource-group <resource-group> --issuer ${issuer} --subject '${subject}' --audiences ${audience}`;
+    const commands = v.identityKind === 'managed-identity'
+        ? identityCommand
+        : v.identityKind === 'app'
+            ? appCommand
+            : `${appCommand}\n(for a user-assigned managed identity: ${identityCommand})`;
+    return 'Likely: a federated credential holds this subject in other letter case; Entra compares subjects ' +
+        'case-sensitively (AADSTS7002138), and GitHub presents the owner, repository, branch and environment names in ' +
+        'their exact case.\n' +
+        `Correct that credential's subject to exactly ${subject} (find it with \`az ad app federated-credential list ` +
+        `--id ${clientId} --query "[].{id:id,name:name,subject:subject}"\`):\n${commands}`;
+}
 /** Names the role by its id where it has been renamed before, so the command keeps working after a rename. */
 function roleAssignmentCommand(v, role = v.role ?? DATA_PLANE_ROLE) {
     const roleArgument = role === FOUNDRY_DATA_PLANE_ROLE ? ROLE_IDS[role] : `"${role}"`;
@@ -379,8 +502,8 @@ const ENTRIES = {
         title: 'An input is invalid',
         meaning: 'A value given to the tool (or to the SDK: scope, client id, tenant id, endpoint) is missing or not ' +
             'in an accepted form, so nothing was sent.',
-        fix: () => 'Correct the value named in the message. Token scopes for Azure OpenAI are ' +
-            '`https://cognitiveservices.azure.com/.default` (a client-credentials scope always ends in `/.default`); ' +
+        fix: (v) => 'Correct the value named in the message. Token scopes for Azure OpenAI are ' +
+            `\`${dataPlaneScope(cloudOf(v))}\` (a client-credentials scope always ends in \`/.default\`); ` +
             'client and tenant ids are GUIDs.'
     },
     'endpoint-malformed': {
@@ -388,7 +511,7 @@ const ENTRIES = {
         meaning: 'The endpoint must be the resource\'s base URL (`https://<name>.openai.azure.com/`). A URL with ' +
             'extra path (`/openai/deployments/<name>/chat/completions?api-version=...`), http, or a typo builds wrong ' +
             'request URLs.',
-        fix: (v) => `Use the resource's base URL as the endpoint: ${v.suggestedEndpoint ?? CUSTOM_ENDPOINT}` +
+        fix: (v) => `Use the resource's base URL as the endpoint: ${v.suggestedEndpoint ?? customEndpoint(v)}` +
             (v.endpoint ? ` (instead of ${v.endpoint}).` : '.') +
             ' The SDK adds /openai/deployments/<deployment>/... and the api-version itself.'
     },
@@ -408,7 +531,7 @@ const ENTRIES = {
             'service finds the resource from the custom subdomain in the host name, and a token does not say which ' +
             'resource it is for. Azure answers 400 "Please provide a custom subdomain for token authentication, ' +
             'otherwise API key is required."',
-        fix: (v) => `Use the custom subdomain endpoint of the resource: ${v.suggestedEndpoint ?? CUSTOM_ENDPOINT}` +
+        fix: (v) => `Use the custom subdomain endpoint of the resource: ${v.suggestedEndpoint ?? customEndpoint(v)}` +
             `${v.endpoint ? ` instead of ${v.endpoint}` : ''} (Azure portal: the resource's "Keys and Endpoint" page; ` +
             'or `az cognitiveservices account show -n <name> -g <resource-group> --query properties.endpoint`). ' +
             'A resource created without one can get a custom subdomain once (it cannot be changed later): ' +
@@ -420,7 +543,7 @@ const ENTRIES = {
             'workflow lists in `allowed-hosts`; the endpoint is on another host, so no token or key was sent.',
         fix: (v) => `If ${v.host ?? 'the host'} is your own gateway (e.g. API Management), add it to the workflow's ` +
             `\`allowed-hosts\` input${v.allowedHosts?.length ? ` (now: ${v.allowedHosts.join(', ')})` : ''}. Otherwise ` +
-            'point `endpoint` at your Azure OpenAI resource (`https://<name>.openai.azure.com/`). A value read from a ' +
+            `point \`endpoint\` at your Azure OpenAI resource (\`${customEndpoint(v)}\`). A value read from a ` +
             'file in the repository cannot widen the list.'
     },
     // ── GitHub OIDC ──
@@ -443,7 +566,8 @@ const ENTRIES = {
     'dependabot-no-oidc': {
         title: 'Dependabot runs never get an OIDC token',
         meaning: 'Workflows triggered by Dependabot run with a read-only GITHUB_TOKEN and no OIDC token, like fork ' +
-            'pull requests, even when re-run by another actor.',
+            'pull requests. GitHub keeps these restrictions when a person re-runs such a run (the run\'s actor stays ' +
+            'dependabot[bot]); a run a person triggers (a push to the Dependabot branch, workflow_dispatch) is not one.',
         fix: () => 'Skip the check for Dependabot (`if: github.actor != \'dependabot[bot]\'`), or run it after merge.'
     },
     'oidc-request-failed': {
@@ -463,6 +587,8 @@ const ENTRIES = {
             '(`repo:O/R:environment:E`) wins over pull_request (`repo:O/R:pull_request`), which wins over the ref ' +
             '(`repo:O/R:ref:refs/heads/B`); newer repositories use `repo:O@id/R@id:...`; an org can customise the template.',
         fix: (v) => {
+            if (v.subjectCaseOnly)
+                return caseOnlySubjectFix(v);
             const reasons = v.subject ? explainSubjectMismatch(v.subject, v.registeredSubjects) : [];
             return (reasons.length ? `Likely: ${reasons[0]}\n` : '') +
                 `Register a federated credential for the subject the token presents (${v.subject ?? UNKNOWN_SUBJECT}):\n` +
@@ -519,8 +645,8 @@ const ENTRIES = {
         meaning: 'AADSTS500011: the scope\'s resource (e.g. the endpoint URL, or a misspelt audience) has no ' +
             'service principal in the tenant. Azure OpenAI tokens are requested for ' +
             '`https://cognitiveservices.azure.com/.default`, not for the endpoint.',
-        fix: (v) => `Request the token for ${v.scope && !/openai\.azure|\/api\/projects/.test(v.scope) ? v.scope : DEFAULT_SCOPE}` +
-            ' (Foundry project endpoints: https://ai.azure.com/.default).'
+        fix: (v) => `Request the token for ${v.scope && isDataPlaneAudience(v.scope.replace(/\/\.default$/, '')) ? v.scope : dataPlaneScope(cloudOf(v))}` +
+            ` (Foundry project endpoints: ${cloudOf(v).foundryAudience}/.default).`
     },
     'invalid-client-secret': {
         title: 'The client secret is wrong or expired',
@@ -588,7 +714,7 @@ const ENTRIES = {
         meaning: 'The call did not reach the Azure OpenAI resource: e.g. the client defaulted to api.openai.com ' +
             '(OpenAI instead of AzureOpenAI, or no endpoint set), or the key belongs to another resource.',
         fix: (v) => `Point the client at your resource endpoint (${endpointText(v)}) with the Azure client ` +
-            '(AzureOpenAI / AzureChatOpenAI, or base_url https://<name>.openai.azure.com/openai/v1/).'
+            `(AzureOpenAI / AzureChatOpenAI, or base_url ${customEndpoint(v)}openai/v1/).`
     },
     'invalid-api-key': {
         title: 'The API key is not valid for this resource',
@@ -621,7 +747,7 @@ const ENTRIES = {
             'with extra segments, /v1/ mixed with api-version) gets 404 "Resource not found".',
         fix: (v) => `Use api-version 2024-10-21 (latest GA) or omit it with the /openai/v1/ API` +
             `${v.apiVersion ? ` (configured: ${v.apiVersion})` : ''}; the endpoint is the bare resource URL ` +
-            `(${v.suggestedEndpoint ?? CUSTOM_ENDPOINT}).`
+            `(${v.suggestedEndpoint ?? customEndpoint(v)}).`
     },
     'operation-not-supported': {
         title: 'The deployment\'s model does not support this operation',
@@ -674,7 +800,7 @@ const ENTRIES = {
         meaning: 'DNS found no address for the host (ENOTFOUND / getaddrinfo): a typo in the endpoint, a deleted ' +
             'resource, or a private-endpoint-only name that the runner\'s DNS cannot see.',
         fix: (v) => `Check the endpoint host${v.host ? ` ${v.host}` : ''} (\`nslookup <host>\`), the resource name, ` +
-            'and the runner\'s DNS (private DNS zone privatelink.openai.azure.com for private endpoints).'
+            `and the runner's DNS (private DNS zone privatelink.${cloudOf(v).subdomainSuffixes[0]} for private endpoints).`
     },
     'tls-failure': {
         title: 'The TLS certificate is not trusted',
@@ -686,9 +812,12 @@ const ENTRIES = {
     'proxy-failure': {
         title: 'The proxy refused or failed the connection',
         meaning: 'The HTTPS proxy (HTTPS_PROXY) refused the CONNECT tunnel, asked for authentication (407), or ' +
-            'could not be reached.',
-        fix: () => 'Check HTTPS_PROXY (including credentials for a 407) and NO_PROXY, and that the proxy allows ' +
-            'login.microsoftonline.com, *.openai.azure.com and the GitHub OIDC host.'
+            'could not be reached; or a proxy or firewall on the path refused or reset the connection (ECONNREFUSED, ' +
+            'ECONNRESET).',
+        fix: (v) => 'Check HTTPS_PROXY (including credentials for a 407) and NO_PROXY, and that the proxy allows ' +
+            `${authorityHostName(cloudOf(v))}, *.${cloudOf(v).subdomainSuffixes[0]} and the GitHub OIDC host. A proxy ` +
+            'answers 502 or 503 to a CONNECT when the host does not resolve: check the name with ' +
+            `\`nslookup ${hostIn(v) ?? '<host>'}\`.`
     },
     timeout: {
         title: 'The call timed out',
@@ -714,8 +843,11 @@ const ENTRIES = {
     unknown: {
         title: 'The cause could not be determined',
         meaning: 'The error does not match a known cause; the redacted evidence shows what was seen.',
-        fix: () => 'Check the status code and the response body (error.code, AADSTS code); `aoai-auth-check explain` ' +
-            'names the cause of a pasted error text.'
+        fix: (v) => 'Read the evidence: the status, the response body (error.code), the AADSTS code or the network ' +
+            'error code. For a connection that failed without a code, run on the same runner ' +
+            `\`curl -sv https://${hostIn(v) ?? '<host>'}/ -o /dev/null\` (for the Entra ID step: ` +
+            `\`curl -sv ${cloudOf(v).authorityHost}/ -o /dev/null\`): it shows whether DNS, the proxy, TLS or the ` +
+            'service fails. `aoai-auth-check explain` names the cause of a pasted error text.'
     }
 };
 function phaseOf(id) {
@@ -723,6 +855,14 @@ function phaseOf(id) {
     return (entry?.[0] ?? 'other');
 }
 const CATALOGUE = Object.fromEntries(Object.entries(ENTRIES).map(([id, entry]) => [id, { id, phase: phaseOf(id), ...entry }]));
+
+;// CONCATENATED MODULE: ./src/config/guid.ts
+/** A GUID (client, tenant, object and role ids), as the source of a regular expression. */
+const GUID_SOURCE = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const WHOLE_GUID = new RegExp(`^${GUID_SOURCE}$`);
+function isGuid(value) {
+    return WHOLE_GUID.test(value);
+}
 
 ;// CONCATENATED MODULE: ./src/diagnosis/jwt.ts
 // Reads JWT claims locally, without verification: the point is to show what a token says, never to trust it.
@@ -755,7 +895,11 @@ function isObject(value) {
 // Reads the facts an error text carries: status, AADSTS codes, error codes, ids, the presented assertion values,
 // the principal and data action of a PermissionDenied, retry hints, and the claims of any pasted JWT.
 
-const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+
+const GUID = GUID_SOURCE;
+/** Azure AI hosts of every cloud, and API Management gateways in front of them. */
+const AZURE_AI_URL_HOST = new RegExp(`\\bhttps?:\\/\\/(${azureAiHostSource(['azure-api.net'])})`, 'i');
 const QUOTE = `['"\`‘’“”]`;
 // The first capture group is the status; every pattern is a form seen in real pastes.
 const STATUS_PATTERNS = [
@@ -851,9 +995,10 @@ function bearerIsNotJwt(text) {
 }
 /** Everything `text` (already normalised) says; `headers` are response headers when the caller has them. */
 function readEvidence(text, headers) {
+    const aadstsCodes = readAadstsCodes(text);
     const evidence = {
         status: readStatus(text),
-        aadstsCodes: readAadstsCodes(text),
+        aadstsCodes,
         errorCodes: unique([...(headers?.['x-ms-error-code'] ? [headers['x-ms-error-code']] : []),
             ...(readErrorCodes(text) ?? [])]),
         reasonPhrase: capture(text, /\b(?:Status:|HTTP|status code does not indicate success:)\s*\d{3}\s*\(([A-Za-z][\w ]+)\)/i) ??
@@ -861,6 +1006,8 @@ function readEvidence(text, headers) {
         oauthError: capture(text, /"error"\s*:\s*"([a-z_]+)"/) ??
             capture(text, OAUTH_ERRORS),
         subject: capture(text, new RegExp(`assertion subject:?\\s*${QUOTE}([^'"\`‘’“”]+?)${QUOTE}(?!\\w)`, 'i')),
+        subjectCaseOnly: aadstsCodes?.includes('7002138') ||
+            /matches with case-insensitive comparison, but not with case-sensitive/i.test(text) || undefined,
         issuer: capture(text, new RegExp(`assertion issuer:?\\s*${QUOTE}([^'"\`‘’“”\\s]+?)${QUOTE}(?!\\w)`, 'i')),
         audience: capture(text, new RegExp(`assertion audience:?\\s*${QUOTE}([^'"\`‘’“”\\s]+?)${QUOTE}(?!\\w)`, 'i')),
         expectedAudience: capture(text, /audience is incorrect \(([^)]+)\)/i) ??
@@ -872,14 +1019,15 @@ function readEvidence(text, headers) {
         principalId: capture(text, new RegExp(`principal\\s*${QUOTE}?(${GUID})`, 'i')) ??
             capture(text, new RegExp(`object id\\s*${QUOTE}?(${GUID})`, 'i')),
         dataAction: capture(text, /(?:data action|dataAction)\s*[`'"]?(Microsoft\.[\w./*-]+)/i) ??
-            capture(text, /perform action\s*'(Microsoft\.[\w./*-]+)'/i),
+            capture(text, /perform action\s*'(Microsoft\.[\w./*-]+)'/i) ??
+            capture(text, /\bAction:\s*'(Microsoft\.[\w./*-]+)'/), // Azure RBAC denials (Key Vault's ForbiddenByRbac)
         operation: capture(text, /to perform\s*[`'"]?((?:GET|POST|PUT|DELETE|PATCH)\s+[^`'"]+?)[`'"]?\s*operation/i),
         parameter: capture(text, /Unsupported (?:parameter|value):\s*'([^']+)'/i) ??
             capture(text, /["']param["']\s*:\s*["']([^"']+)["']/),
         model: capture(text, /does not work with the specified model,\s*([\w.-]+)/i) ??
             capture(text, /The model\s*[`'"]([^`'"]+)[`'"]\s*does not exist/i),
         retryAfterSeconds: readRetryAfter(text, headers),
-        host: capture(text, /\bhttps?:\/\/([a-z0-9.-]+\.(?:openai\.azure\.(?:com|us|cn)|cognitiveservices\.azure\.(?:com|us|cn)|services\.ai\.azure\.(?:com|us|cn)|api\.cognitive\.microsoft\.(?:com|us)|azure-api\.net))/i) ??
+        host: capture(text, AZURE_AI_URL_HOST) ??
             capture(text, /\b(?:getaddrinfo \w+|connect \w+|Host:)\s+([a-z0-9.-]+\.[a-z]{2,})/i),
         apiVersion: capture(text, /api-version=([\w.-]+)/i),
         // case-sensitive: the URL path, not a data action's .../OpenAI/deployments/...
@@ -898,10 +1046,15 @@ function readEvidence(text, headers) {
 ;// CONCATENATED MODULE: ./src/diagnosis/redact.ts
 // Removes credentials from text before anyone sees it: error bodies, pasted logs, evidence.
 const MASK = '***';
+// What separates the pieces of a token that a terminal, a log viewer or a JSON log (`\n`) wrapped over lines.
+const WRAP = String.raw `(?:\s|\\+[nrt])+`;
+// A later piece of a wrapped token: a whole run of base64url (and '.') long enough not to be a word of prose.
+const WRAPPED_PIECE = String.raw `[A-Za-z0-9_.-]{16,}(?![A-Za-z0-9_.-])`;
 // Each pattern keeps its prefix (group 1) so the reader still sees what kind of value was there.
 const SECRET_PATTERNS = [
-    // JWTs anywhere (access tokens, GitHub OIDC tokens, client assertions)
-    /()\beyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g,
+    // JWTs anywhere (access tokens, GitHub OIDC tokens, client assertions), whole or wrapped over lines: any
+    // `eyJ` run (a base64url JSON object) and the base64url runs that follow it; not prose's "a JWT (eyJ...)"
+    new RegExp(String.raw `()\beyJ[A-Za-z0-9_-]+[A-Za-z0-9_.-]*(?:${WRAP}${WRAPPED_PIECE})*`, 'g'),
     // Authorization: Bearer <value> (long enough to be a credential, not prose such as "Bearer token")
     /(\bBearer\s+)(?!\*\*\*)[^\s"',;}]{16,}/gi,
     // form and query parameters that carry credentials
@@ -910,6 +1063,8 @@ const SECRET_PATTERNS = [
     // and names ending in one (AZURE_OPENAI_API_KEY=..., ACTIONS_ID_TOKEN_REQUEST_TOKEN=...);
     // not a workflow's `permissions: id-token: write`, which fixes quote
     /(\b[\w-]*?(?:api[-_]?key|ocp-apim-subscription-key|client[-_]?secret|client[-_]?assertion|access[-_]?token|id[-_]?token|request[-_]?token|password)["']?\s*[:=]\s*["']?)(?!\*\*\*)(?!(?:read|write|none)\b)[^\s"',;}]+/gi,
+    // Entra ID client secrets: three characters, a digit, 'Q~', then the rest (abc8Q~...)
+    /()(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{20,}/g,
     // OpenAI-style keys
     /()\bsk-[A-Za-z0-9_-]{16,}/g,
     // Azure AI services keys: 32 hex characters, or the 84-character form
@@ -927,8 +1082,32 @@ function redactSecrets(text, knownSecrets = []) {
     }
     return redacted;
 }
+/** A deep copy of `value` (evidence, a whole run) with every string passed through `redactSecrets`. */
+function redactDeep(value, knownSecrets = []) {
+    return redactValue(value, knownSecrets);
+}
+function redactValue(value, secrets) {
+    if (typeof value === 'string')
+        return redactSecrets(value, secrets);
+    if (Array.isArray(value))
+        return value.map((item) => redactValue(item, secrets));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, secrets)]));
+    }
+    return value;
+}
 
 ;// CONCATENATED MODULE: ./src/diagnosis/rules.ts
+
+/** Text about a GitHub OIDC login (Azure/login, its auth-type, an OIDC or federated token request). */
+const OIDC_LOGIN_CONTEXT = /Azure\/login|\bauth-type\b|\bOIDC\b|\bid-token\b|getIDToken|ACTIONS_ID_TOKEN_REQUEST|federated token/i;
+/**
+ * A data action of another service than Cognitive Services (Key Vault, Storage...): its role is not one the
+ * catalogue can name.
+ */
+function isOtherServiceAction(facts) {
+    return facts.dataAction !== undefined && !/^Microsoft\.CognitiveServices\//i.test(facts.dataAction);
+}
 const NO_OIDC_ALTERNATIVES = [
     { cause: 'fork-pr-no-oidc', why: 'A pull request from a fork never gets an OIDC token (id-token is read-only ' +
             'for forks), which shows the same missing ACTIONS_ID_TOKEN_REQUEST_URL: the triggering event decides.' },
@@ -956,7 +1135,6 @@ function decideNoOidc(facts, context) {
     }
     return undefined;
 }
-const ACCEPTED_AUDIENCES = /^(?:https:\/\/cognitiveservices\.azure\.(?:com|us|cn)|https:\/\/ai\.azure\.(?:com|us|cn))\/?$/;
 function trimSlash(value) {
     return value.replace(/\/+$/, '');
 }
@@ -975,10 +1153,10 @@ function decideFromToken(facts, context) {
     const named = facts.expectedAudience?.startsWith('https://') ? facts.expectedAudience : undefined;
     const expected = named ?? context.expectedAudience;
     const audienceFits = aud !== undefined &&
-        (expected ? trimSlash(aud) === trimSlash(expected) : ACCEPTED_AUDIENCES.test(aud));
+        (expected ? trimSlash(aud) === trimSlash(expected) : isDataPlaneAudience(aud));
     if (!audienceFits) {
         return { cause: 'wrong-token-audience', why: `The token's audience is ${aud ?? '(none)'}, not ` +
-                `${expected ?? 'https://cognitiveservices.azure.com'}.` };
+                `${expected ?? 'an audience Azure OpenAI accepts (https://cognitiveservices.azure.com or its cloud\'s)'}.` };
     }
     if (context.expectedTenantId && typeof claims.tid === 'string' && claims.tid !== context.expectedTenantId) {
         return { cause: 'token-tenant-mismatch', why: `The token was issued by tenant ${claims.tid}, the resource ` +
@@ -1012,12 +1190,12 @@ function decideSecretsWithheld(_facts, context) {
     }
     return undefined;
 }
-const EXCHANGE_AUDIENCE = /^api:\/\/AzureADTokenExchange(?:USGov|China)?$/;
 /** AADSTS70021 names all three presented values: a visibly odd audience or issuer decides. */
 function decideAssertionRecord(facts) {
-    if (facts.audience && !EXCHANGE_AUDIENCE.test(facts.audience)) {
+    if (facts.audience && !isTokenExchangeAudience(facts.audience)) {
         return { cause: 'fic-audience-mismatch', why: `The token presents the audience '${facts.audience}', not ` +
-                'api://AzureADTokenExchange, which federated credentials for GitHub list.' };
+                'the token-exchange audience (api://AzureADTokenExchange, or its US Government or China form) that ' +
+                'federated credentials for GitHub list.' };
     }
     // A trailing slash on the presented issuer decides nothing: GitHub's issuer was printed with one for years.
     if (facts.issuer && /^http:|\.svc\.cluster\.local|\.local\b/.test(facts.issuer)) {
@@ -1062,7 +1240,15 @@ const RULES = [
         cause: 'oidc-request-failed',
         why: 'The request to GitHub\'s OIDC token endpoint failed (the permission was there, the token was not ' +
             'issued).',
-        text: /Failed to get ID Token|Response json body do not have ID Token field|getIDToken\W.{0,40}(?:failed|error)|Cannot read properties of undefined \(reading 'message'\)|Error: undefined\. Please make sure to give write permissions to id-token|githubAssertion|getAssertion: received HTTP status/i
+        text: /Failed to get ID Token|Response json body do not have ID Token field|getIDToken\W.{0,40}(?:failed|error)|Error: undefined\. Please make sure to give write permissions to id-token|githubAssertion|getAssertion: received HTTP status/i
+    },
+    {
+        cause: 'oidc-request-failed',
+        why: 'A login step that uses GitHub OIDC failed without a message of its own (an undefined error from the ' +
+            'token request): the request to GitHub\'s OIDC token endpoint failed.',
+        text: /Cannot read properties of undefined \(reading 'message'\)/i,
+        // Any JavaScript bug prints this: only a text that is about the OIDC login says it is the token request.
+        when: (facts) => facts.phase === 'github-oidc' || OIDC_LOGIN_CONTEXT.test(facts.text)
     },
     {
         cause: 'missing-id-token-permission',
@@ -1241,7 +1427,23 @@ const RULES = [
         cause: 'missing-data-plane-role',
         why: 'The principal authenticated, but holds no role granting the data action (e.g. Cognitive Services ' +
             'OpenAI User) on the resource.',
-        text: /lacks the required data action|(?:Principal )?does not have access to API\/Operation|Caller is not authorized to perform action on resource|ForbiddenByRbac/i,
+        text: /lacks the required data action|(?:Principal )?does not have access to API\/Operation/i,
+        when: (facts) => !isOtherServiceAction(facts),
+        alternatives: [PROPAGATING]
+    },
+    {
+        cause: 'role-assignment-propagating',
+        why: 'Azure RBAC refused the caller, and the service says role changes made recently take time to ' +
+            'propagate: a role assigned in the last minutes decides.',
+        text: /please observe propagation time/i,
+        alternatives: [{ cause: 'missing-data-plane-role', why: 'If no role was assigned or changed in the last ' +
+                    'minutes, the principal lacks a role granting the action (on Azure OpenAI: Cognitive Services OpenAI User).' }]
+    },
+    {
+        cause: 'missing-data-plane-role',
+        why: 'Azure RBAC refused the caller: the principal holds no role granting the data action on the resource.',
+        text: /Caller is not authorized to perform action on resource|ForbiddenByRbac/i,
+        when: (facts) => !isOtherServiceAction(facts),
         alternatives: [PROPAGATING]
     },
     {
@@ -1303,6 +1505,7 @@ const RULES = [
         cause: 'missing-data-plane-role',
         why: 'The service answered PermissionDenied: the principal holds no role granting the data action.',
         code: /^PermissionDenied$/,
+        when: (facts) => !isOtherServiceAction(facts),
         alternatives: [PROPAGATING]
     },
     {
@@ -1391,6 +1594,15 @@ const RULES = [
     // ── Transport ──
     {
         cause: 'proxy-failure',
+        why: 'The proxy answered the CONNECT with a gateway error (502/503/504): it could not open the tunnel to the ' +
+            'host.',
+        text: /Proxy response \((?:502|503|504)\) !== 200 when HTTP Tunneling|tunneling socket could not be established,? statusCode=(?:502|503|504)|Tunnel connection failed: (?:502|503|504)/i,
+        alternatives: [{ cause: 'dns-failure', why: 'Corporate proxies answer 502 or 503 when the host does not ' +
+                    'resolve (a typo in the endpoint, a deleted resource, a private-endpoint-only name): whether ' +
+                    '`nslookup <host>` finds the name decides.' }]
+    },
+    {
+        cause: 'proxy-failure',
         why: 'The proxy refused or failed the connection (CONNECT tunnel, 407 Proxy Authentication Required).',
         text: /tunneling socket could not be established|Proxy response \(\d{3}\) !== 200 when HTTP Tunneling|Proxy Authentication Required|ProxyError|Unable to connect to proxy|proxy (?:connect(?:ion)? )?(?:refused|failed|error)|CONNECT (?:tunnel )?failed|HTTP code 407|\b407\b.{0,40}proxy/i
     },
@@ -1410,10 +1622,24 @@ const RULES = [
         text: /ETIMEDOUT|ESOCKETTIMEDOUT|UND_ERR_(?:CONNECT|HEADERS|BODY)_TIMEOUT|timed out|Request timed out|APITimeoutError|ConnectTimeout|ReadTimeout|The operation was aborted|AbortError|HttpClient\.Timeout|Timeout of \d+ ?ms exceeded|deadline exceeded/i
     },
     {
+        cause: 'proxy-failure',
+        why: 'Nothing accepted the connection (ECONNREFUSED): an HTTPS_PROXY that is not listening, or a firewall ' +
+            'that rejects the connection to the host.',
+        text: /ECONNREFUSED|Connection refused/i
+    },
+    {
+        cause: 'proxy-failure',
+        why: 'The connection was reset before any HTTP answer (ECONNRESET): a proxy or firewall on the path cut it, ' +
+            'typically one that does not allow the host.',
+        text: /ECONNRESET|Connection reset by peer/i,
+        alternatives: [{ cause: 'tls-failure', why: 'A TLS-inspecting proxy also resets handshakes it refuses: a ' +
+                    'certificate error in the log decides.' }]
+    },
+    {
         cause: 'unknown',
         why: 'The connection failed before any HTTP answer, and the text does not keep the underlying error: its ' +
-            'code (ENOTFOUND, a certificate error, ECONNREFUSED from a proxy, ETIMEDOUT) decides.',
-        text: /Connection error|APIConnectionError|ECONNREFUSED|ECONNRESET|socket hang up|socket disconnected before secure TLS connection|fetch failed|endpoints_resolution_error|Error communicating with|ServiceRequestError|Connection (?:refused|reset)/i,
+            'code (ENOTFOUND, a certificate error, ECONNREFUSED or ECONNRESET, ETIMEDOUT) decides.',
+        text: /Connection error|APIConnectionError|network_error|Network request failed|socket hang up|socket disconnected before secure TLS connection|fetch failed|endpoints_resolution_error|Error communicating with|ServiceRequestError/i,
         alternatives: [
             { cause: 'dns-failure', why: 'ENOTFOUND / getaddrinfo in the underlying error: the host does not resolve.' },
             { cause: 'tls-failure', why: 'A certificate error in the underlying error: a TLS-inspecting proxy.' },
@@ -1553,6 +1779,8 @@ function matches(rule, facts) {
         return false;
     if (rule.text && !rule.text.test(facts.text) && !rule.text.test(facts.unwrapped))
         return false;
+    if (rule.when && !rule.when(facts))
+        return false;
     return Boolean(rule.text || rule.aadsts || rule.code || rule.status || rule.phase);
 }
 function isFallback(rule) {
@@ -1591,7 +1819,8 @@ function classify(observation, context = {}) {
     const candidates = [{ cause: winner.cause, why: winner.why }];
     for (const alternative of winner.alternatives ?? [])
         addUnique(candidates, alternative);
-    for (const other of others.filter((rule) => !isFallback(rule))) {
+    // A named cause is never followed by `unknown`: the connection-error row adds nothing after one.
+    for (const other of others.filter((rule) => !isFallback(rule) && rule.cause !== 'unknown')) {
         addUnique(candidates, { cause: other.cause, why: other.why });
     }
     return { cause: candidates[0].cause, candidates: candidates.slice(0, MAX_CANDIDATES), evidence: report };
@@ -1600,8 +1829,9 @@ function classify(observation, context = {}) {
 ;// CONCATENATED MODULE: ./src/cli/fix-values.ts
 // The user's values for a fix, as far as a pasted error shows them (the live action knows more).
 
+
+
 const fix_values_GITHUB_ISSUER = /^https:\/\/token\.actions\.(?:githubusercontent\.com|[\w-]+\.ghe\.com)/;
-const AI_HOST = /\.(?:openai|cognitiveservices|services\.ai)\.azure\.(?:com|us|cn)$/;
 function fix_values_text(value) {
     return typeof value === 'string' && value ? value : undefined;
 }
@@ -1614,16 +1844,21 @@ function fixValuesFromEvidence(evidence) {
     const entra = claims.find((c) => c !== github && typeof c.tid === 'string');
     const host = fix_values_text(evidence.host);
     const tenant = fix_values_text(evidence.tenant);
+    const cloud = host ? cloudOfHost(host) : undefined;
     const values = {
         subject: fix_values_text(evidence.subject) ?? fix_values_text(github?.sub),
+        subjectCaseOnly: evidence.subjectCaseOnly === true || undefined,
         issuer: fix_values_text(evidence.issuer) ?? fix_values_text(github?.iss),
         clientId: fix_values_text(evidence.clientId) ?? fix_values_text(entra?.appid) ?? fix_values_text(entra?.azp),
-        tenantId: (tenant && /^[0-9a-f-]{36}$/i.test(tenant) ? tenant : undefined) ?? fix_values_text(entra?.tid),
+        tenantId: (tenant && isGuid(tenant) ? tenant : undefined) ?? fix_values_text(entra?.tid),
         principalId: fix_values_text(evidence.principalId) ?? fix_values_text(entra?.oid),
         tokenAudience: fix_values_text(entra?.aud),
         scope: url(evidence.expectedAudience)?.replace(/\/?$/, '/.default'),
         host,
-        endpoint: host && AI_HOST.test(host) ? `https://${host}/` : undefined,
+        cloud: cloud?.name,
+        endpoint: host && cloud?.subdomainSuffixes.some((suffix) => hostIsUnder(host, suffix))
+            ? `https://${host}/`
+            : undefined,
         deployment: fix_values_text(evidence.deployment),
         apiVersion: fix_values_text(evidence.apiVersion),
         model: fix_values_text(evidence.model),
@@ -1636,6 +1871,7 @@ function fixValuesFromEvidence(evidence) {
 
 ;// CONCATENATED MODULE: ./src/cli/explain.ts
 // `aoai-auth-check explain`: reads a pasted error, names the cause and the fix.
+
 
 
 
@@ -1691,12 +1927,20 @@ async function runExplain(argv, io) {
     io.out(withoutPastedSecrets(output, text));
     return 0;
 }
-/** The answer holds claims, never tokens; this guard keeps it so whatever a rule extracted from the paste. */
+/**
+ * The answer holds claims, never tokens; this guard keeps it so whatever a rule extracted from the paste: the
+ * tokens in it, whole or wrapped over lines (each line's piece of a wrapped token is masked on its own).
+ */
 function withoutPastedSecrets(output, pasted) {
     const bearers = [...pasted.matchAll(/\bBearer\s+([^\s"',;}]{16,})/gi)].map((match) => match[1]);
+    const tokens = [...new Set([...findJwts(pasted), ...findJwts(unwrappedText(pasted))])];
+    const pieces = [...pasted.replace(/\\+[nrt]/g, ' ').matchAll(/[A-Za-z0-9_.-]{8,}/g)]
+        .map((match) => match[0])
+        .filter((piece) => tokens.some((token) => token.includes(piece)));
     let guarded = output;
-    for (const secret of [...findJwts(pasted), ...bearers])
+    for (const secret of [...tokens, ...bearers, ...pieces].sort((a, b) => b.length - a.length)) {
         guarded = guarded.split(secret).join('***');
+    }
     return guarded;
 }
 function readInputFile(path) {

@@ -11,7 +11,8 @@ import { CHAT_DEPLOYMENT, CLIENT_ID, ENDPOINT, TENANT_ID } from '../test/world/s
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10)
 const NETWORK_CHECKS = ['github-oidc', 'entra-token', 'probe']
-const REPORT_FILE = 'temp/aoai-auth-check/report.json'
+// RUNNER_TEMP/aoai-auth-check/<step>/report.json
+const REPORT_FILE = /^temp\/aoai-auth-check\/[^/]+\/report\.json$/
 const happyInputs = { endpoint: ENDPOINT, deployment: CHAT_DEPLOYMENT, 'client-id': CLIENT_ID, 'tenant-id': TENANT_ID }
 // An invalid probe value: the action reads its inputs, fails them, reports, and sends nothing.
 const invalidInputs = { ...happyInputs, probe: 'invalid' }
@@ -44,7 +45,7 @@ async function timed(run: () => Promise<ActionRun>, expected: string): Promise<{
 }
 
 function reportOf(run: ActionRun): Report {
-  return JSON.parse(run.files[REPORT_FILE]) as Report
+  return JSON.parse(Object.entries(run.files).find(([path]) => REPORT_FILE.test(path))![1]) as Report
 }
 
 function median(values: number[]): number {

@@ -14,8 +14,8 @@ import {
 } from '../test/world/scenario.ts'
 import { renderSummary } from './terminal-summary.ts'
 
-// RUNNER_TEMP/aoai-auth-check/report.json, as the harness lists the job's files
-const REPORT_FILE = 'temp/aoai-auth-check/report.json'
+// RUNNER_TEMP/aoai-auth-check/<step>/report.json, as the harness lists the job's files
+const REPORT_FILE = /^temp\/aoai-auth-check\/[^/]+\/report\.json$/
 const inputs = { endpoint: ENDPOINT, deployment: CHAT_DEPLOYMENT, 'client-id': CLIENT_ID, 'tenant-id': TENANT_ID }
 const paint = (style: Parameters<typeof styleText>[0], text: string): string =>
   styleText(style, text, { stream: process.stdout })
@@ -43,7 +43,7 @@ function show(run: ActionRun): void {
   for (const [name, value] of Object.entries(run.outputs)) {
     process.stdout.write(`  ${name.padEnd(width)}  ${value}\n`)
   }
-  const report = run.files[REPORT_FILE]
+  const report = Object.entries(run.files).find(([path]) => REPORT_FILE.test(path))?.[1]
   if (report) {
     const { outcome, targets } = JSON.parse(report) as { outcome: string; targets: { checks: unknown[] }[] }
     const checks = targets.reduce((sum, target) => sum + target.checks.length, 0)

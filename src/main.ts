@@ -1,7 +1,8 @@
 import * as core from '@actions/core'
 import { getInputs, getReportSettings, InvalidInputError, type ActionConfig } from './config/inputs.js'
+import { redactSecrets } from './diagnosis/redact.js'
 import { closeDispatcher } from './net/proxy.js'
-import { invalidInputRun, runPipeline } from './pipeline/pipeline.js'
+import { inputSecrets, invalidInputRun, runPipeline } from './pipeline/pipeline.js'
 import { publishReport } from './report/publish.js'
 
 /** The action: read the inputs, walk the target through the pipeline, report. */
@@ -10,17 +11,34 @@ export async function run(): Promise<void> {
   try {
     const config = readConfig()
     if (config instanceof InvalidInputError) {
-      await publishReport(invalidInputRun(config, core.getInput('endpoint'), started), getReportSettings())
+      const endpoint = core.getInput('endpoint')
+      const secrets = inputSecrets([{ endpoint, apiKey: core.getInput('api-key') }])
+      const report = { ...getReportSettings(), secrets: secrets.all() }
+      await publishReport(invalidInputRun(config, endpoint, started), report)
       return
     }
-    const { run: result, deadline } = await runPipeline(config)
-    await publishReport(result, config.report)
+    const { run: result, deadline, secrets } = await runPipeline(config)
+    await publishReport(result, { ...config.report, secrets: secrets.all() })
     await closeDispatcher()
     // A call the deadline cut short (getIDToken, MSAL) may still hold a socket open: end now rather than hang the job.
     if (deadline.abandonedWork || deadline.expired()) process.exit(process.exitCode ?? 0)
   } catch (error) {
-    core.setFailed(`aoai-auth-check failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`)
+    await failUnexpectedly(error)
   }
+}
+
+/**
+ * A bug, not a diagnosis: the outputs still say the run failed (a later step's `if:` reads them), the message is
+ * redacted like everything else, and the job ends rather than hanging on a socket the failed run left open.
+ */
+async function failUnexpectedly(error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error)
+  const secrets = inputSecrets([{ endpoint: core.getInput('endpoint'), apiKey: core.getInput('api-key') }])
+  core.setOutput('result', 'fail')
+  core.setOutput('cause', 'unknown')
+  core.setFailed(`aoai-auth-check failed unexpectedly: ${redactSecrets(message, secrets.all())}`)
+  await closeDispatcher().catch(() => undefined)
+  process.exit(process.exitCode ?? 1)
 }
 
 function readConfig(): ActionConfig | InvalidInputError {

@@ -2,6 +2,16 @@
 import type { CauseId, CausePhase } from './ids.js'
 import { CAUSES_BY_PHASE } from './ids.js'
 import { explainSubjectMismatch } from '../diagnosis/oidc-subject.js'
+import {
+  accountNameOfHost,
+  authorityHostName,
+  cloudNamed,
+  cloudOfHost,
+  customEndpointTemplate,
+  dataPlaneScope,
+  isDataPlaneAudience,
+  type Cloud
+} from '../config/clouds.js'
 
 /** The user's own values; any may be missing (the fix then shows a <placeholder>). */
 export interface FixValues {
@@ -13,6 +23,8 @@ export interface FixValues {
   tenantId?: string
   principalId?: string
   subject?: string
+  /** The subject matches a registered credential's only case-insensitively (AADSTS7002138). */
+  subjectCaseOnly?: boolean
   issuer?: string
   audience?: string
   registeredSubjects?: string[]
@@ -43,11 +55,6 @@ export interface CauseEntry {
 type EntryText = Omit<CauseEntry, 'id' | 'phase'>
 
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
-const EXCHANGE_AUDIENCES: Record<string, string> = {
-  azurecloud: 'api://AzureADTokenExchange',
-  azureusgovernment: 'api://AzureADTokenExchangeUSGov',
-  azurechinacloud: 'api://AzureADTokenExchangeChina'
-}
 const DATA_PLANE_ROLE = 'Cognitive Services OpenAI User'
 /**
  * Foundry project APIs check accounts/AIServices/... data actions, which Cognitive Services OpenAI User does not
@@ -63,19 +70,31 @@ const ROLE_IDS: Record<string, string> = {
 export function dataPlaneRoleFor(facts: { dataAction?: string; foundryProject?: boolean }): string | undefined {
   return facts.foundryProject || facts.dataAction?.includes('/AIServices/') ? FOUNDRY_DATA_PLANE_ROLE : undefined
 }
-const DEFAULT_SCOPE = 'https://cognitiveservices.azure.com/.default'
-const CUSTOM_ENDPOINT = 'https://<name>.openai.azure.com/'
 const RESOURCE_ID = '/subscriptions/<subscription-id>/resourceGroups/<resource-group>/providers/' +
   'Microsoft.CognitiveServices/accounts/<account-name>'
 
+/** The cloud the fix is for: the chosen one, else the endpoint's, else the public cloud. */
+function cloudOf(v: FixValues): Cloud {
+  if (v.cloud) return cloudNamed(v.cloud)
+  const host = hostIn(v)
+  return (host ? cloudOfHost(host) : undefined) ?? cloudNamed(undefined)
+}
+
+function hostIn(v: FixValues): string | undefined {
+  return v.host ?? (v.endpoint ? hostOf(v.endpoint) : undefined)
+}
+
 function exchangeAudience(v: FixValues): string {
-  return v.audience ?? EXCHANGE_AUDIENCES[v.cloud ?? 'azurecloud'] ?? EXCHANGE_AUDIENCES.azurecloud
+  return v.audience ?? cloudOf(v).tokenExchangeAudience
 }
 
 function accountName(v: FixValues): string | undefined {
-  const host = v.host ?? (v.endpoint ? hostOf(v.endpoint) : undefined)
-  const custom = host && /^([a-z0-9-]+)\.(?:openai|cognitiveservices|services\.ai)\.azure\.(?:com|us|cn)$/i.exec(host)
-  return custom ? custom[1] : undefined
+  const host = hostIn(v)
+  return host ? accountNameOfHost(host) : undefined
+}
+
+function customEndpoint(v: FixValues): string {
+  return customEndpointTemplate(cloudOf(v))
 }
 
 function hostOf(url: string): string | undefined {
@@ -87,7 +106,7 @@ function hostOf(url: string): string | undefined {
 }
 
 function scopeFor(v: FixValues): string {
-  return v.scope ?? DEFAULT_SCOPE
+  return v.scope ?? dataPlaneScope(cloudOf(v))
 }
 
 function resourceScope(v: FixValues): string {
@@ -116,6 +135,31 @@ function federatedCredentialCommand(v: FixValues): string {
   return `${appCommand}\n(for a user-assigned managed identity: ${identityCommand})`
 }
 
+/**
+ * AADSTS7002138: a credential already holds the subject in other letter case. Correcting that credential's
+ * subject fixes it; registering another would leave the wrong one behind.
+ */
+function caseOnlySubjectFix(v: FixValues): string {
+  const subject = v.subject ?? UNKNOWN_SUBJECT
+  const clientId = v.clientId ?? '<client-id>'
+  const issuer = v.issuer ?? GITHUB_ISSUER
+  const audience = exchangeAudience(v)
+  const appCommand = `az ad app federated-credential update --id ${clientId} --federated-credential-id ` +
+    `<credential-id> --parameters '${JSON.stringify({ name: '<credential-name>', issuer, subject, audiences: [audience] })}'`
+  const identityCommand = 'az identity federated-credential update --name <credential-name> --identity-name ' +
+    `<identity-name> --resource-group <resource-group> --issuer ${issuer} --subject '${subject}' --audiences ${audience}`
+  const commands = v.identityKind === 'managed-identity'
+    ? identityCommand
+    : v.identityKind === 'app'
+      ? appCommand
+      : `${appCommand}\n(for a user-assigned managed identity: ${identityCommand})`
+  return 'Likely: a federated credential holds this subject in other letter case; Entra compares subjects ' +
+    'case-sensitively (AADSTS7002138), and GitHub presents the owner, repository, branch and environment names in ' +
+    'their exact case.\n' +
+    `Correct that credential's subject to exactly ${subject} (find it with \`az ad app federated-credential list ` +
+    `--id ${clientId} --query "[].{id:id,name:name,subject:subject}"\`):\n${commands}`
+}
+
 /** Names the role by its id where it has been renamed before, so the command keeps working after a rename. */
 function roleAssignmentCommand(v: FixValues, role = v.role ?? DATA_PLANE_ROLE): string {
   const roleArgument = role === FOUNDRY_DATA_PLANE_ROLE ? ROLE_IDS[role] : `"${role}"`
@@ -137,8 +181,8 @@ const ENTRIES: Record<CauseId, EntryText> = {
     title: 'An input is invalid',
     meaning: 'A value given to the tool (or to the SDK: scope, client id, tenant id, endpoint) is missing or not ' +
       'in an accepted form, so nothing was sent.',
-    fix: () => 'Correct the value named in the message. Token scopes for Azure OpenAI are ' +
-      '`https://cognitiveservices.azure.com/.default` (a client-credentials scope always ends in `/.default`); ' +
+    fix: (v) => 'Correct the value named in the message. Token scopes for Azure OpenAI are ' +
+      `\`${dataPlaneScope(cloudOf(v))}\` (a client-credentials scope always ends in \`/.default\`); ` +
       'client and tenant ids are GUIDs.'
   },
   'endpoint-malformed': {
@@ -146,7 +190,7 @@ const ENTRIES: Record<CauseId, EntryText> = {
     meaning: 'The endpoint must be the resource\'s base URL (`https://<name>.openai.azure.com/`). A URL with ' +
       'extra path (`/openai/deployments/<name>/chat/completions?api-version=...`), http, or a typo builds wrong ' +
       'request URLs.',
-    fix: (v) => `Use the resource's base URL as the endpoint: ${v.suggestedEndpoint ?? CUSTOM_ENDPOINT}` +
+    fix: (v) => `Use the resource's base URL as the endpoint: ${v.suggestedEndpoint ?? customEndpoint(v)}` +
       (v.endpoint ? ` (instead of ${v.endpoint}).` : '.') +
       ' The SDK adds /openai/deployments/<deployment>/... and the api-version itself.'
   },
@@ -166,7 +210,7 @@ const ENTRIES: Record<CauseId, EntryText> = {
       'service finds the resource from the custom subdomain in the host name, and a token does not say which ' +
       'resource it is for. Azure answers 400 "Please provide a custom subdomain for token authentication, ' +
       'otherwise API key is required."',
-    fix: (v) => `Use the custom subdomain endpoint of the resource: ${v.suggestedEndpoint ?? CUSTOM_ENDPOINT}` +
+    fix: (v) => `Use the custom subdomain endpoint of the resource: ${v.suggestedEndpoint ?? customEndpoint(v)}` +
       `${v.endpoint ? ` instead of ${v.endpoint}` : ''} (Azure portal: the resource's "Keys and Endpoint" page; ` +
       'or `az cognitiveservices account show -n <name> -g <resource-group> --query properties.endpoint`). ' +
       'A resource created without one can get a custom subdomain once (it cannot be changed later): ' +
@@ -178,7 +222,7 @@ const ENTRIES: Record<CauseId, EntryText> = {
       'workflow lists in `allowed-hosts`; the endpoint is on another host, so no token or key was sent.',
     fix: (v) => `If ${v.host ?? 'the host'} is your own gateway (e.g. API Management), add it to the workflow's ` +
       `\`allowed-hosts\` input${v.allowedHosts?.length ? ` (now: ${v.allowedHosts.join(', ')})` : ''}. Otherwise ` +
-      'point `endpoint` at your Azure OpenAI resource (`https://<name>.openai.azure.com/`). A value read from a ' +
+      `point \`endpoint\` at your Azure OpenAI resource (\`${customEndpoint(v)}\`). A value read from a ` +
       'file in the repository cannot widen the list.'
   },
 
@@ -202,7 +246,8 @@ const ENTRIES: Record<CauseId, EntryText> = {
   'dependabot-no-oidc': {
     title: 'Dependabot runs never get an OIDC token',
     meaning: 'Workflows triggered by Dependabot run with a read-only GITHUB_TOKEN and no OIDC token, like fork ' +
-      'pull requests, even when re-run by another actor.',
+      'pull requests. GitHub keeps these restrictions when a person re-runs such a run (the run\'s actor stays ' +
+      'dependabot[bot]); a run a person triggers (a push to the Dependabot branch, workflow_dispatch) is not one.',
     fix: () => 'Skip the check for Dependabot (`if: github.actor != \'dependabot[bot]\'`), or run it after merge.'
   },
   'oidc-request-failed': {
@@ -223,6 +268,7 @@ const ENTRIES: Record<CauseId, EntryText> = {
       '(`repo:O/R:environment:E`) wins over pull_request (`repo:O/R:pull_request`), which wins over the ref ' +
       '(`repo:O/R:ref:refs/heads/B`); newer repositories use `repo:O@id/R@id:...`; an org can customise the template.',
     fix: (v) => {
+      if (v.subjectCaseOnly) return caseOnlySubjectFix(v)
       const reasons = v.subject ? explainSubjectMismatch(v.subject, v.registeredSubjects) : []
       return (reasons.length ? `Likely: ${reasons[0]}\n` : '') +
         `Register a federated credential for the subject the token presents (${v.subject ?? UNKNOWN_SUBJECT}):\n` +
@@ -279,8 +325,8 @@ const ENTRIES: Record<CauseId, EntryText> = {
     meaning: 'AADSTS500011: the scope\'s resource (e.g. the endpoint URL, or a misspelt audience) has no ' +
       'service principal in the tenant. Azure OpenAI tokens are requested for ' +
       '`https://cognitiveservices.azure.com/.default`, not for the endpoint.',
-    fix: (v) => `Request the token for ${v.scope && !/openai\.azure|\/api\/projects/.test(v.scope) ? v.scope : DEFAULT_SCOPE}` +
-      ' (Foundry project endpoints: https://ai.azure.com/.default).'
+    fix: (v) => `Request the token for ${v.scope && isDataPlaneAudience(v.scope.replace(/\/\.default$/, '')) ? v.scope : dataPlaneScope(cloudOf(v))}` +
+      ` (Foundry project endpoints: ${cloudOf(v).foundryAudience}/.default).`
   },
   'invalid-client-secret': {
     title: 'The client secret is wrong or expired',
@@ -349,7 +395,7 @@ const ENTRIES: Record<CauseId, EntryText> = {
     meaning: 'The call did not reach the Azure OpenAI resource: e.g. the client defaulted to api.openai.com ' +
       '(OpenAI instead of AzureOpenAI, or no endpoint set), or the key belongs to another resource.',
     fix: (v) => `Point the client at your resource endpoint (${endpointText(v)}) with the Azure client ` +
-      '(AzureOpenAI / AzureChatOpenAI, or base_url https://<name>.openai.azure.com/openai/v1/).'
+      `(AzureOpenAI / AzureChatOpenAI, or base_url ${customEndpoint(v)}openai/v1/).`
   },
   'invalid-api-key': {
     title: 'The API key is not valid for this resource',
@@ -382,7 +428,7 @@ const ENTRIES: Record<CauseId, EntryText> = {
       'with extra segments, /v1/ mixed with api-version) gets 404 "Resource not found".',
     fix: (v) => `Use api-version 2024-10-21 (latest GA) or omit it with the /openai/v1/ API` +
       `${v.apiVersion ? ` (configured: ${v.apiVersion})` : ''}; the endpoint is the bare resource URL ` +
-      `(${v.suggestedEndpoint ?? CUSTOM_ENDPOINT}).`
+      `(${v.suggestedEndpoint ?? customEndpoint(v)}).`
   },
   'operation-not-supported': {
     title: 'The deployment\'s model does not support this operation',
@@ -436,7 +482,7 @@ const ENTRIES: Record<CauseId, EntryText> = {
     meaning: 'DNS found no address for the host (ENOTFOUND / getaddrinfo): a typo in the endpoint, a deleted ' +
       'resource, or a private-endpoint-only name that the runner\'s DNS cannot see.',
     fix: (v) => `Check the endpoint host${v.host ? ` ${v.host}` : ''} (\`nslookup <host>\`), the resource name, ` +
-      'and the runner\'s DNS (private DNS zone privatelink.openai.azure.com for private endpoints).'
+      `and the runner's DNS (private DNS zone privatelink.${cloudOf(v).subdomainSuffixes[0]} for private endpoints).`
   },
   'tls-failure': {
     title: 'The TLS certificate is not trusted',
@@ -448,9 +494,12 @@ const ENTRIES: Record<CauseId, EntryText> = {
   'proxy-failure': {
     title: 'The proxy refused or failed the connection',
     meaning: 'The HTTPS proxy (HTTPS_PROXY) refused the CONNECT tunnel, asked for authentication (407), or ' +
-      'could not be reached.',
-    fix: () => 'Check HTTPS_PROXY (including credentials for a 407) and NO_PROXY, and that the proxy allows ' +
-      'login.microsoftonline.com, *.openai.azure.com and the GitHub OIDC host.'
+      'could not be reached; or a proxy or firewall on the path refused or reset the connection (ECONNREFUSED, ' +
+      'ECONNRESET).',
+    fix: (v) => 'Check HTTPS_PROXY (including credentials for a 407) and NO_PROXY, and that the proxy allows ' +
+      `${authorityHostName(cloudOf(v))}, *.${cloudOf(v).subdomainSuffixes[0]} and the GitHub OIDC host. A proxy ` +
+      'answers 502 or 503 to a CONNECT when the host does not resolve: check the name with ' +
+      `\`nslookup ${hostIn(v) ?? '<host>'}\`.`
   },
   timeout: {
     title: 'The call timed out',
@@ -477,8 +526,11 @@ const ENTRIES: Record<CauseId, EntryText> = {
   unknown: {
     title: 'The cause could not be determined',
     meaning: 'The error does not match a known cause; the redacted evidence shows what was seen.',
-    fix: () => 'Check the status code and the response body (error.code, AADSTS code); `aoai-auth-check explain` ' +
-      'names the cause of a pasted error text.'
+    fix: (v) => 'Read the evidence: the status, the response body (error.code), the AADSTS code or the network ' +
+      'error code. For a connection that failed without a code, run on the same runner ' +
+      `\`curl -sv https://${hostIn(v) ?? '<host>'}/ -o /dev/null\` (for the Entra ID step: ` +
+      `\`curl -sv ${cloudOf(v).authorityHost}/ -o /dev/null\`): it shows whether DNS, the proxy, TLS or the ` +
+      'service fails. `aoai-auth-check explain` names the cause of a pasted error text.'
   }
 }
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { CATALOGUE } from '../causes/catalogue.js'
 import { classify, type Diagnosis, type ErrorPhase } from '../diagnosis/classify.js'
 import { findJwts } from '../diagnosis/jwt.js'
+import { unwrappedText } from '../diagnosis/text.js'
 import { describeFlags, parseFlags, UsageError, type FlagSpec } from './args.js'
 import { fixValuesFromEvidence } from './fix-values.js'
 import type { CommandIo } from './io.js'
@@ -69,11 +70,20 @@ export async function runExplain(argv: readonly string[], io: CommandIo): Promis
   return 0
 }
 
-/** The answer holds claims, never tokens; this guard keeps it so whatever a rule extracted from the paste. */
+/**
+ * The answer holds claims, never tokens; this guard keeps it so whatever a rule extracted from the paste: the
+ * tokens in it, whole or wrapped over lines (each line's piece of a wrapped token is masked on its own).
+ */
 function withoutPastedSecrets(output: string, pasted: string): string {
   const bearers = [...pasted.matchAll(/\bBearer\s+([^\s"',;}]{16,})/gi)].map((match) => match[1])
+  const tokens = [...new Set([...findJwts(pasted), ...findJwts(unwrappedText(pasted))])]
+  const pieces = [...pasted.replace(/\\+[nrt]/g, ' ').matchAll(/[A-Za-z0-9_.-]{8,}/g)]
+    .map((match) => match[0])
+    .filter((piece) => tokens.some((token) => token.includes(piece)))
   let guarded = output
-  for (const secret of [...findJwts(pasted), ...bearers]) guarded = guarded.split(secret).join('***')
+  for (const secret of [...tokens, ...bearers, ...pieces].sort((a, b) => b.length - a.length)) {
+    guarded = guarded.split(secret).join('***')
+  }
   return guarded
 }
 

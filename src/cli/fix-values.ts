@@ -1,8 +1,9 @@
 // The user's values for a fix, as far as a pasted error shows them (the live action knows more).
 import { dataPlaneRoleFor, type FixValues } from '../causes/catalogue.js'
+import { cloudOfHost, hostIsUnder } from '../config/clouds.js'
+import { isGuid } from '../config/guid.js'
 
 const GITHUB_ISSUER = /^https:\/\/token\.actions\.(?:githubusercontent\.com|[\w-]+\.ghe\.com)/
-const AI_HOST = /\.(?:openai|cognitiveservices|services\.ai)\.azure\.(?:com|us|cn)$/
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value ? value : undefined
@@ -18,16 +19,21 @@ export function fixValuesFromEvidence(evidence: Record<string, unknown>): FixVal
   const entra = claims.find((c) => c !== github && typeof c.tid === 'string')
   const host = text(evidence.host)
   const tenant = text(evidence.tenant)
+  const cloud = host ? cloudOfHost(host) : undefined
   const values: FixValues = {
     subject: text(evidence.subject) ?? text(github?.sub),
+    subjectCaseOnly: evidence.subjectCaseOnly === true || undefined,
     issuer: text(evidence.issuer) ?? text(github?.iss),
     clientId: text(evidence.clientId) ?? text(entra?.appid) ?? text(entra?.azp),
-    tenantId: (tenant && /^[0-9a-f-]{36}$/i.test(tenant) ? tenant : undefined) ?? text(entra?.tid),
+    tenantId: (tenant && isGuid(tenant) ? tenant : undefined) ?? text(entra?.tid),
     principalId: text(evidence.principalId) ?? text(entra?.oid),
     tokenAudience: text(entra?.aud),
     scope: url(evidence.expectedAudience)?.replace(/\/?$/, '/.default'),
     host,
-    endpoint: host && AI_HOST.test(host) ? `https://${host}/` : undefined,
+    cloud: cloud?.name,
+    endpoint: host && cloud?.subdomainSuffixes.some((suffix) => hostIsUnder(host, suffix))
+      ? `https://${host}/`
+      : undefined,
     deployment: text(evidence.deployment),
     apiVersion: text(evidence.apiVersion),
     model: text(evidence.model),

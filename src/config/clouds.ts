@@ -74,3 +74,58 @@ export function cloudOfHost(host: string): Cloud | undefined {
     azureAiSuffixes(cloud).some((suffix) => hostIsUnder(host, suffix))
   )
 }
+
+export const DEFAULT_CLOUD: Cloud = CLOUDS.azurecloud
+
+/** The cloud of an `environment` name; the public cloud when the name is missing or not a cloud's. */
+export function cloudNamed(name: string | undefined): Cloud {
+  return (name && (CLOUDS as Record<string, Cloud | undefined>)[name.toLowerCase()]) || DEFAULT_CLOUD
+}
+
+/** The client-credentials scope of the cloud's Azure OpenAI data plane. */
+export function dataPlaneScope(cloud: Cloud): string {
+  return `${cloud.cognitiveServicesAudience}/.default`
+}
+
+/** The host of the cloud's Entra ID sign-in (login.microsoftonline.com, ...). */
+export function authorityHostName(cloud: Cloud): string {
+  return new URL(cloud.authorityHost).hostname
+}
+
+/** A custom-subdomain endpoint with a `<name>` placeholder, for fixes that do not know the account. */
+export function customEndpointTemplate(cloud: Cloud, name = '<name>'): string {
+  return `https://${name}.${cloud.subdomainSuffixes[0]}/`
+}
+
+/** True for an access-token audience the Azure OpenAI data plane of any cloud accepts (trailing slash ignored). */
+export function isDataPlaneAudience(audience: string): boolean {
+  const bare = audience.replace(/\/+$/, '')
+  return Object.values(CLOUDS).some((cloud) => bare === cloud.cognitiveServicesAudience || bare === cloud.foundryAudience)
+}
+
+/** True for the GitHub OIDC audience of any cloud's token exchange. */
+export function isTokenExchangeAudience(audience: string): boolean {
+  return Object.values(CLOUDS).some((cloud) => audience === cloud.tokenExchangeAudience)
+}
+
+/** The account name of a custom-subdomain host (`contoso` of contoso.openai.azure.us), in any cloud. */
+export function accountNameOfHost(host: string): string | undefined {
+  const lower = host.toLowerCase()
+  for (const cloud of Object.values(CLOUDS)) {
+    for (const suffix of cloud.subdomainSuffixes) {
+      const label = hostIsUnder(lower, suffix) ? lower.slice(0, -suffix.length - 1) : undefined
+      if (label && /^[a-z0-9-]+$/.test(label)) return label
+    }
+  }
+  return undefined
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** Matches a host under any cloud's Azure AI suffixes (subdomain and regional), for reading hosts out of text. */
+export function azureAiHostSource(extraSuffixes: readonly string[] = []): string {
+  const suffixes = [...new Set([...Object.values(CLOUDS).flatMap(azureAiSuffixes), ...extraSuffixes])]
+  return `[a-z0-9.-]+\\.(?:${suffixes.map(escapeRegExp).join('|')})`
+}

@@ -1,7 +1,9 @@
 import * as core from '@actions/core'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { redactSecrets } from '../diagnosis/redact.js'
 import { CLOUD_NAMES, CLOUDS, type Cloud } from './clouds.js'
+import { GUID_SOURCE } from './guid.js'
 
 export type AuthMode = 'oidc' | 'api-key'
 export type ProbeKind = 'auto' | 'chat' | 'embeddings' | 'models' | 'none'
@@ -63,7 +65,7 @@ const AUTH_MODES: readonly AuthMode[] = ['oidc', 'api-key']
 const PROBE_KINDS: readonly ProbeKind[] = ['auto', 'chat', 'embeddings', 'models', 'none']
 const FAIL_ON: readonly FailOn[] = ['error', 'warning']
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const GUID = new RegExp(`^${GUID_SOURCE}$`)
 const TENANT_DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/
 const DEPLOYMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
@@ -74,7 +76,7 @@ type Complain = (input: string, message: string) => void
 function oneOf<T extends string>(input: string, allowed: readonly T[], fallback: T, complain: Complain): T {
   const value = core.getInput(input).toLowerCase() || fallback
   if ((allowed as readonly string[]).includes(value)) return value as T
-  complain(input, `'${value}' is not allowed; use one of: ${allowed.join(', ')}`)
+  complain(input, `${quoted(value)} is not allowed; use one of: ${allowed.join(', ')}`)
   return fallback
 }
 
@@ -87,8 +89,15 @@ export function getReportSettings(): ReportSettings {
   const failOn = core.getInput('fail-on').toLowerCase()
   return {
     failOn: failOn === 'warning' ? 'warning' : 'error',
-    reportFile: join(process.env['RUNNER_TEMP'] || tmpdir(), 'aoai-auth-check', 'report.json')
+    reportFile: join(process.env['RUNNER_TEMP'] || tmpdir(), 'aoai-auth-check', reportFolder(), 'report.json')
   }
+}
+
+// One folder per step (GITHUB_ACTION is the step's id, or `__run_2`-style when it has none), so two steps of
+// one job (two endpoints, say) each keep their own report; outside a runner, one per process.
+function reportFolder(): string {
+  const step = process.env['GITHUB_ACTION']?.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '')
+  return step || `pid-${process.pid}`
 }
 
 /** Reads every input once into a typed config; throws InvalidInputError naming each bad input and what is allowed. */
@@ -110,7 +119,7 @@ export function getInputs(): ActionConfig {
 
   const deployment = optional('deployment')
   if (deployment && !DEPLOYMENT_NAME.test(deployment)) {
-    complain('deployment', `'${deployment}' is not a deployment name (letters, digits, '.', '_' and '-', up to 64)`)
+    complain('deployment', `${quoted(deployment)} is not a deployment name (letters, digits, '.', '_' and '-', up to 64)`)
   }
   if (!deployment && (probe === 'auto' || probe === 'chat' || probe === 'embeddings')) {
     complain('deployment', `is required with probe '${probe}' (or set probe to models or none)`)
@@ -120,7 +129,7 @@ export function getInputs(): ActionConfig {
   if (apiVersion !== 'v1' && !API_VERSION.test(apiVersion)) {
     complain(
       'api-version',
-      `'${apiVersion}' is not allowed; use a dated version YYYY-MM-DD or YYYY-MM-DD-preview ` +
+      `${quoted(apiVersion)} is not allowed; use a dated version YYYY-MM-DD or YYYY-MM-DD-preview ` +
         `(e.g. ${DEFAULT_API_VERSION}) or v1`
     )
   }
@@ -133,24 +142,24 @@ export function getInputs(): ActionConfig {
   if (auth === 'oidc' && !tenantId) complain('tenant-id', 'is required with auth oidc (the directory id, a GUID)')
   if (auth === 'api-key' && !apiKey) complain('api-key', 'is required with auth api-key')
   if (clientId && !GUID.test(clientId)) {
-    complain('client-id', `'${clientId}' is not a GUID (the application (client) id)`)
+    complain('client-id', `is not a GUID (the application (client) id): ${shapeOf(clientId)}`)
   }
   if (tenantId && !GUID.test(tenantId) && !TENANT_DOMAIN.test(tenantId)) {
-    complain('tenant-id', `'${tenantId}' is not a GUID or a domain such as contoso.onmicrosoft.com`)
+    complain('tenant-id', `is not a GUID or a domain such as contoso.onmicrosoft.com: ${shapeOf(tenantId)}`)
   }
 
   const scope = optional('scope')
   if (scope && !/^(https:\/\/|api:\/\/)\S+\/\.default$/.test(scope)) {
     complain(
       'scope',
-      `'${scope}' is not allowed; use a resource URI followed by /.default, ` +
+      `${quoted(scope)} is not allowed; use a resource URI followed by /.default, ` +
         `e.g. ${cloud.cognitiveServicesAudience}/.default`
     )
   }
 
   const authorityHost = optional('authority-host') ?? cloud.authorityHost
   if (!isHttpsOrigin(authorityHost)) {
-    complain('authority-host', `'${authorityHost}' is not allowed; use an https URL such as ${cloud.authorityHost}`)
+    complain('authority-host', `${quoted(authorityHost)} is not allowed; use an https URL such as ${cloud.authorityHost}`)
   }
 
   const allowedHosts = core
@@ -159,13 +168,13 @@ export function getInputs(): ActionConfig {
     .filter(Boolean)
     .map((host) => host.toLowerCase())
   for (const host of allowedHosts.filter((host) => !HOST_NAME.test(host))) {
-    complain('allowed-hosts', `'${host}' is not a host name; list bare host names such as my-gateway.azure-api.net`)
+    complain('allowed-hosts', `${quoted(host)} is not a host name; list bare host names such as my-gateway.azure-api.net`)
   }
 
   const timeoutText = core.getInput('timeout-seconds') || String(DEFAULT_TIMEOUT_SECONDS)
   const timeoutSeconds = Number(timeoutText)
   if (!Number.isInteger(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
-    complain('timeout-seconds', `'${timeoutText}' is not allowed; use whole seconds from 1 to ${MAX_TIMEOUT_SECONDS}`)
+    complain('timeout-seconds', `${quoted(timeoutText)} is not allowed; use whole seconds from 1 to ${MAX_TIMEOUT_SECONDS}`)
   }
 
   if (problems.length > 0) throw new InvalidInputError(problems)
@@ -190,6 +199,23 @@ export function getInputs(): ActionConfig {
     timeoutSeconds,
     report: getReportSettings()
   }
+}
+
+// An invalid value is echoed so the user sees the typo, but never a credential pasted into the wrong input.
+function quoted(value: string): string {
+  return `'${redactSecrets(value)}'`
+}
+
+/**
+ * A client or tenant id is described, never echoed: a value that is not an id there is most often a client
+ * secret or another credential pasted into the wrong input, and the message reaches the log, summary and report.
+ */
+function shapeOf(value: string): string {
+  const described = `the value given (${value.length} characters) is not shown`
+  return redactSecrets(value) === value
+    ? described
+    : `${described}; it looks like a secret (a client secret, key or token): OIDC needs none, so remove it ` +
+        'from the input and rotate it'
 }
 
 function isHttpsOrigin(value: string): boolean {

@@ -47,6 +47,7 @@ function matches(rule: Rule, facts: Facts): boolean {
   if (rule.aadsts && !rule.aadsts.some((code) => facts.aadstsCodes?.includes(code))) return false
   if (rule.code && !facts.errorCodes?.some((code) => rule.code?.test(code))) return false
   if (rule.text && !rule.text.test(facts.text) && !rule.text.test(facts.unwrapped)) return false
+  if (rule.when && !rule.when(facts)) return false
   return Boolean(rule.text || rule.aadsts || rule.code || rule.status || rule.phase)
 }
 
@@ -86,7 +87,8 @@ export function classify(observation: ErrorObservation, context: DiagnosisContex
   }
   const candidates: Candidate[] = [{ cause: winner.cause, why: winner.why }]
   for (const alternative of winner.alternatives ?? []) addUnique(candidates, alternative)
-  for (const other of others.filter((rule) => !isFallback(rule))) {
+  // A named cause is never followed by `unknown`: the connection-error row adds nothing after one.
+  for (const other of others.filter((rule) => !isFallback(rule) && rule.cause !== 'unknown')) {
     addUnique(candidates, { cause: other.cause, why: other.why })
   }
   return { cause: candidates[0].cause, candidates: candidates.slice(0, MAX_CANDIDATES), evidence: report }

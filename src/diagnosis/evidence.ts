@@ -1,5 +1,7 @@
 // Reads the facts an error text carries: status, AADSTS codes, error codes, ids, the presented assertion values,
 // the principal and data action of a PermissionDenied, retry hints, and the claims of any pasted JWT.
+import { azureAiHostSource } from '../config/clouds.js'
+import { GUID_SOURCE } from '../config/guid.js'
 import { decodeJwtClaims, findJwts } from './jwt.js'
 
 export interface Evidence {
@@ -12,6 +14,8 @@ export interface Evidence {
   /** The OAuth `error` of an Entra response (invalid_client, invalid_request, ...). */
   oauthError?: string
   subject?: string
+  /** The subject matches a federated credential only case-insensitively (AADSTS7002138). */
+  subjectCaseOnly?: boolean
   issuer?: string
   audience?: string
   /** The audience the service said it expects ("audience is incorrect (https://...)"). */
@@ -40,7 +44,9 @@ export interface Evidence {
   networkCode?: string
 }
 
-const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'
+const GUID = GUID_SOURCE
+/** Azure AI hosts of every cloud, and API Management gateways in front of them. */
+const AZURE_AI_URL_HOST = new RegExp(`\\bhttps?:\\/\\/(${azureAiHostSource(['azure-api.net'])})`, 'i')
 const QUOTE = `['"\`‘’“”]`
 
 // The first capture group is the status; every pattern is a form seen in real pastes.
@@ -148,9 +154,10 @@ function bearerIsNotJwt(text: string): boolean | undefined {
 
 /** Everything `text` (already normalised) says; `headers` are response headers when the caller has them. */
 export function readEvidence(text: string, headers?: Record<string, string>): Evidence {
+  const aadstsCodes = readAadstsCodes(text)
   const evidence: Evidence = {
     status: readStatus(text),
-    aadstsCodes: readAadstsCodes(text),
+    aadstsCodes,
     errorCodes: unique([...(headers?.['x-ms-error-code'] ? [headers['x-ms-error-code']] : []),
       ...(readErrorCodes(text) ?? [])]),
     reasonPhrase: capture(text, /\b(?:Status:|HTTP|status code does not indicate success:)\s*\d{3}\s*\(([A-Za-z][\w ]+)\)/i) ??
@@ -158,6 +165,8 @@ export function readEvidence(text: string, headers?: Record<string, string>): Ev
     oauthError: capture(text, /"error"\s*:\s*"([a-z_]+)"/) ??
       capture(text, OAUTH_ERRORS),
     subject: capture(text, new RegExp(`assertion subject:?\\s*${QUOTE}([^'"\`‘’“”]+?)${QUOTE}(?!\\w)`, 'i')),
+    subjectCaseOnly: aadstsCodes?.includes('7002138') ||
+      /matches with case-insensitive comparison, but not with case-sensitive/i.test(text) || undefined,
     issuer: capture(text, new RegExp(`assertion issuer:?\\s*${QUOTE}([^'"\`‘’“”\\s]+?)${QUOTE}(?!\\w)`, 'i')),
     audience: capture(text, new RegExp(`assertion audience:?\\s*${QUOTE}([^'"\`‘’“”\\s]+?)${QUOTE}(?!\\w)`, 'i')),
     expectedAudience: capture(text, /audience is incorrect \(([^)]+)\)/i) ??
@@ -169,14 +178,15 @@ export function readEvidence(text: string, headers?: Record<string, string>): Ev
     principalId: capture(text, new RegExp(`principal\\s*${QUOTE}?(${GUID})`, 'i')) ??
       capture(text, new RegExp(`object id\\s*${QUOTE}?(${GUID})`, 'i')),
     dataAction: capture(text, /(?:data action|dataAction)\s*[`'"]?(Microsoft\.[\w./*-]+)/i) ??
-      capture(text, /perform action\s*'(Microsoft\.[\w./*-]+)'/i),
+      capture(text, /perform action\s*'(Microsoft\.[\w./*-]+)'/i) ??
+      capture(text, /\bAction:\s*'(Microsoft\.[\w./*-]+)'/), // Azure RBAC denials (Key Vault's ForbiddenByRbac)
     operation: capture(text, /to perform\s*[`'"]?((?:GET|POST|PUT|DELETE|PATCH)\s+[^`'"]+?)[`'"]?\s*operation/i),
     parameter: capture(text, /Unsupported (?:parameter|value):\s*'([^']+)'/i) ??
       capture(text, /["']param["']\s*:\s*["']([^"']+)["']/),
     model: capture(text, /does not work with the specified model,\s*([\w.-]+)/i) ??
       capture(text, /The model\s*[`'"]([^`'"]+)[`'"]\s*does not exist/i),
     retryAfterSeconds: readRetryAfter(text, headers),
-    host: capture(text, /\bhttps?:\/\/([a-z0-9.-]+\.(?:openai\.azure\.(?:com|us|cn)|cognitiveservices\.azure\.(?:com|us|cn)|services\.ai\.azure\.(?:com|us|cn)|api\.cognitive\.microsoft\.(?:com|us)|azure-api\.net))/i) ??
+    host: capture(text, AZURE_AI_URL_HOST) ??
       capture(text, /\b(?:getaddrinfo \w+|connect \w+|Host:)\s+([a-z0-9.-]+\.[a-z]{2,})/i),
     apiVersion: capture(text, /api-version=([\w.-]+)/i),
     // case-sensitive: the URL path, not a data action's .../OpenAI/deployments/...

@@ -4,6 +4,7 @@
 // 'unknown' when none was given, is listed). Rows without text, aadsts or code are fallbacks: they answer when
 // nothing specific matched, and are not offered as alternatives.
 import type { CauseId } from '../causes/ids.js'
+import { isDataPlaneAudience, isTokenExchangeAudience } from '../config/clouds.js'
 import type { DiagnosisContext, ErrorPhase } from './classify.js'
 import type { Evidence } from './evidence.js'
 
@@ -29,10 +30,23 @@ export interface Rule {
   code?: RegExp
   status?: number[]
   phase?: (ErrorPhase | 'unknown')[]
+  /** A further condition on the facts: the context the text must (or must not) show. */
+  when?: (facts: Facts) => boolean
   /** Other causes the same evidence fits, each saying what decides. */
   alternatives?: Candidate[]
   /** Decides between the cause and its alternatives from facts the text or the live run holds. */
   decide?: (facts: Facts, context: DiagnosisContext) => Candidate | undefined
+}
+
+/** Text about a GitHub OIDC login (Azure/login, its auth-type, an OIDC or federated token request). */
+const OIDC_LOGIN_CONTEXT = /Azure\/login|\bauth-type\b|\bOIDC\b|\bid-token\b|getIDToken|ACTIONS_ID_TOKEN_REQUEST|federated token/i
+
+/**
+ * A data action of another service than Cognitive Services (Key Vault, Storage...): its role is not one the
+ * catalogue can name.
+ */
+function isOtherServiceAction(facts: Facts): boolean {
+  return facts.dataAction !== undefined && !/^Microsoft\.CognitiveServices\//i.test(facts.dataAction)
 }
 
 const NO_OIDC_ALTERNATIVES: Candidate[] = [
@@ -64,8 +78,6 @@ function decideNoOidc(facts: Facts, context: DiagnosisContext): Candidate | unde
   return undefined
 }
 
-const ACCEPTED_AUDIENCES = /^(?:https:\/\/cognitiveservices\.azure\.(?:com|us|cn)|https:\/\/ai\.azure\.(?:com|us|cn))\/?$/
-
 function trimSlash(value: string): string {
   return value.replace(/\/+$/, '')
 }
@@ -84,10 +96,10 @@ function decideFromToken(facts: Facts, context: DiagnosisContext): Candidate | u
   const named = facts.expectedAudience?.startsWith('https://') ? facts.expectedAudience : undefined
   const expected = named ?? context.expectedAudience
   const audienceFits = aud !== undefined &&
-    (expected ? trimSlash(aud) === trimSlash(expected) : ACCEPTED_AUDIENCES.test(aud))
+    (expected ? trimSlash(aud) === trimSlash(expected) : isDataPlaneAudience(aud))
   if (!audienceFits) {
     return { cause: 'wrong-token-audience', why: `The token's audience is ${aud ?? '(none)'}, not ` +
-      `${expected ?? 'https://cognitiveservices.azure.com'}.` }
+      `${expected ?? 'an audience Azure OpenAI accepts (https://cognitiveservices.azure.com or its cloud\'s)'}.` }
   }
   if (context.expectedTenantId && typeof claims.tid === 'string' && claims.tid !== context.expectedTenantId) {
     return { cause: 'token-tenant-mismatch', why: `The token was issued by tenant ${claims.tid}, the resource ` +
@@ -124,13 +136,12 @@ function decideSecretsWithheld(_facts: Facts, context: DiagnosisContext): Candid
   return undefined
 }
 
-const EXCHANGE_AUDIENCE = /^api:\/\/AzureADTokenExchange(?:USGov|China)?$/
-
 /** AADSTS70021 names all three presented values: a visibly odd audience or issuer decides. */
 function decideAssertionRecord(facts: Facts): Candidate | undefined {
-  if (facts.audience && !EXCHANGE_AUDIENCE.test(facts.audience)) {
+  if (facts.audience && !isTokenExchangeAudience(facts.audience)) {
     return { cause: 'fic-audience-mismatch', why: `The token presents the audience '${facts.audience}', not ` +
-      'api://AzureADTokenExchange, which federated credentials for GitHub list.' }
+      'the token-exchange audience (api://AzureADTokenExchange, or its US Government or China form) that ' +
+      'federated credentials for GitHub list.' }
   }
   // A trailing slash on the presented issuer decides nothing: GitHub's issuer was printed with one for years.
   if (facts.issuer && /^http:|\.svc\.cluster\.local|\.local\b/.test(facts.issuer)) {
@@ -180,7 +191,15 @@ export const RULES: readonly Rule[] = [
     cause: 'oidc-request-failed',
     why: 'The request to GitHub\'s OIDC token endpoint failed (the permission was there, the token was not ' +
       'issued).',
-    text: /Failed to get ID Token|Response json body do not have ID Token field|getIDToken\W.{0,40}(?:failed|error)|Cannot read properties of undefined \(reading 'message'\)|Error: undefined\. Please make sure to give write permissions to id-token|githubAssertion|getAssertion: received HTTP status/i
+    text: /Failed to get ID Token|Response json body do not have ID Token field|getIDToken\W.{0,40}(?:failed|error)|Error: undefined\. Please make sure to give write permissions to id-token|githubAssertion|getAssertion: received HTTP status/i
+  },
+  {
+    cause: 'oidc-request-failed',
+    why: 'A login step that uses GitHub OIDC failed without a message of its own (an undefined error from the ' +
+      'token request): the request to GitHub\'s OIDC token endpoint failed.',
+    text: /Cannot read properties of undefined \(reading 'message'\)/i,
+    // Any JavaScript bug prints this: only a text that is about the OIDC login says it is the token request.
+    when: (facts) => facts.phase === 'github-oidc' || OIDC_LOGIN_CONTEXT.test(facts.text)
   },
   {
     cause: 'missing-id-token-permission',
@@ -362,7 +381,23 @@ export const RULES: readonly Rule[] = [
     cause: 'missing-data-plane-role',
     why: 'The principal authenticated, but holds no role granting the data action (e.g. Cognitive Services ' +
       'OpenAI User) on the resource.',
-    text: /lacks the required data action|(?:Principal )?does not have access to API\/Operation|Caller is not authorized to perform action on resource|ForbiddenByRbac/i,
+    text: /lacks the required data action|(?:Principal )?does not have access to API\/Operation/i,
+    when: (facts) => !isOtherServiceAction(facts),
+    alternatives: [PROPAGATING]
+  },
+  {
+    cause: 'role-assignment-propagating',
+    why: 'Azure RBAC refused the caller, and the service says role changes made recently take time to ' +
+      'propagate: a role assigned in the last minutes decides.',
+    text: /please observe propagation time/i,
+    alternatives: [{ cause: 'missing-data-plane-role', why: 'If no role was assigned or changed in the last ' +
+      'minutes, the principal lacks a role granting the action (on Azure OpenAI: Cognitive Services OpenAI User).' }]
+  },
+  {
+    cause: 'missing-data-plane-role',
+    why: 'Azure RBAC refused the caller: the principal holds no role granting the data action on the resource.',
+    text: /Caller is not authorized to perform action on resource|ForbiddenByRbac/i,
+    when: (facts) => !isOtherServiceAction(facts),
     alternatives: [PROPAGATING]
   },
   {
@@ -424,6 +459,7 @@ export const RULES: readonly Rule[] = [
     cause: 'missing-data-plane-role',
     why: 'The service answered PermissionDenied: the principal holds no role granting the data action.',
     code: /^PermissionDenied$/,
+    when: (facts) => !isOtherServiceAction(facts),
     alternatives: [PROPAGATING]
   },
   {
@@ -516,6 +552,15 @@ export const RULES: readonly Rule[] = [
   // ── Transport ──
   {
     cause: 'proxy-failure',
+    why: 'The proxy answered the CONNECT with a gateway error (502/503/504): it could not open the tunnel to the ' +
+      'host.',
+    text: /Proxy response \((?:502|503|504)\) !== 200 when HTTP Tunneling|tunneling socket could not be established,? statusCode=(?:502|503|504)|Tunnel connection failed: (?:502|503|504)/i,
+    alternatives: [{ cause: 'dns-failure', why: 'Corporate proxies answer 502 or 503 when the host does not ' +
+      'resolve (a typo in the endpoint, a deleted resource, a private-endpoint-only name): whether ' +
+      '`nslookup <host>` finds the name decides.' }]
+  },
+  {
+    cause: 'proxy-failure',
     why: 'The proxy refused or failed the connection (CONNECT tunnel, 407 Proxy Authentication Required).',
     text: /tunneling socket could not be established|Proxy response \(\d{3}\) !== 200 when HTTP Tunneling|Proxy Authentication Required|ProxyError|Unable to connect to proxy|proxy (?:connect(?:ion)? )?(?:refused|failed|error)|CONNECT (?:tunnel )?failed|HTTP code 407|\b407\b.{0,40}proxy/i
   },
@@ -536,10 +581,25 @@ export const RULES: readonly Rule[] = [
   },
 
   {
+    cause: 'proxy-failure',
+    why: 'Nothing accepted the connection (ECONNREFUSED): an HTTPS_PROXY that is not listening, or a firewall ' +
+      'that rejects the connection to the host.',
+    text: /ECONNREFUSED|Connection refused/i
+  },
+  {
+    cause: 'proxy-failure',
+    why: 'The connection was reset before any HTTP answer (ECONNRESET): a proxy or firewall on the path cut it, ' +
+      'typically one that does not allow the host.',
+    text: /ECONNRESET|Connection reset by peer/i,
+    alternatives: [{ cause: 'tls-failure', why: 'A TLS-inspecting proxy also resets handshakes it refuses: a ' +
+      'certificate error in the log decides.' }]
+  },
+
+  {
     cause: 'unknown',
     why: 'The connection failed before any HTTP answer, and the text does not keep the underlying error: its ' +
-      'code (ENOTFOUND, a certificate error, ECONNREFUSED from a proxy, ETIMEDOUT) decides.',
-    text: /Connection error|APIConnectionError|ECONNREFUSED|ECONNRESET|socket hang up|socket disconnected before secure TLS connection|fetch failed|endpoints_resolution_error|Error communicating with|ServiceRequestError|Connection (?:refused|reset)/i,
+      'code (ENOTFOUND, a certificate error, ECONNREFUSED or ECONNRESET, ETIMEDOUT) decides.',
+    text: /Connection error|APIConnectionError|network_error|Network request failed|socket hang up|socket disconnected before secure TLS connection|fetch failed|endpoints_resolution_error|Error communicating with|ServiceRequestError/i,
     alternatives: [
       { cause: 'dns-failure', why: 'ENOTFOUND / getaddrinfo in the underlying error: the host does not resolve.' },
       { cause: 'tls-failure', why: 'A certificate error in the underlying error: a TLS-inspecting proxy.' },

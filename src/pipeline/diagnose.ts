@@ -2,11 +2,11 @@ import { APIError } from 'openai'
 import { CATALOGUE, dataPlaneRoleFor, type FixValues } from '../causes/catalogue.js'
 import type { CauseId } from '../causes/ids.js'
 import { classify, type DiagnosisContext, type ErrorObservation, type ErrorPhase } from '../diagnosis/classify.js'
-import { redactSecrets } from '../diagnosis/redact.js'
+import { redactDeep, redactSecrets } from '../diagnosis/redact.js'
 import { DeadlineExceededError } from '../net/deadline.js'
 import { headerRecord } from '../net/retry.js'
 import type { CheckOutcome } from './runner.js'
-import type { EndpointFacts } from './stages/endpoint.js'
+import { displayEndpoint, type EndpointFacts } from './stages/endpoint.js'
 import type { TargetRun } from './target-run.js'
 
 const MAX_ERROR_CHARS = 2000
@@ -16,7 +16,7 @@ const MAX_DETAIL_CHARS = 300
 function fixValuesOf(run: TargetRun, evidence: Record<string, unknown> = {}): FixValues {
   const { config, endpoint, oidcClaims, accessTokenClaims, event } = run
   const values: FixValues = {
-    endpoint: config.endpoint,
+    endpoint: displayEndpoint(config.endpoint),
     suggestedEndpoint: endpoint?.suggestedEndpoint,
     deployment: config.deployment,
     apiVersion: config.apiVersion,
@@ -24,6 +24,7 @@ function fixValuesOf(run: TargetRun, evidence: Record<string, unknown> = {}): Fi
     tenantId: config.tenantId,
     principalId: text(accessTokenClaims?.oid) ?? text(evidence.principalId),
     subject: text(oidcClaims?.sub) ?? text(evidence.subject),
+    subjectCaseOnly: evidence.subjectCaseOnly === true || undefined,
     issuer: text(oidcClaims?.iss) ?? text(evidence.issuer),
     audience: config.oidcAudience,
     cloud: config.cloud.name,
@@ -62,7 +63,7 @@ export function causeOutcome(
     cause,
     detail,
     fix: CATALOGUE[cause].fix(fixValuesOf(run, evidence)),
-    evidence: redactEvidence(evidence, run.secrets.all())
+    evidence: redactDeep(evidence, run.secrets.all())
   }
 }
 
@@ -110,7 +111,7 @@ export function explainObservation(
     ...(diagnosis.candidates.length > 1 ? { candidates: diagnosis.candidates } : {}),
     detail: `${options.source}: ${seenIn(observation)}`,
     fix: entry.fix(fixValuesOf(run, diagnosis.evidence)),
-    evidence: redactEvidence(evidence, run.secrets.all())
+    evidence: redactDeep(evidence, run.secrets.all())
   }
 }
 
@@ -156,19 +157,6 @@ function messageChain(error: unknown): string {
     }
   }
   return parts.join(' <- ')
-}
-
-function redactEvidence(evidence: Record<string, unknown>, secrets: readonly string[]): Record<string, unknown> {
-  return redactValue(evidence, secrets) as Record<string, unknown>
-}
-
-function redactValue(value: unknown, secrets: readonly string[]): unknown {
-  if (typeof value === 'string') return redactSecrets(value, secrets)
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets))
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, secrets)]))
-  }
-  return value
 }
 
 /** The message a person reads in what was seen: a JSON body's description or message, else the text on one line. */

@@ -9,14 +9,19 @@ export interface EventFacts {
 
 const DEPENDABOT = 'dependabot[bot]'
 
+/**
+ * The events whose runs a fork's pull request starts in the fork's context, without an OIDC token.
+ * pull_request_target and workflow_run run in the base repository's context and get one when the job asks.
+ */
+const FORK_CONTEXT_EVENTS = ['pull_request', 'pull_request_review', 'pull_request_review_comment']
+
 interface RepoRef {
   full_name?: string
   fork?: boolean
 }
 
 interface EventPayload {
-  pull_request?: { head?: { repo?: RepoRef | null }; base?: { repo?: RepoRef }; user?: { login?: string } }
-  sender?: { login?: string }
+  pull_request?: { head?: { repo?: RepoRef | null }; base?: { repo?: RepoRef } }
 }
 
 /** The event payload the runner wrote to GITHUB_EVENT_PATH (empty when run outside a workflow). */
@@ -31,13 +36,15 @@ function readEventPayload(): EventPayload {
 }
 
 export function readEventFacts(): EventFacts {
-  const payload = readEventPayload()
-  const pullRequest = payload.pull_request
+  const name = process.env.GITHUB_EVENT_NAME ?? ''
+  const pullRequest = readEventPayload().pull_request
   const head = pullRequest?.head?.repo
   const base = pullRequest?.base?.repo
   // A deleted fork leaves head.repo null: still a fork.
   const fromOtherRepository = !!head?.full_name && !!base?.full_name && head.full_name !== base.full_name
-  const isForkPullRequest = pullRequest !== undefined && (head === null || head?.fork === true || fromOtherRepository)
-  const isDependabot = [process.env.GITHUB_ACTOR, pullRequest?.user?.login, payload.sender?.login].includes(DEPENDABOT)
-  return { name: process.env.GITHUB_EVENT_NAME ?? '', isForkPullRequest, isDependabot }
+  const fromFork = pullRequest !== undefined && (head === null || head?.fork === true || fromOtherRepository)
+  const isForkPullRequest = fromFork && FORK_CONTEXT_EVENTS.includes(name)
+  // A re-run keeps the original actor and payload but runs with the privileges of whoever re-ran it.
+  const triggeringActor = process.env.GITHUB_TRIGGERING_ACTOR || process.env.GITHUB_ACTOR
+  return { name, isForkPullRequest, isDependabot: triggeringActor === DEPENDABOT }
 }

@@ -9,7 +9,14 @@ import type { Outcome, RunResult, TargetResult } from './run-result.js'
 import { runChecks, type CheckStep, type FailureExplainer } from './runner.js'
 import { SecretRegistry } from './secrets.js'
 import { compareCheck } from './stages/compare.js'
-import { endpointCloudCheck, endpointTokenCheck, endpointUrlCheck, hostPolicyCheck } from './stages/endpoint.js'
+import {
+  displayEndpoint,
+  endpointCloudCheck,
+  endpointPasswords,
+  endpointTokenCheck,
+  endpointUrlCheck,
+  hostPolicyCheck
+} from './stages/endpoint.js'
 import { accessTokenCheck, entraTokenCheck } from './stages/entra-token.js'
 import { githubOidcCheck } from './stages/github-oidc.js'
 import { inputsCheck } from './stages/inputs.js'
@@ -64,16 +71,27 @@ export async function runTarget(
   }
 }
 
+/** The credentials the inputs themselves hold (an API key, a password in the endpoint URL): masked from the start. */
+export function inputSecrets(targets: readonly Pick<TargetConfig, 'endpoint' | 'apiKey'>[]): SecretRegistry {
+  const secrets = new SecretRegistry()
+  for (const target of targets) {
+    secrets.add(target.apiKey)
+    for (const password of endpointPasswords(target.endpoint)) secrets.add(password)
+  }
+  return secrets
+}
+
 /** Runs every target through its checks under one overall deadline. */
-export async function runPipeline(config: ActionConfig): Promise<{ run: RunResult; deadline: Deadline }> {
+export async function runPipeline(
+  config: ActionConfig
+): Promise<{ run: RunResult; deadline: Deadline; secrets: SecretRegistry }> {
   const started = new Date()
   const deadline = new Deadline(config.timeoutSeconds, started.getTime())
-  const secrets = new SecretRegistry()
-  for (const target of config.targets) secrets.add(target.apiKey)
+  const secrets = inputSecrets(config.targets)
   const event = readEventFacts()
   const targets: TargetResult[] = []
   for (const target of config.targets) targets.push(await runTarget(target, deadline, event, secrets))
-  return { run: runResult(targets, started), deadline }
+  return { run: runResult(targets, started), deadline, secrets }
 }
 
 /** The run when inputs are invalid: the inputs check fails naming each input, and nothing else runs or is sent. */
@@ -106,7 +124,8 @@ export function invalidInputRun(error: InvalidInputError, endpoint: string, star
   return runResult([targetShell(endpoint, undefined, [inputs, ...skipped])], started)
 }
 
-function targetShell(endpoint: string, deployment: string | undefined, checks: CheckResult[]): TargetResult {
+function targetShell(given: string, deployment: string | undefined, checks: CheckResult[]): TargetResult {
+  const endpoint = displayEndpoint(given)
   const failed = checks.find((check) => check.status === 'fail')
   const warned = checks.find((check) => check.status === 'warn')
   const outcome: Outcome = failed ? 'fail' : warned ? 'warn' : 'pass'

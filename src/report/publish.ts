@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { resolve } from 'node:path'
 import packageJson from '../../package.json' with { type: 'json' }
+import { redactDeep } from '../diagnosis/redact.js'
 import type { FailOn } from '../config/inputs.js'
 import type { CheckStatus } from '../pipeline/check.js'
 import type { RunResult } from '../pipeline/run-result.js'
@@ -9,13 +10,14 @@ import { describeTarget, findingsOf, leadingFinding } from './findings.js'
 import { headline as headlineOf } from './headline.js'
 import { writeJsonReport } from './json-report.js'
 import { setOutputs } from './outputs.js'
-import { scrub } from './scrub.js'
 import { buildSummary } from './summary.js'
 
 export interface ReportOptions {
   failOn: FailOn
   /** Path for the JSON report. */
   reportFile: string
+  /** This run's own credentials (SecretRegistry): redacted from everything, wherever a string holds one. */
+  secrets?: readonly string[]
 }
 
 const LOG_MARK: Record<CheckStatus, string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️' }
@@ -26,7 +28,9 @@ const LOG_MARK: Record<CheckStatus, string> = { pass: '✅', fail: '❌', warn: 
  * (on a failure, or on a warning when `failOn` is 'warning').
  */
 export async function publishReport(run: RunResult, options: ReportOptions): Promise<void> {
-  const clean = scrub(run)
+  // The pipeline already redacts what it records; this is once more before anything leaves the process, so a
+  // credential that slipped into a detail, a fix or a claim still never reaches a log, output, summary or file.
+  const clean = redactDeep(run, options.secrets)
   const findings = findingsOf(clean)
   const lead = leadingFinding(clean)
   const headline = headlineOf(clean, lead)

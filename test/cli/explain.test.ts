@@ -85,6 +85,30 @@ describe('aoai-auth-check explain', () => {
     expect(answer.evidence.jwtClaims[0]).toMatchObject({ tid: '72f988bf-86f1-41af-91ab-2d7cd011db47' })
   })
 
+  it('never prints back a token that was wrapped over lines, by a terminal or as a JSON log', () => {
+    const jwt = new UnsecuredJWT({ aud: 'https://cognitiveservices.azure.com', tid: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      oid: '5f0c2b0a-1c7e-4b8e-9d1a-0c6c9f3e2a11', name: 'a long enough claim to wrap over several lines' }).encode() +
+      'c2lnbmF0dXJlLWJ5dGVzLWxvbmctZW5vdWdoLXRvLXdyYXAtb3Zlci1hLWxpbmUtb3ItdHdv'
+    const lines = jwt.match(/.{1,64}/g)!
+    const pastes = [
+      `Something odd happened with this token:\n${lines.join('\n')}\nand then it stopped.`,
+      JSON.stringify({ level: 'error', msg: `Something odd happened with this token: ${lines.join('\n')}` })
+    ]
+    for (const pasted of pastes) {
+      for (const args of [['explain'], ['explain', '--json']]) {
+        const { stdout, stderr } = run(args, pasted)
+        for (const piece of lines.slice(0, -1)) expect(stdout + stderr).not.toContain(piece)
+      }
+    }
+  })
+
+  it('masks an Entra ID client secret pasted with the error', () => {
+    const secret = 'kX48Q~Vb3nT9wLq2ZrYc7uPm5sDf1gHj6kNa0eR.'
+    const { stdout } = run(['explain', '--json'], `It broke with ${secret} as the credential`)
+    expect(stdout).not.toContain(secret)
+    expect(JSON.parse(stdout).evidence.excerpt).toBe('It broke with *** as the credential')
+  })
+
   it('reads --file, and takes --status and --phase for a text that lacks them', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'explain-')), 'error.txt')
     writeFileSync(file, 'Service request failed.')

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CLOUDS } from '../../src/config/clouds.ts'
-import { getInputs, InvalidInputError } from '../../src/config/inputs.ts'
+import { getInputs, getReportSettings, InvalidInputError } from '../../src/config/inputs.ts'
 
 const CLIENT_ID = 'a7c3e5f1-2b4d-4c6e-8f0a-1b3c5d7e9f01'
 const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47'
@@ -53,6 +53,17 @@ describe('reading the inputs', () => {
     expect(targets[0].scope).toBeUndefined()
     expect(timeoutSeconds).toBe(30)
     expect(report.failOn).toBe('error')
+  })
+
+  it('gives each step of a job its own report file, so a second check does not overwrite the first', () => {
+    setInputs(minimal)
+    process.env.RUNNER_TEMP = '/home/runner/work/_temp'
+    process.env.GITHUB_ACTION = 'check-prod'
+    const first = getReportSettings().reportFile
+    process.env.GITHUB_ACTION = '__contoso_aoai-auth-check_2'
+    const second = getReportSettings().reportFile
+    expect(first).toBe('/home/runner/work/_temp/aoai-auth-check/check-prod/report.json')
+    expect(second).toBe('/home/runner/work/_temp/aoai-auth-check/__contoso_aoai-auth-check_2/report.json')
   })
 
   it('takes the sign-in host and token-exchange audience from the chosen cloud', () => {
@@ -120,7 +131,26 @@ describe('reading the inputs', () => {
       'tenant-id'
     ])
     const problems = problemsOf({ ...minimal, 'client-id': 'my-app', 'tenant-id': 'contoso.onmicrosoft.com' })
-    expect(problems).toEqual([{ input: 'client-id', message: "'my-app' is not a GUID (the application (client) id)" }])
+    expect(problems).toEqual([{
+      input: 'client-id',
+      message: 'is not a GUID (the application (client) id): the value given (6 characters) is not shown'
+    }])
+  })
+
+  it('never echoes a client secret typed into client-id or tenant-id, and says what it looks like', () => {
+    const secret = 'abc8Q~xY1zW2vU3tS4rQ5pO6nM7lK8jI9hG0fE1d'
+    const problems = problemsOf({ ...minimal, 'client-id': secret, 'tenant-id': secret })
+    expect(problems.map((p) => p.input)).toEqual(['client-id', 'tenant-id'])
+    for (const problem of problems) {
+      expect(problem.message).not.toContain(secret)
+      expect(problem.message).toContain('it looks like a secret')
+    }
+  })
+
+  it('masks a secret-shaped value in any input it echoes', () => {
+    const key = '0123456789abcdef0123456789abcdef'
+    const [problem] = problemsOf({ ...minimal, deployment: `gpt/${key}` })
+    expect(problem.message).toBe("'gpt/***' is not a deployment name (letters, digits, '.', '_' and '-', up to 64)")
   })
 
   it('needs a deployment unless the probe is models or none', () => {

@@ -34,7 +34,13 @@ interface Outcome {
 const corpus: CorpusCase[] = JSON.parse(readFileSync(new URL('./errors.json', import.meta.url), 'utf8'))
 const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 const MINIMUM_CASES = 75
-const MINIMUM_TOP1_ACCURACY = 0.95
+/**
+ * Strict: the first cause is the one the thread established. Lenient: it may also be one of the case's
+ * `acceptable` causes, listed only where the text itself cannot decide (README: "Strict and lenient top-1").
+ * Seven cases cannot be decided from their text, so strict top-1 tops out near 93%.
+ */
+const MINIMUM_LENIENT_TOP1 = 0.95
+const MINIMUM_STRICT_TOP1 = 0.9
 const PARALLEL_RUNS = 4
 const JWT_PATTERN = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*/
 
@@ -75,6 +81,10 @@ async function explainAll(entries: CorpusCase[]): Promise<Outcome[]> {
 
 function rightCauses(entry: CorpusCase): string[] {
   return [entry.cause, ...(entry.acceptable ?? [])]
+}
+
+function namedExactly(outcome: Outcome): boolean {
+  return outcome.answer?.cause === outcome.entry.cause
 }
 
 function namedFirst(outcome: Outcome): boolean {
@@ -124,16 +134,26 @@ describe('explain --json over the corpus', () => {
     outcomes = await explainAll(corpus)
   }, 300_000)
 
-  it(`names the established cause first for at least ${MINIMUM_TOP1_ACCURACY * 100}% of the cases`, () => {
-    const misses = outcomes.filter(outcome => !namedFirst(outcome))
-    const hits = outcomes.length - misses.length
-    const strictHits = outcomes.filter(outcome => outcome.answer?.cause === outcome.entry.cause).length
+  function share(hits: number): string {
+    return `${hits}/${outcomes.length} (${((hits / outcomes.length) * 100).toFixed(1)}%)`
+  }
+
+  it(`names exactly the established cause first for at least ${MINIMUM_STRICT_TOP1 * 100}% of the cases (strict)`, () => {
+    const misses = outcomes.filter(outcome => !namedExactly(outcome))
     console.log(
-      `explain corpus: ${hits}/${outcomes.length} right first (${((hits / outcomes.length) * 100).toFixed(1)}%),` +
-        ` ${strictHits} naming exactly the established cause` +
-        (misses.length ? `\nmisses:\n${missTable(misses)}` : '')
+      `explain corpus, strict top-1: ${share(outcomes.length - misses.length)}` +
+        (misses.length ? `\nstrict misses:\n${missTable(misses)}` : '')
     )
-    expect(hits / outcomes.length).toBeGreaterThanOrEqual(MINIMUM_TOP1_ACCURACY)
+    expect((outcomes.length - misses.length) / outcomes.length).toBeGreaterThanOrEqual(MINIMUM_STRICT_TOP1)
+  })
+
+  it(`names the established or an acceptable cause first for at least ${MINIMUM_LENIENT_TOP1 * 100}% (lenient)`, () => {
+    const misses = outcomes.filter(outcome => !namedFirst(outcome))
+    console.log(
+      `explain corpus, lenient top-1: ${share(outcomes.length - misses.length)}` +
+        (misses.length ? `\nlenient misses:\n${missTable(misses)}` : '')
+    )
+    expect((outcomes.length - misses.length) / outcomes.length).toBeGreaterThanOrEqual(MINIMUM_LENIENT_TOP1)
   })
 
   it('keeps the established cause among the candidates when it does not name it first', () => {

@@ -82,4 +82,45 @@ describe('the cause catalogue', () => {
     expect(CATALOGUE['quota-exhausted'].fix({ retryAfterSeconds: 86400 })).toContain('retry after 86400 s')
     expect(CATALOGUE.throttled.fix({ retryAfterSeconds: 6 })).toMatch(/^Retry after 6 seconds/)
   })
+  it('for a subject that differs only in letter case, corrects the existing credential instead of adding one', () => {
+    const fix = CATALOGUE['fic-subject-mismatch'].fix({
+      clientId: '6f1e2d3c-0000-4000-8000-000000000001',
+      subject: 'repo:Octo-Org/octo-repo:environment:Production',
+      subjectCaseOnly: true
+    })
+    expect(fix).toMatch(/^Likely: a federated credential holds this subject in other letter case/)
+    expect(fix).not.toMatch(/another branch|federated-credential create/)
+    expect(fix).toContain('az ad app federated-credential update --id 6f1e2d3c-0000-4000-8000-000000000001 ' +
+      '--federated-credential-id <credential-id>')
+    expect(fix).toContain('"subject":"repo:Octo-Org/octo-repo:environment:Production"')
+  })
+
+  it('gives the values of the endpoint\'s cloud, not the public cloud\'s', () => {
+    const usGov = { cloud: 'azureusgovernment', host: 'contoso.openai.azure.us' }
+    expect(CATALOGUE['wrong-token-audience'].fix(usGov)).toContain("'https://cognitiveservices.azure.us/.default'")
+    expect(CATALOGUE['regional-endpoint-no-subdomain'].fix({ cloud: 'azureusgovernment' }))
+      .toContain('https://<name>.openai.azure.us/')
+    expect(CATALOGUE['proxy-failure'].fix(usGov)).toContain('login.microsoftonline.us, *.openai.azure.us')
+    expect(CATALOGUE['invalid-input'].fix({ cloud: 'azurechinacloud' })).toContain('https://cognitiveservices.azure.cn/.default')
+    expect(CATALOGUE['resource-principal-not-found'].fix({ cloud: 'azurechinacloud',
+      scope: 'https://contoso.openai.azure.cn/.default' })).toMatch(/^Request the token for https:\/\/cognitiveservices\.azure\.cn\/\.default \(Foundry project endpoints: https:\/\/ai\.azure\.cn\/\.default\)/)
+    expect(CATALOGUE['dns-failure'].fix(usGov)).toContain('privatelink.openai.azure.us')
+    // Without a chosen cloud, the endpoint's host tells it.
+    expect(CATALOGUE['invalid-api-key'].fix({ endpoint: 'https://contoso.openai.azure.cn/' }))
+      .toContain('keys list -n contoso')
+    expect(CATALOGUE['fic-audience-mismatch'].fix({ host: 'contoso.cognitiveservices.azure.cn' }))
+      .toContain('api://AzureADTokenExchangeChina')
+  })
+
+  it('points a live run at the failing layer when the cause is unknown', () => {
+    const fix = CATALOGUE.unknown.fix({ host: 'contoso.openai.azure.com' })
+    expect(fix).toContain('curl -sv https://contoso.openai.azure.com/ -o /dev/null')
+  })
+
+  it('says a Dependabot run re-run by a person keeps Dependabot\'s restrictions, and what is not one', () => {
+    // GitHub docs, "Troubleshooting Dependabot on GitHub Actions": the restrictions "apply even if the workflow
+    // is re-run by a different actor" (reference/action-anchors.md).
+    expect(CATALOGUE['dependabot-no-oidc'].meaning).toMatch(/re-runs such a run/)
+    expect(CATALOGUE['dependabot-no-oidc'].meaning).toMatch(/push to the Dependabot branch/)
+  })
 })

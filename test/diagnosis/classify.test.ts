@@ -406,3 +406,86 @@ describe('the phase, when known, picks the fallback', () => {
     expect(classify({ text: '', status: 401, phase: 'entra-token' }).cause).toBe('unknown')
   })
 })
+
+describe('rules that need their context, not only their words', () => {
+  it('a JavaScript "reading \'message\'" TypeError is a failed OIDC request only in an OIDC login (synthetic)', () => {
+    const bug = "TypeError: Cannot read properties of undefined (reading 'message')\n    at render (/app/src/chat.js:12:9)"
+    expect(classify({ text: bug }).cause).toBe('unknown')
+    const login = "Login failed with Error: Error message: Cannot read properties of undefined (reading 'message'). " +
+      "Double check if the 'auth-type' is correct. Refer to https://github.com/Azure/login#readme"
+    expect(classify({ text: login }).cause).toBe('oidc-request-failed')
+    expect(classify({ text: bug, phase: 'github-oidc' }).cause).toBe('oidc-request-failed')
+  })
+
+  it('a Key Vault RBAC denial is not answered with an Azure OpenAI role (synthetic, Key Vault\'s wording)', () => {
+    const keyVault = 'Azure.RequestFailedException: Caller is not authorized to perform action on resource. ' +
+      "Caller: appid=6f1e2d3c-0000-4000-8000-000000000001;oid=5f0c2b0a-1c7e-4b8e-9d1a-0c6c9f3e2a11 " +
+      "Action: 'Microsoft.KeyVault/vaults/secrets/getSecret/action' Status: 403 (Forbidden) ErrorCode: Forbidden " +
+      '{"error":{"code":"Forbidden","message":"Caller is not authorized","innererror":{"code":"ForbiddenByRbac"}}}'
+    const diagnosis = classify({ text: keyVault })
+    expect(diagnosis.cause).not.toBe('missing-data-plane-role')
+    expect(diagnosis.evidence.dataAction).toBe('Microsoft.KeyVault/vaults/secrets/getSecret/action')
+  })
+
+  it('a PermissionDenied naming an Azure OpenAI data action is still a missing data-plane role', () => {
+    expect(classify({ text: PERMISSION_DENIED_BODY, status: 401 }).cause).toBe('missing-data-plane-role')
+  })
+
+  it('an RBAC denial that asks to observe propagation time ranks propagation first, the missing role next', () => {
+    // source: https://github.com/Azure/azure-cli/issues/ (corpus case cli-role-assignment-not-propagated)
+    const text = 'ERROR: Caller is not authorized to perform action on resource.\nIf role assignments, deny ' +
+      'assignments or role definitions were changed recently, please observe propagation time.'
+    expect(causes(text)).toEqual(['role-assignment-propagating', 'missing-data-plane-role'])
+  })
+})
+
+describe('connection failures with their code', () => {
+  it.each([
+    ['Connection error. <- fetch failed <- read ECONNRESET (ECONNRESET)', 'proxy-failure'],
+    ['Error: connect ECONNREFUSED 127.0.0.1:3128', 'proxy-failure'],
+    ['ClientAuthError: network_error: Network request failed <- getaddrinfo ENOTFOUND login.microsoftonline.com ' +
+      '(ENOTFOUND)', 'dns-failure'],
+    ['ClientAuthError: network_error: Network request failed <- read ECONNRESET (ECONNRESET)', 'proxy-failure'],
+    ['ClientAuthError: network_error: Network request failed <- unable to verify the first certificate ' +
+      '(UNABLE_TO_VERIFY_LEAF_SIGNATURE)', 'tls-failure']
+  ])('synthetic %s → %s', (text, cause) => {
+    expect(classify({ text, phase: 'entra-token' }).cause).toBe(cause)
+  })
+
+  it('MSAL\'s network_error without an underlying code is unknown, ranking the transport causes', () => {
+    const diagnosis = classify({ text: 'ClientAuthError: network_error: Network request failed', phase: 'entra-token' })
+    expect(diagnosis.candidates.map((c) => c.cause)).toEqual(['unknown', 'dns-failure', 'tls-failure',
+      'proxy-failure', 'timeout'])
+  })
+
+  it('a proxy answering the CONNECT with 502 offers a host that does not resolve, and says what decides', () => {
+    const diagnosis = classify({ text: 'Connection error. <- fetch failed <- Proxy response (502) !== 200 when ' +
+      'HTTP Tunneling' })
+    expect(diagnosis.candidates.map((c) => c.cause)).toEqual(['proxy-failure', 'dns-failure'])
+    expect(diagnosis.candidates[1].why).toMatch(/nslookup/)
+    expect(causes('Proxy response (407) !== 200 when HTTP Tunneling')).toEqual(['proxy-failure'])
+  })
+})
+
+describe('sovereign clouds', () => {
+  it('reads the host of every cloud\'s endpoints, the China regional one included', () => {
+    expect(classify({ text: 'POST https://eastchina2.api.cognitive.azure.cn/openai/deployments/x 401' }).evidence.host)
+      .toBe('eastchina2.api.cognitive.azure.cn')
+    expect(classify({ text: 'POST https://contoso.openai.azure.us/openai/deployments/x 401' }).evidence.host)
+      .toBe('contoso.openai.azure.us')
+  })
+
+  it('a US Government token is of an accepted audience (synthetic)', () => {
+    const bearer = token({ aud: 'https://cognitiveservices.azure.us', exp: Math.floor(Date.now() / 1000) - 60 })
+    const text = '401 Unauthorized. Access token is missing, invalid, audience is incorrect, or have expired. ' +
+      `Authorization: Bearer ${bearer}`
+    expect(classify({ text }).cause).toBe('token-expired')
+  })
+
+  it('AADSTS70021 with the China exchange audience is not an audience mismatch (synthetic)', () => {
+    const text = "AADSTS70021: No matching federated identity record found for presented assertion. Assertion " +
+      "Issuer: 'https://token.actions.githubusercontent.com'. Assertion Subject: 'repo:o/r:ref:refs/heads/main'. " +
+      "Assertion Audience: 'api://AzureADTokenExchangeChina'."
+    expect(classify({ text }).cause).toBe('fic-subject-mismatch')
+  })
+})

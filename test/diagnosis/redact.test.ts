@@ -1,6 +1,6 @@
 import { UnsecuredJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { redactSecrets } from '../../src/diagnosis/redact.ts'
+import { redactDeep, redactSecrets } from '../../src/diagnosis/redact.ts'
 
 const jwt = new UnsecuredJWT({ sub: 'repo:octo-org/octo-repo:ref:refs/heads/main' }).encode() + 'c2lnbmF0dXJl'
 const key = '0123456789abcdef0123456789abcdef'
@@ -34,6 +34,11 @@ describe('redactSecrets', () => {
     expect(redactSecrets(text)).toBe(text)
   })
 
+  it("keeps prose that names a token's shape", () => {
+    const text = 'If the Bearer value is not a JWT (eyJ...), that is the cause.'
+    expect(redactSecrets(text)).toBe(text)
+  })
+
   it('leaves an already masked value alone', () => {
     expect(redactSecrets('Authorization: Bearer ***')).toBe('Authorization: Bearer ***')
   })
@@ -44,5 +49,55 @@ describe('redactSecrets on environment dumps', () => {
     const text = 'AZURE_OPENAI_API_KEY=abc123secretvalue\nACTIONS_ID_TOKEN_REQUEST_TOKEN=runtime-bearer-value\n' +
       'AZURE_CLIENT_SECRET: s3cr3t'
     expect(redactSecrets(text)).toBe('AZURE_OPENAI_API_KEY=***\nACTIONS_ID_TOKEN_REQUEST_TOKEN=***\nAZURE_CLIENT_SECRET: ***')
+  })
+})
+
+describe('redactSecrets on tokens wrapped over lines', () => {
+  const signed = new UnsecuredJWT({
+    aud: 'https://cognitiveservices.azure.com',
+    iss: 'https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/',
+    oid: '11111111-2222-3333-4444-555555555555'
+  }).encode() + 'c2lnbmF0dXJlLXRoYXQtaXMtbG9uZy1lbm91Z2gtdG8td3JhcC1vdmVyLWEtbGluZQ'
+  const lines = signed.match(/.{1,60}/g)!
+
+  it('masks every piece of a token a terminal wrapped, and keeps the words around it', () => {
+    const redacted = redactSecrets(`Authorization header was ${lines.join('\n')}\nand the call failed`)
+    for (const piece of lines.slice(0, -1)) expect(redacted).not.toContain(piece)
+    expect(redacted).toContain('Authorization header was ***')
+    expect(redacted).toContain('and the call failed')
+  })
+
+  it('masks a token a JSON log split with escaped newlines', () => {
+    const redacted = redactSecrets(JSON.stringify({ message: `token: ${lines.join('\n')}` }))
+    for (const piece of lines.slice(0, -1)) expect(redacted).not.toContain(piece)
+  })
+
+  it('masks a token whose lines were joined with spaces, as the classifier reads a paste', () => {
+    const redacted = redactSecrets(`401 Unauthorized ${lines.join(' ')} expired`)
+    for (const piece of lines.slice(0, -1)) expect(redacted).not.toContain(piece)
+    expect(redacted).toMatch(/^401 Unauthorized \*\*\* .*expired$/)
+  })
+})
+
+describe('redactSecrets on Entra ID client secrets', () => {
+  it('masks the client-secret shape (three characters, a digit, Q~, the rest) even without a label', () => {
+    const secret = 'abc8Q~xY1zW2vU3tS4rQ5pO6nM7lK8jI9hG0fE1d'
+    expect(redactSecrets(`client-id: '${secret}' is not a GUID`)).toBe("client-id: '***' is not a GUID")
+  })
+})
+
+describe('redactDeep', () => {
+  it('redacts every string of a nested value, with the known secrets too, and leaves the rest as it was', () => {
+    const value = {
+      detail: 'sent gw-key-Plain-Words-42',
+      evidence: { headers: [`Authorization: Bearer ${jwt}`], status: 401, ok: false, none: null },
+      at: undefined
+    }
+    expect(redactDeep(value, ['gw-key-Plain-Words-42'])).toEqual({
+      detail: 'sent ***',
+      evidence: { headers: ['Authorization: Bearer ***'], status: 401, ok: false, none: null },
+      at: undefined
+    })
+    expect(value.detail).toBe('sent gw-key-Plain-Words-42')
   })
 })

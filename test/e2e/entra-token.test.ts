@@ -15,12 +15,20 @@ import {
   credentialedRequests,
   expectFailure,
   OIDC_INPUTS,
+  reportOf,
   sharedWorld
 } from './support.ts'
 
 const world = sharedWorld()
 
 const ACCOUNT_HOST = 'contoso.openai.azure.com'
+
+/** The fix's first line: the reason it names for this subject (the detail and the command quote the subject itself). */
+function likelyReason(message: string): string {
+  const line = /^Likely: (.*)$/m.exec(message)
+  expect(line, `a "Likely:" line in:\n${message}`).not.toBeNull()
+  return line![1]
+}
 
 /** The fix registers exactly the subject the token presented, for this app. */
 function expectRegisterCommandFor(message: string, subject: string): void {
@@ -37,7 +45,7 @@ describe('subject mismatch, in each of its forms', () => {
     const annotation = expectFailure(run, world(), 'fic-subject-mismatch')
     const subject = `repo:${REPOSITORY}:environment:${ENVIRONMENT}`
     expect(run.outputs['oidc-subject']).toBe(subject)
-    expect(annotation.message).toMatch(/environment/)
+    expect(likelyReason(annotation.message)).toMatch(/^The job references an environment, so the token presents the environment subject/)
     expectRegisterCommandFor(annotation.message, subject)
     expect(checkStatuses(run)).toMatchObject({ 'entra-token': 'fail', probe: 'skip' })
     expect(credentialedRequests(world(), ACCOUNT_HOST)).toEqual([])
@@ -46,7 +54,7 @@ describe('subject mismatch, in each of its forms', () => {
   it('a pull_request run presents the pull_request subject', async () => {
     const run = await runAction(world(), { inputs: OIDC_INPUTS, event: 'pull_request' })
     const annotation = expectFailure(run, world(), 'fic-subject-mismatch')
-    expect(annotation.message).toContain('pull_request')
+    expect(likelyReason(annotation.message)).toMatch(/^Pull request events present '[^']+:pull_request', not the branch/)
     expectRegisterCommandFor(annotation.message, `repo:${REPOSITORY}:pull_request`)
   })
 
@@ -55,15 +63,18 @@ describe('subject mismatch, in each of its forms', () => {
     const run = await runAction(world(), { inputs: OIDC_INPUTS })
     const annotation = expectFailure(run, world(), 'fic-subject-mismatch')
     expect(annotation.message).toContain('AADSTS7002138')
-    expect(annotation.message).toMatch(/case-sensitive/)
-    expectRegisterCommandFor(annotation.message, `repo:${REPOSITORY}:ref:refs/heads/main`)
+    // The credential exists in other letter case: the fix corrects it rather than registering another.
+    expect(likelyReason(annotation.message)).toMatch(/^a federated credential holds this subject in other letter case/)
+    expect(annotation.message).toContain(`az ad app federated-credential update --id ${CLIENT_ID}`)
+    expect(annotation.message).toContain(`"subject":"repo:${REPOSITORY}:ref:refs/heads/main"`)
+    expect(annotation.message).not.toContain('federated-credential create')
   })
 
   it('a repository on the immutable owner@id/repo@id subject form is told so', async () => {
     world().scenario = buildScenario(scenarios.immutableSubject())
     const run = await runAction(world(), { inputs: OIDC_INPUTS })
     const annotation = expectFailure(run, world(), 'fic-subject-mismatch')
-    expect(annotation.message).toMatch(/immutable/)
+    expect(likelyReason(annotation.message)).toMatch(/\(immutable owner@id\/repo@id form\)/)
     expectRegisterCommandFor(annotation.message, 'repo:octo-org@123456/octo-repo@456789:ref:refs/heads/main')
   })
 
@@ -71,7 +82,7 @@ describe('subject mismatch, in each of its forms', () => {
     world().scenario = buildScenario(scenarios.customSubjectTemplate(['repo', 'context', 'job_workflow_ref']))
     const run = await runAction(world(), { inputs: OIDC_INPUTS })
     const annotation = expectFailure(run, world(), 'fic-subject-mismatch')
-    expect(annotation.message).toMatch(/custom/i)
+    expect(likelyReason(annotation.message)).toMatch(/^The repository or organization uses a customized subject template/)
     expect(run.outputs['oidc-subject']).toContain(':job_workflow_ref:')
     expectRegisterCommandFor(annotation.message, run.outputs['oidc-subject'])
   })
@@ -80,6 +91,7 @@ describe('subject mismatch, in each of its forms', () => {
     world().scenario = buildScenario(scenarios.subjectMismatch())
     const run = await runAction(world(), { inputs: OIDC_INPUTS })
     const annotation = expectFailure(run, world(), 'fic-subject-mismatch')
+    expect(likelyReason(annotation.message)).toMatch(/^The token presents branch main of octo-org\/octo-repo; a credential for another branch/)
     expectRegisterCommandFor(annotation.message, `repo:${REPOSITORY}:ref:refs/heads/main`)
   })
 })
@@ -117,5 +129,23 @@ describe('the other federation and directory failures', () => {
     const run = await runAction(world(), { inputs: { ...OIDC_INPUTS, 'tenant-id': UNKNOWN_TENANT_ID } })
     const annotation = expectFailure(run, world(), 'tenant-not-found')
     expect(annotation.message).toContain(UNKNOWN_TENANT_ID)
+  })
+})
+
+describe('network failures on the way to Entra ID are named by what the transport said, not MSAL\'s network_error', () => {
+  it('login.microsoftonline.com in NO_PROXY on a runner whose only way out is the proxy gets dns-failure', async () => {
+    const run = await runAction(world(), { inputs: OIDC_INPUTS, env: { NO_PROXY: 'login.microsoftonline.com' } })
+    const annotation = expectFailure(run, world(), 'dns-failure')
+    expect(run.blocked).toContain('connect login.microsoftonline.com:443')
+    expect(annotation.message).toContain('ENOTFOUND')
+    expect(checkStatuses(run)).toMatchObject({ 'github-oidc': 'pass', 'entra-token': 'fail', probe: 'skip' })
+  })
+
+  it('a connection to Entra ID reset on the way gets proxy-failure, with ECONNRESET in the evidence', async () => {
+    world().scenario = buildScenario(scenarios.hostUnreachable('login.microsoftonline.com', 'reset'))
+    const run = await runAction(world(), { inputs: OIDC_INPUTS })
+    expectFailure(run, world(), 'proxy-failure')
+    const entra = reportOf(run).targets[0].checks.find((check) => check.id === 'entra-token') as { evidence?: { error?: string } }
+    expect(entra.evidence?.error).toMatch(/ECONNRESET|socket hang up/)
   })
 })

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { runAction } from '../harness/run-action.ts'
 import { buildScenario, scenarios } from '../world/index.ts'
-import { checkStatuses, expectFailure, OIDC_INPUTS, sharedWorld } from './support.ts'
+import { checkStatuses, expectFailure, expectPass, OIDC_INPUTS, sharedWorld } from './support.ts'
 
 const world = sharedWorld()
 
@@ -31,6 +31,31 @@ describe('getting the GitHub OIDC token', () => {
     const run = await runAction(world(), { inputs: OIDC_INPUTS })
     const annotation = expectFailure(run, world(), 'dependabot-no-oidc')
     expect(annotation.message).toMatch(/dependabot/i)
+    expect(world().connects).toEqual([])
+  })
+
+  it('pull_request_target for a fork\'s pull request runs in the base repository: no permission is the job\'s missing permission, not the fork', async () => {
+    world().scenario = buildScenario({ github: { event: 'fork-pull-request-target', idTokenPermission: false } })
+    const run = await runAction(world(), { inputs: OIDC_INPUTS })
+    const annotation = expectFailure(run, world(), 'missing-id-token-permission')
+    expect(annotation.message).toContain('id-token: write')
+    expect(annotation.message).not.toMatch(/fork/i)
+    expect(world().connects).toEqual([])
+  })
+
+  it('pull_request_target for a fork\'s pull request, with the permission, gets its token', async () => {
+    world().scenario = buildScenario(scenarios.pullRequestTargetFromFork())
+    const run = await runAction(world(), { inputs: OIDC_INPUTS })
+    expectPass(run, world())
+    expect(run.outputs['oidc-subject']).toBe('repo:octo-org/octo-repo:ref:refs/heads/main')
+  })
+
+  it('a person re-running a Dependabot run without `id-token: write` is told to add the permission, not that Dependabot never gets one', async () => {
+    world().scenario = buildScenario({ github: { event: 'dependabot-pull-request', rerunBy: 'octocat', idTokenPermission: false } })
+    const run = await runAction(world(), { inputs: OIDC_INPUTS })
+    const annotation = expectFailure(run, world(), 'missing-id-token-permission')
+    expect(annotation.message).toContain('id-token: write')
+    expect(annotation.message).not.toMatch(/dependabot/i)
     expect(world().connects).toEqual([])
   })
 

@@ -14,7 +14,7 @@ import {
   scenarios,
   TENANT_ID
 } from '../world/index.ts'
-import { checkStatuses, expectFailure, expectNoSecrets, expectPass, OIDC_INPUTS, sharedWorld } from './support.ts'
+import { checkStatuses, expectFailure, expectNoSecrets, expectPass, expectWarning, OIDC_INPUTS, sharedWorld } from './support.ts'
 
 const world = sharedWorld()
 
@@ -176,9 +176,11 @@ describe('proxies: every library honours the standard variables by itself', () =
     expect(run.blocked).toEqual([])
   })
 
-  it('NO_PROXY is honoured: a listed host is reached directly (which the test world() blocks)', async () => {
+  it('NO_PROXY is honoured: a listed host is reached directly, and on a proxy-only runner does not resolve', async () => {
     const run = await runAction(world(), { inputs: OIDC_INPUTS, env: { NO_PROXY: ACCOUNT_HOST } })
-    expect(run.outputs.result).toBe('fail')
+    const annotation = expectFailure(run, world(), 'dns-failure')
+    expect(annotation.message).toContain(ACCOUNT_HOST)
+    expect(checkStatuses(run)).toMatchObject({ 'entra-token': 'pass', probe: 'fail' })
     expect(run.blocked).toContain(`connect ${ACCOUNT_HOST}:443`)
     expect(world().connects.filter((connect) => connect.host === ACCOUNT_HOST)).toEqual([])
     expectNoSecrets(run, world())
@@ -203,5 +205,16 @@ describe('compare mode (an api-key given with auth oidc)', () => {
     expect(checkStatuses(run)).toMatchObject({ probe: 'fail', compare: 'pass' })
     expect(run.summary).toContain('The key works but the token is refused')
     expect(dataPlaneRequests().map((request) => request.status)).toEqual([401, 200])
+  })
+
+  it('token and key both over quota: a warning that authentication works, and nothing blames the credential', async () => {
+    world().scenario = buildScenario(scenarios.quotaExhausted())
+    const run = await runAction(world(), { inputs: { ...OIDC_INPUTS, 'api-key': API_KEY } })
+    expectWarning(run, world(), 'quota-exhausted')
+    expect(checkStatuses(run)).toMatchObject({ probe: 'warn', compare: 'warn' })
+    expect(run.summary).toContain('The token and the key are both accepted, so authentication and authorization work')
+    expect(run.summary).not.toContain('not the credential')
+    expect(dataPlaneRequests().map((request) => [request.headers['api-key'] ? 'key' : 'token', request.status]))
+      .toEqual([['token', 429], ['key', 429]])
   })
 })

@@ -24,9 +24,9 @@ import {
 
 let reportCount = 0
 
-async function publish(result: RunResult, failOn: ReportOptions['failOn'] = 'error') {
+async function publish(result: RunResult, failOn: ReportOptions['failOn'] = 'error', secrets: string[] = []) {
   const reportFile = join(tempDir, `reports-${reportCount++}`, 'report.json')
-  const captured = await captureRun(() => publishReport(result, { failOn, reportFile }))
+  const captured = await captureRun(() => publishReport(result, { failOn, reportFile, secrets }))
   const report = JSON.parse(readFileSync(reportFile, 'utf8')) as Record<string, unknown>
   const errors = captured.commands.filter((c) => c.command === 'error')
   const warnings = captured.commands.filter((c) => c.command === 'warning')
@@ -193,6 +193,37 @@ describe('publishReport', () => {
       expect(text).not.toContain(jwt.split('.')[1])
     }
     expect(published.summary).toContain('***')
+  })
+
+  it("this run's own credentials, in any shape, never leave the process: a detail, a fix, a label, a claim", async () => {
+    // No generic pattern knows these: only the run's SecretRegistry does.
+    const gatewayKey = 'gw-key-Plain-Words-42'
+    const password = 'Hunter2-Corp-Pass'
+    const checks = passingChecks()
+    checks[4] = {
+      ...finding('probe', 'probe', 'fail', 'unknown', `The gateway echoed the key ${gatewayKey} back.`),
+      fix: `Check the endpoint https://bob:${password}@contoso.openai.azure.com/ again.`,
+      evidence: { request: { headers: [`x-gateway-key ${gatewayKey}`] } }
+    }
+    const published = await publish(
+      run(target(checks, { label: `https://bob:${password}@contoso.openai.azure.com/`, oidcSubject: gatewayKey })),
+      'error',
+      [gatewayKey, password]
+    )
+
+    const everything = [
+      published.stdout,
+      JSON.stringify(published.outputs),
+      published.summary,
+      readFileSync(published.reportFile, 'utf8')
+    ]
+    for (const text of everything) {
+      expect(text).not.toContain(gatewayKey)
+      expect(text).not.toContain(password)
+    }
+    expect(published.report).toMatchObject({ targets: [{ checks: expect.arrayContaining([
+      expect.objectContaining({ detail: 'The gateway echoed the key *** back.' })
+    ]) }] })
   })
 
   it('evidence too large for a job summary is dropped from it, and the summary stays under 1 MiB', async () => {

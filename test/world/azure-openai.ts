@@ -256,6 +256,8 @@ export function knowsDataPlaneHost(state: WorldState, host: string): boolean {
 }
 
 export const azureOpenAi: Fake = async (request, state) => {
+  const location = state.scenario.redirects[request.host]
+  if (location) return { status: 307, headers: { location }, body: '' }
   const gateway = state.scenario.gateways.find((g) => g.host === request.host)
   const gatewayAccount = gateway && state.scenario.accounts.find((a) => a.name === gateway.account)
   if (gatewayAccount) return serveGateway(request, gatewayAccount)

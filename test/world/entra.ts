@@ -163,7 +163,11 @@ export const entra: Fake = async (request, state) => {
       metadata: [{ preferred_network: request.host, preferred_cache: request.host, aliases: [request.host] }]
     })
   }
-  if (route === 'oauth2/v2.0/token' && request.method === 'POST') return tokenRequest(tenant, request, state)
+  if (route === 'oauth2/v2.0/token' && request.method === 'POST') {
+    const location = state.scenario.redirects[request.host]
+    if (location) return { status: 307, headers: { location }, body: '' }
+    return tokenRequest(tenant, request, state)
+  }
   if (route === 'v2.0/.well-known/openid-configuration') {
     return findTenant(state, tenant)
       ? json(200, openIdConfiguration(request.host, tenant))

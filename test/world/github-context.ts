@@ -1,5 +1,6 @@
 // The GitHub context of the scenario's job: the GITHUB_* variables the runner sets and the event payload it writes
-// to GITHUB_EVENT_PATH. Fork and Dependabot pull requests never receive an OIDC token (no id-token: write).
+// to GITHUB_EVENT_PATH. Fork and Dependabot pull requests never receive an OIDC token (no id-token: write), unless
+// a person re-runs Dependabot's run; pull_request_target runs in the base repository and gets one when permitted.
 import { eventNameOf, isPullRequestEvent, refOf } from './github-oidc.ts'
 import type { GithubScenario } from './scenario.ts'
 
@@ -7,21 +8,27 @@ export const DEPENDABOT = { login: 'dependabot[bot]', id: 49699333 }
 export const FORK_OWNER = { login: 'outside-contributor', id: 7654321 }
 
 export function canRequestIdToken(github: GithubScenario): boolean {
-  const withheld = github.event === 'fork-pull-request' || github.event === 'dependabot-pull-request'
+  const dependabotRun = github.event === 'dependabot-pull-request' && github.rerunBy === undefined
+  const withheld = github.event === 'fork-pull-request' || dependabotRun
   return github.idTokenPermission && !withheld
 }
 
 function actorOf(github: GithubScenario): { login: string; id: number } {
   if (github.event === 'dependabot-pull-request') return DEPENDABOT
-  if (github.event === 'fork-pull-request') return FORK_OWNER
+  if (github.event === 'fork-pull-request' || github.event === 'fork-pull-request-target') return FORK_OWNER
   return { login: github.actor, id: github.actorId }
+}
+
+/** pull_request_target carries the pull request but runs on the base branch (ref, subject, permissions). */
+function carriesPullRequest(github: GithubScenario): boolean {
+  return isPullRequestEvent(github) || github.event === 'fork-pull-request-target'
 }
 
 export function githubVariables(github: GithubScenario): Record<string, string> {
   const { ref, refType } = refOf(github)
   const repository = `${github.owner}/${github.repo}`
   const actor = actorOf(github)
-  const pullRequest = isPullRequestEvent(github)
+  const pullRequest = carriesPullRequest(github)
   return {
     CI: 'true',
     GITHUB_ACTIONS: 'true',
@@ -31,7 +38,9 @@ export function githubVariables(github: GithubScenario): Record<string, string> 
     GITHUB_REPOSITORY_ID: String(github.repoId),
     GITHUB_EVENT_NAME: eventNameOf(github),
     GITHUB_REF: ref,
-    GITHUB_REF_NAME: pullRequest ? `${github.pullRequestNumber}/merge` : ref.replace(/^refs\/(heads|tags)\//, ''),
+    GITHUB_REF_NAME: isPullRequestEvent(github)
+      ? `${github.pullRequestNumber}/merge`
+      : ref.replace(/^refs\/(heads|tags)\//, ''),
     GITHUB_REF_TYPE: refType,
     GITHUB_REF_PROTECTED: github.event === 'push' ? 'true' : 'false',
     GITHUB_SHA: github.sha,
@@ -39,7 +48,7 @@ export function githubVariables(github: GithubScenario): Record<string, string> 
     GITHUB_BASE_REF: pullRequest ? github.branch : '',
     GITHUB_ACTOR: actor.login,
     GITHUB_ACTOR_ID: String(actor.id),
-    GITHUB_TRIGGERING_ACTOR: actor.login,
+    GITHUB_TRIGGERING_ACTOR: github.rerunBy ?? actor.login,
     GITHUB_WORKFLOW: 'aoai-auth-check',
     GITHUB_WORKFLOW_REF: `${repository}/${github.workflowFile}@${ref}`,
     GITHUB_WORKFLOW_SHA: github.sha,
@@ -69,8 +78,8 @@ export function eventPayload(github: GithubScenario): Record<string, unknown> {
   }
   const actor = actorOf(github)
   const sender = { login: actor.login, id: actor.id, type: actor === DEPENDABOT ? 'Bot' : 'User' }
-  if (isPullRequestEvent(github)) {
-    const fromFork = github.event === 'fork-pull-request'
+  if (carriesPullRequest(github)) {
+    const fromFork = github.event === 'fork-pull-request' || github.event === 'fork-pull-request-target'
     const headRepo = fromFork
       ? { ...repository, id: 99887766, full_name: `${FORK_OWNER.login}/${github.repo}`, fork: true,
         owner: { login: FORK_OWNER.login, id: FORK_OWNER.id, type: 'User' } }

@@ -30,6 +30,7 @@ export function isPullRequestEvent(github: GithubScenario): boolean {
 export function eventNameOf(github: GithubScenario): string {
   if (isPullRequestEvent(github)) return 'pull_request'
   if (github.event === 'tag-push') return 'push'
+  if (github.event === 'fork-pull-request-target') return 'pull_request_target'
   return github.event
 }
 

@@ -6,6 +6,8 @@ export type EventKind =
   | 'tag-push'
   | 'pull_request'
   | 'fork-pull-request'
+  /** pull_request_target for a fork's pull request: runs in the base repository, with its permissions. */
+  | 'fork-pull-request-target'
   | 'dependabot-pull-request'
   | 'workflow_dispatch'
 
@@ -20,6 +22,8 @@ export interface GithubScenario {
   visibility: 'public' | 'private' | 'internal'
   actor: string
   actorId: number
+  /** Who re-ran the run (GITHUB_TRIGGERING_ACTOR); the actor and the event payload stay the original's. */
+  rerunBy?: string
   event: EventKind
   branch: string
   tag: string
@@ -124,6 +128,11 @@ export interface Scenario {
   gateways: Gateway[]
   /** What the CONNECT proxy does instead of tunnelling to a host. */
   faults: Record<string, HostFault>
+  /**
+   * Hosts whose credential-bearing requests (Entra's token POST, every data-plane call) answer
+   * 307 Temporary Redirect to this URL: a hijacked or misconfigured endpoint asking for the credential elsewhere.
+   */
+  redirects: Record<string, string>
 }
 
 export type BuiltInRoleName =
@@ -236,7 +245,8 @@ export function defaultScenario(): Scenario {
         '2025-01-01-preview', '2025-03-01-preview', '2025-04-01-preview']
     }],
     gateways: [{ host: GATEWAY_HOST, account: ACCOUNT_NAME }],
-    faults: {}
+    faults: {},
+    redirects: {}
   }
 }
 
@@ -308,6 +318,10 @@ export const scenarios = {
   noIdTokenPermission: (): ScenarioOverrides => ({ github: { idTokenPermission: false } }),
   forkPullRequest: (): ScenarioOverrides => ({ github: { event: 'fork-pull-request' } }),
   dependabotPullRequest: (): ScenarioOverrides => ({ github: { event: 'dependabot-pull-request' } }),
+  /** A person re-runs a Dependabot pull request's run: it runs with that person's privileges. */
+  dependabotRerunBy: (login = 'octocat'): ScenarioOverrides =>
+    ({ github: { event: 'dependabot-pull-request', rerunBy: login } }),
+  pullRequestTargetFromFork: (): ScenarioOverrides => ({ github: { event: 'fork-pull-request-target' } }),
   pullRequest: (): ScenarioOverrides => ({ github: { event: 'pull_request' } }),
   tagPush: (): ScenarioOverrides => ({ github: { event: 'tag-push' } }),
   environmentJob: (): ScenarioOverrides => ({ github: { environment: ENVIRONMENT } }),
@@ -341,6 +355,9 @@ export const scenarios = {
   quotaExhausted: (): ScenarioOverrides => account({ quotaExhausted: true }),
   serverError: (status: 500 | 503 = 500): ScenarioOverrides => account({ serverError: status }),
   hostUnreachable: (host: string, fault: HostFault = 'reset'): ScenarioOverrides => ({ faults: { [host]: fault } }),
+  /** `host` answers its credential-bearing requests with 307 to `location` (a host the world also serves). */
+  redirectedHost: (host: string, location = `https://${GATEWAY_HOST}/collect`): ScenarioOverrides =>
+    ({ redirects: { [host]: location } }),
   /** Adds the Foundry account and its project (the second account), with `changes` applied to it. */
   foundryProject: (changes: DeepPartial<Account> = {}): ScenarioOverrides =>
     ({ accounts: [{}, applyOverrides(foundryAccount(), changes)] })

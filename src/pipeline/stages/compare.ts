@@ -19,7 +19,7 @@ export const compareCheck: CheckStep<TargetRun> = {
     run.keyProbe = key
     const verdict = compare(run.tokenProbe, key)
     const outcome = key.outcome
-    const status = outcome.status === 'fail' && run.tokenProbe?.ok ? 'warn' : outcome.status
+    const status = outcome.status === 'fail' && run.tokenProbe?.authenticated ? 'warn' : outcome.status
     return {
       ...outcome,
       status,
@@ -33,27 +33,38 @@ export const compareCheck: CheckStep<TargetRun> = {
   }
 }
 
-/** What the token's and the key's results, side by side, prove. */
+/** What the token's and the key's results, side by side, prove. A 429 proves the credential as a success does. */
 export function compare(token: ProbeResult | undefined, key: ProbeResult): string {
   const keyCause = key.cause ? `${CATALOGUE[key.cause].title} (${key.cause})` : ''
+  const keyAccepted = key.ok ? 'the key works' : `the key is accepted (${keyCause})`
   if (!token) {
-    return key.ok
-      ? 'The key works on this endpoint and deployment, so endpoint, network and deployment are right: the failure ' +
-          'is in getting the Entra ID token.'
+    return key.authenticated
+      ? `${capitalised(keyAccepted)} on this endpoint and deployment, so endpoint, network and deployment are ` +
+          'right: the failure is in getting the Entra ID token.'
       : `The key fails too (${keyCause}), so the endpoint, network or deployment is wrong as well as the sign-in.`
   }
   const tokenCause = token.cause ? `${CATALOGUE[token.cause].title} (${token.cause})` : ''
+  const tokenAccepted = token.ok ? 'the token works' : `the token is accepted (${tokenCause})`
   if (token.ok && key.ok) return 'The token and the key both work.'
-  if (!token.ok && key.ok) {
+  if (token.authenticated && key.authenticated) {
+    const refusals = token.cause === key.cause || !token.cause || !key.cause
+      ? (tokenCause || keyCause)
+      : `${tokenCause}; ${keyCause}`
     return (
-      `The key works but the token is refused (${tokenCause}): endpoint, network and deployment are right, so ` +
-      'the difference is the token: the role on the resource or the token audience.'
+      `The token and the key are both accepted, so authentication and authorization work; the service refused ` +
+      `for load or quota: ${refusals}.`
     )
   }
-  if (token.ok && !key.ok) {
+  if (!token.authenticated && key.authenticated) {
     return (
-      `The token works but the key is refused (${keyCause}): the Entra ID setup is right; the key is wrong or ` +
-      'key auth is off.'
+      `${capitalised(keyAccepted)} but the token is refused (${tokenCause}): endpoint, network and deployment ` +
+      'are right, so the difference is the token: the role on the resource or the token audience.'
+    )
+  }
+  if (token.authenticated && !key.authenticated) {
+    return (
+      `${capitalised(tokenAccepted)} but the key is refused (${keyCause}): the Entra ID setup is right; the key ` +
+      'is wrong or key auth is off.'
     )
   }
   if (token.cause === key.cause) {
@@ -63,4 +74,8 @@ export function compare(token: ProbeResult | undefined, key: ProbeResult): strin
     )
   }
   return `The token (${tokenCause}) and the key (${keyCause}) fail for different reasons: each needs its fix.`
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }

@@ -1,5 +1,6 @@
 import { cloudOfHost, hostIsUnder, type Cloud, type CloudName } from '../../config/clouds.js'
 import type { TargetConfig } from '../../config/inputs.js'
+import { redactSecrets } from '../../diagnosis/redact.js'
 import { credentialHostVerdict } from '../../net/host-policy.js'
 import { causeOutcome } from '../diagnose.js'
 import type { CheckStep } from '../runner.js'
@@ -28,6 +29,38 @@ export interface EndpointFacts {
 const PROJECT_PREFIX = /^\/api\/projects\/[^/]+/
 const PASTED_DEPLOYMENT = /\/openai\/deployments\/([^/?#]+)/
 
+// `scheme://user:password@` (or `user:password@` with no scheme): the part of an endpoint never shown.
+const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)?([^/?#\s]*)@/i
+
+/**
+ * The endpoint as the report shows it (headline, label, evidence, fixes): without the user name and password,
+ * query and fragment a pasted URL may carry, and with anything secret-shaped left in it masked.
+ */
+export function displayEndpoint(endpoint: string): string {
+  return redactSecrets(endpoint.trim().replace(USER_INFO, '$1').replace(/[?#][\s\S]*$/, ''))
+}
+
+/** The password in an endpoint URL (`https://user:password@host/`), as typed and decoded, to redact everywhere. */
+export function endpointPasswords(endpoint: string): string[] {
+  const userInfo = USER_INFO.exec(endpoint.trim())?.[2]
+  const colon = userInfo?.indexOf(':') ?? -1
+  if (!userInfo || colon < 0) return []
+  const typed = userInfo.slice(colon + 1)
+  let decoded = typed
+  try {
+    decoded = decodeURIComponent(typed)
+  } catch {
+    // not percent-encoded: the typed form is the one to redact
+  }
+  return [...new Set([typed, decoded])].filter(Boolean)
+}
+
+/** A pasted query for the report: its api-version is shown, every other value (a key, a SAS signature) is not. */
+function displayQuery(url: URL): string {
+  const pairs = [...url.searchParams].map(([name, value]) => `${name}=${name === 'api-version' ? value : '***'}`)
+  return pairs.length ? `?${pairs.join('&')}` : ''
+}
+
 type Parsed = { facts: EndpointFacts; problem?: string } | { facts?: undefined; problem: string }
 
 /** Reads the endpoint's form: https, host kind, extra path, scope. Pure: no network. */
@@ -36,7 +69,7 @@ export function analyseEndpoint(config: TargetConfig): Parsed {
   try {
     url = new URL(config.endpoint)
   } catch {
-    return { problem: `'${config.endpoint}' is not a URL; expected https://<name>.openai.azure.com/` }
+    return { problem: `'${displayEndpoint(config.endpoint)}' is not a URL; expected https://<name>.openai.azure.com/` }
   }
   const host = url.hostname.toLowerCase()
   const kind = kindOf(host, url.pathname, config)
@@ -63,7 +96,7 @@ export function analyseEndpoint(config: TargetConfig): Parsed {
     const pasted = {
       deployment: PASTED_DEPLOYMENT.exec(url.pathname)?.[1],
       apiVersion: url.searchParams.get('api-version') ?? undefined,
-      path: `${extraPath}${url.search}`
+      path: `${extraPath}${displayQuery(url)}`
     }
     const named = [
       pasted.deployment && `deployment '${pasted.deployment}'`,
@@ -108,7 +141,8 @@ export const endpointUrlCheck: CheckStep<TargetRun> = {
   async run(run) {
     const { facts, problem } = analyseEndpoint(run.config)
     run.endpoint = facts
-    const evidence = { endpoint: run.config.endpoint, ...(facts?.pasted ? { pasted: facts.pasted } : {}) }
+    const endpoint = displayEndpoint(run.config.endpoint)
+    const evidence = { endpoint, ...(facts?.pasted ? { pasted: facts.pasted } : {}) }
     if (problem) return causeOutcome(run, 'endpoint-malformed', 'fail', `The endpoint ${problem}.`, evidence)
     const { base, kind } = facts!
     const surface =

@@ -44,14 +44,22 @@ export function dataPlane(
     fetchOptions: { dispatcher: proxyAwareDispatcher(), redirect: 'manual' as const },
     // The SDKs read OPENAI_* / AZURE_OPENAI_* variables as defaults; the action's inputs are the only source.
     organization: null,
-    project: null
+    project: null,
+    adminAPIKey: null
   }
   const auth =
     credential.kind === 'entra-token'
       ? { bearer: getBearerTokenProvider(credential.credential, credential.scope) }
       : { key: credential.key }
   const client: OpenAI = isV1
-    ? new OpenAI({ ...common, baseURL: `${endpoint.base}/openai/v1/`, apiKey: auth.bearer ?? auth.key })
+    ? new OpenAI({
+        ...common,
+        baseURL: `${endpoint.base}/openai/v1/`,
+        apiKey: auth.bearer ?? auth.key,
+        // Azure takes a key in the api-key header; as a bearer a gateway would pass it on as a token (and the
+        // diagnosis would blame the user for sending a key as a bearer).
+        ...(auth.key ? { defaultHeaders: { 'api-key': auth.key, Authorization: null } } : {})
+      })
     : new AzureOpenAI({
         ...common,
         baseURL: `${endpoint.base}/openai`,

@@ -7,13 +7,16 @@ import { dataPlane, retryDelayOf, type CallKind, type ProbeCredential, type Toke
 
 export interface ProbeResult {
   credential: ProbeCredential['kind']
+  /** The call succeeded. */
   ok: boolean
+  /** The credential was accepted: the call succeeded, or was refused only for load or quota. */
+  authenticated: boolean
   cause?: CauseId
   outcome: CheckOutcome
 }
 
 /** 429 answers: the call was authenticated and authorized, only refused for load or quota. */
-const AUTH_PROVEN: readonly CauseId[] = ['throttled', 'quota-exhausted']
+export const AUTH_PROVEN: readonly CauseId[] = ['throttled', 'quota-exhausted']
 
 const EMBEDDINGS_NAME = /embed/i
 
@@ -51,6 +54,7 @@ export async function probeWith(run: TargetRun, credential: ProbeCredential): Pr
       return {
         credential: sentCredential,
         ok: true,
+        authenticated: true,
         outcome: { status: 'pass', detail: `${request} succeeded with ${via}${note}.`, evidence }
       }
     }
@@ -70,9 +74,9 @@ export async function probeWith(run: TargetRun, credential: ProbeCredential): Pr
     if (outcome.cause && AUTH_PROVEN.includes(outcome.cause)) {
       const detail = `${outcome.detail} A 429 means the request was authenticated and authorized.`
       const warned: CheckOutcome = { ...outcome, status: 'warn', detail }
-      return { credential: sentCredential, ok: false, cause: outcome.cause, outcome: warned }
+      return { credential: sentCredential, ok: false, authenticated: true, cause: outcome.cause, outcome: warned }
     }
-    return { credential: sentCredential, ok: false, cause: outcome.cause, outcome }
+    return { credential: sentCredential, ok: false, authenticated: false, cause: outcome.cause, outcome }
   }
 }
 
