@@ -44,7 +44,7 @@ export function readEventFacts(): EventFacts {
   const fromOtherRepository = !!head?.full_name && !!base?.full_name && head.full_name !== base.full_name
   const fromFork = pullRequest !== undefined && (head === null || head?.fork === true || fromOtherRepository)
   const isForkPullRequest = fromFork && FORK_CONTEXT_EVENTS.includes(name)
-  // A re-run keeps the original actor and payload but runs with the privileges of whoever re-ran it.
-  const triggeringActor = process.env.GITHUB_TRIGGERING_ACTOR || process.env.GITHUB_ACTOR
-  return { name, isForkPullRequest, isDependabot: triggeringActor === DEPENDABOT }
+  // GitHub restricts a run whose actor is Dependabot "even if the workflow is re-run by a different actor"
+  // (docs: Troubleshooting Dependabot on GitHub Actions); a person's own push to its branch is not restricted.
+  return { name, isForkPullRequest, isDependabot: process.env.GITHUB_ACTOR === DEPENDABOT }
 }

@@ -50,12 +50,10 @@ describe('getting the GitHub OIDC token', () => {
     expect(run.outputs['oidc-subject']).toBe('repo:octo-org/octo-repo:ref:refs/heads/main')
   })
 
-  it('a person re-running a Dependabot run without `id-token: write` is told to add the permission, not that Dependabot never gets one', async () => {
-    world().scenario = buildScenario({ github: { event: 'dependabot-pull-request', rerunBy: 'octocat', idTokenPermission: false } })
+  it('a person re-running a Dependabot run still gets dependabot-no-oidc: the restrictions stay with the run', async () => {
+    world().scenario = buildScenario(scenarios.dependabotRerunBy('octocat'))
     const run = await runAction(world(), { inputs: OIDC_INPUTS })
-    const annotation = expectFailure(run, world(), 'missing-id-token-permission')
-    expect(annotation.message).toContain('id-token: write')
-    expect(annotation.message).not.toMatch(/dependabot/i)
+    expectFailure(run, world(), 'dependabot-no-oidc')
     expect(world().connects).toEqual([])
   })
 

@@ -43,10 +43,10 @@ describe('where the run came from', () => {
     expect(readEventFacts().isDependabot).toBe(true)
   })
 
-  it('a person re-running a Dependabot pull request\'s run is not Dependabot, though actor and payload still are', () => {
+  it('a person re-running a Dependabot pull request\'s run is still Dependabot\'s run (GitHub keeps the restrictions)', () => {
     runnerSays({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_ACTOR: 'dependabot[bot]', GITHUB_TRIGGERING_ACTOR: 'octocat' },
       pullRequestFrom(BASE, 'dependabot[bot]'))
-    expect(readEventFacts().isDependabot).toBe(false)
+    expect(readEventFacts().isDependabot).toBe(true)
   })
 
   it('a maintainer pushing to a Dependabot branch is not Dependabot, whoever opened the pull request', () => {
@@ -55,7 +55,7 @@ describe('where the run came from', () => {
     expect(readEventFacts().isDependabot).toBe(false)
   })
 
-  it('without GITHUB_TRIGGERING_ACTOR (older runners) the actor decides', () => {
+  it('a push by Dependabot is Dependabot\'s run', () => {
     runnerSays({ GITHUB_EVENT_NAME: 'push', GITHUB_ACTOR: 'dependabot[bot]' })
     expect(readEventFacts().isDependabot).toBe(true)
   })

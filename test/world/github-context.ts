@@ -8,8 +8,8 @@ export const DEPENDABOT = { login: 'dependabot[bot]', id: 49699333 }
 export const FORK_OWNER = { login: 'outside-contributor', id: 7654321 }
 
 export function canRequestIdToken(github: GithubScenario): boolean {
-  const dependabotRun = github.event === 'dependabot-pull-request' && github.rerunBy === undefined
-  const withheld = github.event === 'fork-pull-request' || dependabotRun
+  // A Dependabot run stays restricted when a person re-runs it (rerunBy): GitHub keeps the original actor.
+  const withheld = github.event === 'fork-pull-request' || github.event === 'dependabot-pull-request'
   return github.idTokenPermission && !withheld
 }
 

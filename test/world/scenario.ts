@@ -318,7 +318,7 @@ export const scenarios = {
   noIdTokenPermission: (): ScenarioOverrides => ({ github: { idTokenPermission: false } }),
   forkPullRequest: (): ScenarioOverrides => ({ github: { event: 'fork-pull-request' } }),
   dependabotPullRequest: (): ScenarioOverrides => ({ github: { event: 'dependabot-pull-request' } }),
-  /** A person re-runs a Dependabot pull request's run: it runs with that person's privileges. */
+  /** A person re-runs a Dependabot pull request's run: GitHub keeps Dependabot's restrictions. */
   dependabotRerunBy: (login = 'octocat'): ScenarioOverrides =>
     ({ github: { event: 'dependabot-pull-request', rerunBy: login } }),
   pullRequestTargetFromFork: (): ScenarioOverrides => ({ github: { event: 'fork-pull-request-target' } }),
