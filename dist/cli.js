@@ -558,7 +558,8 @@ const ENTRIES = {
     'fork-pr-no-oidc': {
         title: 'Pull requests from forks never get an OIDC token',
         meaning: 'For pull_request events from a fork GitHub caps id-token at read, so no OIDC token can be issued, ' +
-            'whatever the workflow declares (secrets are withheld too).',
+            'whatever the workflow declares (secrets are withheld too). Only a private repository\'s "Send write tokens ' +
+            'to workflows from fork pull requests" setting lifts that cap.',
         fix: (v) => `Skip the check for fork pull requests (\`if: github.event.pull_request.head.repo.fork == false\`) ` +
             `or run it after merge${v.eventName ? ` (event: ${v.eventName})` : ''}. Do not switch to ` +
             '`pull_request_target` to get a token: it would run untrusted code with your credentials.'
@@ -1124,8 +1125,8 @@ function decideNoOidc(facts, context) {
                 'token.' };
     }
     if (event) {
-        return { cause: 'missing-id-token-permission', why: `The ${event.name} run is neither from a fork nor from ` +
-                'Dependabot, so the job lacks `permissions: id-token: write`.' };
+        return { cause: 'missing-id-token-permission', why: `The ${event.name} run is not one GitHub withholds ` +
+                'OIDC tokens from (a fork\'s pull_request, a Dependabot run), so the job lacks `permissions: id-token: write`.' };
     }
     if (/dependabot/i.test(facts.text)) {
         return { cause: 'dependabot-no-oidc', why: 'The run is a Dependabot run, which never gets an OIDC token.' };

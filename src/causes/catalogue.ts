@@ -238,7 +238,8 @@ const ENTRIES: Record<CauseId, EntryText> = {
   'fork-pr-no-oidc': {
     title: 'Pull requests from forks never get an OIDC token',
     meaning: 'For pull_request events from a fork GitHub caps id-token at read, so no OIDC token can be issued, ' +
-      'whatever the workflow declares (secrets are withheld too).',
+      'whatever the workflow declares (secrets are withheld too). Only a private repository\'s "Send write tokens ' +
+      'to workflows from fork pull requests" setting lifts that cap.',
     fix: (v) => `Skip the check for fork pull requests (\`if: github.event.pull_request.head.repo.fork == false\`) ` +
       `or run it after merge${v.eventName ? ` (event: ${v.eventName})` : ''}. Do not switch to ` +
       '`pull_request_target` to get a token: it would run untrusted code with your credentials.'

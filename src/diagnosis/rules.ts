@@ -66,8 +66,8 @@ function decideNoOidc(facts: Facts, context: DiagnosisContext): Candidate | unde
       'token.' }
   }
   if (event) {
-    return { cause: 'missing-id-token-permission', why: `The ${event.name} run is neither from a fork nor from ` +
-      'Dependabot, so the job lacks `permissions: id-token: write`.' }
+    return { cause: 'missing-id-token-permission', why: `The ${event.name} run is not one GitHub withholds ` +
+      'OIDC tokens from (a fork\'s pull_request, a Dependabot run), so the job lacks `permissions: id-token: write`.' }
   }
   if (/dependabot/i.test(facts.text)) {
     return { cause: 'dependabot-no-oidc', why: 'The run is a Dependabot run, which never gets an OIDC token.' }

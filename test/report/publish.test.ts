@@ -182,12 +182,7 @@ describe('publishReport', () => {
       run(target(checks, { oidcClaims: { sub: SUBJECT, assertion: jwt }, oidcSubject: `${SUBJECT} ${jwt}` }))
     )
 
-    const everything = [
-      published.stdout,
-      JSON.stringify(published.outputs),
-      published.summary,
-      readFileSync(published.reportFile, 'utf8')
-    ]
+    const everything = everythingPublished(published)
     for (const text of everything) {
       expect(text).not.toContain(jwt)
       expect(text).not.toContain(jwt.split('.')[1])
@@ -211,12 +206,7 @@ describe('publishReport', () => {
       [gatewayKey, password]
     )
 
-    const everything = [
-      published.stdout,
-      JSON.stringify(published.outputs),
-      published.summary,
-      readFileSync(published.reportFile, 'utf8')
-    ]
+    const everything = everythingPublished(published)
     for (const text of everything) {
       expect(text).not.toContain(gatewayKey)
       expect(text).not.toContain(password)
@@ -292,3 +282,9 @@ describe('publishReport', () => {
     expect(JSON.parse(readFileSync(reportFile, 'utf8'))).toMatchObject({ outcome: 'fail' })
   })
 })
+
+/** Every place a published report can show text: the log, the outputs, the job summary and the report file. */
+function everythingPublished(published: Awaited<ReturnType<typeof publish>>): string[] {
+  const reportFile = readFileSync(published.reportFile, 'utf8')
+  return [published.stdout, JSON.stringify(published.outputs), published.summary, reportFile]
+}
