@@ -800,7 +800,7 @@ const ENTRIES = {
         title: 'The host name does not resolve',
         meaning: 'DNS found no address for the host (ENOTFOUND / getaddrinfo): a typo in the endpoint, a deleted ' +
             'resource, or a private-endpoint-only name that the runner\'s DNS cannot see.',
-        fix: (v) => `Check the endpoint host${v.host ? ` ${v.host}` : ''} (\`nslookup <host>\`), the resource name, ` +
+        fix: (v) => `Check the host${v.host ? ` ${v.host}` : ''} (\`nslookup <host>\`), the resource name, ` +
             `and the runner's DNS (private DNS zone privatelink.${cloudOf(v).subdomainSuffixes[0]} for private endpoints).`
     },
     'tls-failure': {
@@ -1098,7 +1098,36 @@ function redactValue(value, secrets) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/diagnosis/access-token.ts
+// One verdict on an access token's claims, for the live run's check before anything is sent and for the
+// diagnosis of a 401 (the run's own token, or one pasted with the error).
+
+/** The audience as compared: trailing slashes do not count (v1 tokens carry `https://.../`). */
+function normalisedAudience(audience) {
+    return typeof audience === 'string' ? audience.replace(/\/+$/, '') : undefined;
+}
+/** Audience first: a pasted token has often expired by the time it is pasted, whatever the error was. */
+function judgeAccessToken(claims, { expectedAudiences, taker, now, expiresOn }) {
+    const audience = normalisedAudience(claims.aud);
+    if (expectedAudiences !== 'any') {
+        const accepted = expectedAudiences?.map((expected) => normalisedAudience(expected));
+        const fits = audience !== undefined && (accepted ? accepted.includes(audience) : isDataPlaneAudience(audience));
+        if (!fits) {
+            const takes = accepted
+                ? `${taker ?? 'the endpoint'} takes ${accepted.join(' or ')}`
+                : 'Azure OpenAI takes https://cognitiveservices.azure.com or its cloud\'s audience';
+            return { cause: 'wrong-token-audience', detail: `The token's audience is ${audience ?? '(none)'}, but ${takes}.` };
+        }
+    }
+    const expiresAt = typeof claims.exp === 'number' ? claims.exp * 1000 : expiresOn;
+    if (expiresAt !== undefined && expiresAt <= now) {
+        return { cause: 'token-expired', detail: `The token expired at ${new Date(expiresAt).toISOString()}.` };
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/diagnosis/rules.ts
+
 
 /** Text about a GitHub OIDC login (Azure/login, its auth-type, an OIDC or federated token request). */
 const OIDC_LOGIN_CONTEXT = /Azure\/login|\bauth-type\b|\bOIDC\b|\bid-token\b|getIDToken|ACTIONS_ID_TOKEN_REQUEST|federated token/i;
@@ -1136,9 +1165,6 @@ function decideNoOidc(facts, context) {
     }
     return undefined;
 }
-function trimSlash(value) {
-    return value.replace(/\/+$/, '');
-}
 /** The generic data-plane 401: the bearer's own claims (or what was sent) decide between its three causes. */
 function decideFromToken(facts, context) {
     if (context.sentCredential === 'api-key' || facts.bearerIsNotJwt) {
@@ -1148,29 +1174,15 @@ function decideFromToken(facts, context) {
     const claims = context.accessTokenClaims ?? facts.jwtClaims?.find((c) => typeof c.aud === 'string');
     if (!claims)
         return undefined;
-    // Audience and tenant first: a pasted token has often expired by the time it is pasted, whatever the error was.
-    const aud = typeof claims.aud === 'string' ? claims.aud : undefined;
     // Newer answers name internal audiences ("urn:ms.scopedToken or urn:ms.faceSessionToken"): only a URL is one
-    const named = facts.expectedAudience?.startsWith('https://') ? facts.expectedAudience : undefined;
-    const expected = named ?? context.expectedAudience;
-    const audienceFits = aud !== undefined &&
-        (expected ? trimSlash(aud) === trimSlash(expected) : isDataPlaneAudience(aud));
-    if (!audienceFits) {
-        return { cause: 'wrong-token-audience', why: `The token's audience is ${aud ?? '(none)'}, not ` +
-                `${expected ?? 'an audience Azure OpenAI accepts (https://cognitiveservices.azure.com or its cloud\'s)'}.` };
-    }
-    if (context.expectedTenantId && typeof claims.tid === 'string' && claims.tid !== context.expectedTenantId) {
-        return { cause: 'token-tenant-mismatch', why: `The token was issued by tenant ${claims.tid}, the resource ` +
-                `is in tenant ${context.expectedTenantId}.` };
-    }
-    if (typeof claims.exp === 'number' && claims.exp <= Math.floor(Date.now() / 1000)) {
-        return { cause: 'token-expired', why: `The token's audience is right, and it expired at ` +
-                `${new Date(claims.exp * 1000).toISOString()}.` };
-    }
+    const named = facts.expectedAudience?.startsWith('https://') ? [facts.expectedAudience] : undefined;
+    const verdict = judgeAccessToken(claims, { expectedAudiences: named ?? context.expectedAudiences, now: Date.now() });
+    if (verdict)
+        return { cause: verdict.cause, why: verdict.detail };
     // A live run's own token with the right audience, not expired: of this answer's reasons only the tenant is left.
     if (context.accessTokenClaims && context.sentCredential === 'entra-token') {
-        return { cause: 'token-tenant-mismatch', why: `The token's audience (${aud}) and expiry are right, so the ` +
-                `resource is likely in another tenant than the token's (${String(claims.tid)}).` };
+        return { cause: 'token-tenant-mismatch', why: `The token's audience (${String(claims.aud)}) and expiry are ` +
+                `right, so the resource is likely in another tenant than the token's (${String(claims.tid)}).` };
     }
     return undefined;
 }

@@ -482,7 +482,7 @@ const ENTRIES: Record<CauseId, EntryText> = {
     title: 'The host name does not resolve',
     meaning: 'DNS found no address for the host (ENOTFOUND / getaddrinfo): a typo in the endpoint, a deleted ' +
       'resource, or a private-endpoint-only name that the runner\'s DNS cannot see.',
-    fix: (v) => `Check the endpoint host${v.host ? ` ${v.host}` : ''} (\`nslookup <host>\`), the resource name, ` +
+    fix: (v) => `Check the host${v.host ? ` ${v.host}` : ''} (\`nslookup <host>\`), the resource name, ` +
       `and the runner's DNS (private DNS zone privatelink.${cloudOf(v).subdomainSuffixes[0]} for private endpoints).`
   },
   'tls-failure': {

@@ -25,9 +25,8 @@ export interface DiagnosisContext {
   sentCredential?: 'entra-token' | 'api-key'
   /** Decoded claims of the bearer that was sent (aud, tid, exp, oid...). */
   accessTokenClaims?: Record<string, unknown>
-  /** e.g. https://cognitiveservices.azure.com */
-  expectedAudience?: string
-  expectedTenantId?: string
+  /** The audiences the endpoint takes, e.g. https://cognitiveservices.azure.com; without them any cloud's fits. */
+  expectedAudiences?: readonly string[]
 }
 
 export interface Diagnosis {

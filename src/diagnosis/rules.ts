@@ -4,7 +4,8 @@
 // 'unknown' when none was given, is listed). Rows without text, aadsts or code are fallbacks: they answer when
 // nothing specific matched, and are not offered as alternatives.
 import type { CauseId } from '../causes/ids.js'
-import { isDataPlaneAudience, isTokenExchangeAudience } from '../config/clouds.js'
+import { isTokenExchangeAudience } from '../config/clouds.js'
+import { judgeAccessToken } from './access-token.js'
 import type { DiagnosisContext, ErrorPhase } from './classify.js'
 import type { Evidence } from './evidence.js'
 
@@ -78,10 +79,6 @@ function decideNoOidc(facts: Facts, context: DiagnosisContext): Candidate | unde
   return undefined
 }
 
-function trimSlash(value: string): string {
-  return value.replace(/\/+$/, '')
-}
-
 /** The generic data-plane 401: the bearer's own claims (or what was sent) decide between its three causes. */
 function decideFromToken(facts: Facts, context: DiagnosisContext): Candidate | undefined {
   if (context.sentCredential === 'api-key' || facts.bearerIsNotJwt) {
@@ -90,29 +87,14 @@ function decideFromToken(facts: Facts, context: DiagnosisContext): Candidate | u
   }
   const claims = context.accessTokenClaims ?? facts.jwtClaims?.find((c) => typeof c.aud === 'string')
   if (!claims) return undefined
-  // Audience and tenant first: a pasted token has often expired by the time it is pasted, whatever the error was.
-  const aud = typeof claims.aud === 'string' ? claims.aud : undefined
   // Newer answers name internal audiences ("urn:ms.scopedToken or urn:ms.faceSessionToken"): only a URL is one
-  const named = facts.expectedAudience?.startsWith('https://') ? facts.expectedAudience : undefined
-  const expected = named ?? context.expectedAudience
-  const audienceFits = aud !== undefined &&
-    (expected ? trimSlash(aud) === trimSlash(expected) : isDataPlaneAudience(aud))
-  if (!audienceFits) {
-    return { cause: 'wrong-token-audience', why: `The token's audience is ${aud ?? '(none)'}, not ` +
-      `${expected ?? 'an audience Azure OpenAI accepts (https://cognitiveservices.azure.com or its cloud\'s)'}.` }
-  }
-  if (context.expectedTenantId && typeof claims.tid === 'string' && claims.tid !== context.expectedTenantId) {
-    return { cause: 'token-tenant-mismatch', why: `The token was issued by tenant ${claims.tid}, the resource ` +
-      `is in tenant ${context.expectedTenantId}.` }
-  }
-  if (typeof claims.exp === 'number' && claims.exp <= Math.floor(Date.now() / 1000)) {
-    return { cause: 'token-expired', why: `The token's audience is right, and it expired at ` +
-      `${new Date(claims.exp * 1000).toISOString()}.` }
-  }
+  const named = facts.expectedAudience?.startsWith('https://') ? [facts.expectedAudience] : undefined
+  const verdict = judgeAccessToken(claims, { expectedAudiences: named ?? context.expectedAudiences, now: Date.now() })
+  if (verdict) return { cause: verdict.cause, why: verdict.detail }
   // A live run's own token with the right audience, not expired: of this answer's reasons only the tenant is left.
   if (context.accessTokenClaims && context.sentCredential === 'entra-token') {
-    return { cause: 'token-tenant-mismatch', why: `The token's audience (${aud}) and expiry are right, so the ` +
-      `resource is likely in another tenant than the token's (${String(claims.tid)}).` }
+    return { cause: 'token-tenant-mismatch', why: `The token's audience (${String(claims.aud)}) and expiry are ` +
+      `right, so the resource is likely in another tenant than the token's (${String(claims.tid)}).` }
   }
   return undefined
 }

@@ -1,18 +1,20 @@
-import { APIError } from 'openai'
 import { CATALOGUE, dataPlaneRoleFor, type FixValues } from '../causes/catalogue.js'
 import type { CauseId } from '../causes/ids.js'
 import { classify, type DiagnosisContext, type ErrorObservation, type ErrorPhase } from '../diagnosis/classify.js'
 import { redactDeep, redactSecrets } from '../diagnosis/redact.js'
 import { DeadlineExceededError } from '../net/deadline.js'
-import { headerRecord } from '../net/retry.js'
 import type { CheckOutcome } from './runner.js'
+import { isRecord, messageChain, observationOf } from './sdk-errors.js'
 import { displayEndpoint, type EndpointFacts } from './stages/endpoint.js'
 import type { TargetRun } from './target-run.js'
 
 const MAX_ERROR_CHARS = 2000
 const MAX_DETAIL_CHARS = 300
 
-/** The user's own values for the catalogue's fixes, from what the run knows (and what the evidence adds). */
+/**
+ * The user's own values for the catalogue's fixes, from what the run knows (and what the evidence adds). The host is
+ * the one the failing call went to: the stage's evidence names it when it is not the endpoint's (Entra ID's).
+ */
 function fixValuesOf(run: TargetRun, evidence: Record<string, unknown> = {}): FixValues {
   const { config, endpoint, oidcClaims, accessTokenClaims, event } = run
   const values: FixValues = {
@@ -31,7 +33,7 @@ function fixValuesOf(run: TargetRun, evidence: Record<string, unknown> = {}): Fi
     scope: endpoint && recommendedScope(endpoint),
     tokenAudience: text(accessTokenClaims?.aud),
     allowedHosts: config.allowedHosts,
-    host: endpoint?.host,
+    host: text(evidence.host) ?? endpoint?.host,
     retryAfterSeconds: typeof evidence.retryAfterSeconds === 'number' ? evidence.retryAfterSeconds : undefined,
     eventName: event.name || undefined,
     parameter: text(evidence.parameter),
@@ -110,7 +112,8 @@ export function explainObservation(
     cause: diagnosis.cause,
     ...(diagnosis.candidates.length > 1 ? { candidates: diagnosis.candidates } : {}),
     detail: `${options.source}: ${seenIn(observation)}`,
-    fix: entry.fix(fixValuesOf(run, diagnosis.evidence)),
+    // The stage knows which host its call went to; a host in the text may be a proxy's.
+    fix: entry.fix(fixValuesOf(run, { ...diagnosis.evidence, host: options.evidence?.host })),
     evidence: redactDeep(evidence, run.secrets.all())
   }
 }
@@ -121,42 +124,8 @@ function diagnosisContext(run: TargetRun, sentCredential?: DiagnosisContext['sen
     event: { name, isForkPullRequest, isDependabot },
     sentCredential,
     accessTokenClaims: sentCredential === 'entra-token' ? run.accessTokenClaims : undefined,
-    // The resource's tenant is not known without the control plane, so no expectedTenantId.
-    expectedAudience: run.endpoint?.expectedAudiences?.[0]
+    expectedAudiences: run.endpoint?.expectedAudiences
   }
-}
-
-/** What an SDK error shows, as the diagnosis engine reads it: the body or message, status and headers. */
-function observationOf(error: unknown, phase: ErrorPhase | undefined, secrets: readonly string[]): ErrorObservation {
-  if (error instanceof APIError && error.status !== undefined) {
-    // The response body as the service sent it: openai keeps only its `error` member when there is one.
-    const body = isRecord(error.error) && 'code' in error.error ? { error: error.error } : error.error
-    return {
-      text: redactSecrets(body === undefined ? error.message : JSON.stringify(body), secrets),
-      status: error.status,
-      phase,
-      headers: error.headers && headerRecord(error.headers)
-    }
-  }
-  return { text: redactSecrets(messageChain(error), secrets), phase }
-}
-
-/** An error's message with the messages and codes of its causes ("Connection error. <- fetch failed <- ECONNRESET"). */
-function messageChain(error: unknown): string {
-  const parts: string[] = []
-  let current: unknown = error
-  for (let depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
-    if (current instanceof Error) {
-      const code = (current as { code?: unknown }).code
-      const coded = typeof code === 'string' && !current.message.includes(code)
-      parts.push(coded ? `${current.message} (${code})` : current.message)
-      current = current.cause
-    } else {
-      parts.push(String(current))
-      break
-    }
-  }
-  return parts.join(' <- ')
 }
 
 /** The message a person reads in what was seen: a JSON body's description or message, else the text on one line. */
@@ -176,10 +145,6 @@ function bodyMessage(text: string): string | undefined {
   } catch {
     return undefined
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function text(value: unknown): string | undefined {

@@ -12,8 +12,8 @@ import { compareCheck } from './stages/compare.js'
 import {
   displayEndpoint,
   endpointCloudCheck,
+  endpointHostCheck,
   endpointPasswords,
-  endpointTokenCheck,
   endpointUrlCheck,
   hostPolicyCheck
 } from './stages/endpoint.js'
@@ -30,7 +30,7 @@ export function checksFor(config: Pick<TargetConfig, 'auth' | 'apiKey'>): CheckS
   return [
     inputsCheck,
     ...endpoint,
-    endpointTokenCheck,
+    endpointHostCheck,
     githubOidcCheck,
     entraTokenCheck,
     accessTokenCheck,

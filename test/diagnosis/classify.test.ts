@@ -58,7 +58,7 @@ describe('look-alikes that only the body tells apart', () => {
     const otherTenant = { aud: 'https://cognitiveservices.azure.com', exp: now + 3600, tid: 't2' }
     expect(causes(GENERIC_401, { accessTokenClaims: expired })).toEqual(['token-expired'])
     expect(causes(GENERIC_401, { accessTokenClaims: wrongAudience })).toEqual(['wrong-token-audience'])
-    expect(causes(GENERIC_401, { accessTokenClaims: otherTenant, expectedTenantId: 't1' }))
+    expect(causes(GENERIC_401, { accessTokenClaims: otherTenant, sentCredential: 'entra-token' }))
       .toEqual(['token-tenant-mismatch'])
     expect(causes(GENERIC_401, { sentCredential: 'api-key' })).toEqual(['key-sent-as-bearer'])
   })

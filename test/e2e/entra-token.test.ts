@@ -138,6 +138,7 @@ describe('network failures on the way to Entra ID are named by what the transpor
     const annotation = expectFailure(run, world(), 'dns-failure')
     expect(run.blocked).toContain('connect login.microsoftonline.com:443')
     expect(annotation.message).toContain('ENOTFOUND')
+    expect(annotation.message).toContain('Check the host login.microsoftonline.com')
     expect(checkStatuses(run)).toMatchObject({ 'github-oidc': 'pass', 'entra-token': 'fail', probe: 'skip' })
   })
 

@@ -179,7 +179,7 @@ describe('proxies: every library honours the standard variables by itself', () =
   it('NO_PROXY is honoured: a listed host is reached directly, and on a proxy-only runner does not resolve', async () => {
     const run = await runAction(world(), { inputs: OIDC_INPUTS, env: { NO_PROXY: ACCOUNT_HOST } })
     const annotation = expectFailure(run, world(), 'dns-failure')
-    expect(annotation.message).toContain(ACCOUNT_HOST)
+    expect(annotation.message).toContain(`Check the host ${ACCOUNT_HOST}`)
     expect(checkStatuses(run)).toMatchObject({ 'entra-token': 'pass', probe: 'fail' })
     expect(run.blocked).toContain(`connect ${ACCOUNT_HOST}:443`)
     expect(world().connects.filter((connect) => connect.host === ACCOUNT_HOST)).toEqual([])

@@ -207,7 +207,7 @@ export const hostPolicyCheck: CheckStep<TargetRun> = {
   }
 }
 
-export const endpointTokenCheck: CheckStep<TargetRun> = {
+export const endpointHostCheck: CheckStep<TargetRun> = {
   id: 'endpoint-host',
   stage: 'endpoint',
   title: 'Endpoint takes Entra ID tokens',

@@ -1,16 +1,15 @@
 import { ClientAssertionCredential } from '@azure/identity'
+import { judgeAccessToken, normalisedAudience } from '../../diagnosis/access-token.js'
 import { decodeJwtClaims } from '../../diagnosis/jwt.js'
 import { redactSecrets } from '../../diagnosis/redact.js'
 import { causeOutcome, explainError, explainObservation } from '../diagnose.js'
 import { githubIdToken } from '../github-id-token.js'
 import type { CheckStep } from '../runner.js'
+import { readEntraError, transportError, type EntraFailure } from '../sdk-errors.js'
 import type { SecretRegistry } from '../secrets.js'
 import type { TargetRun } from '../target-run.js'
 
 const IDENTITY_RETRIES = { maxRetries: 2, retryDelayInMs: 500, maxRetryDelayInMs: 4000 }
-
-/** What Entra last answered with an error, or why no answer came: MSAL keeps only `network_error` of the latter. */
-type EntraFailure = { status: number; body: string } | { networkError: Error }
 
 /**
  * A credential, and the last failure its requests met (MSAL's error keeps only a message: neither the AADSTS body
@@ -59,16 +58,6 @@ class EntraSession {
   }
 }
 
-/** The transport error as the classifier reads it: its message and code, and those of its causes, redacted. */
-function transportError(error: unknown, secrets: readonly string[]): Error {
-  if (!(error instanceof Error)) return new Error(redactSecrets(String(error), secrets))
-  const code = (error as { code?: unknown }).code
-  const copy = new Error(redactSecrets(error.message, secrets), error.cause === undefined
-    ? {}
-    : { cause: transportError(error.cause, secrets) })
-  return typeof code === 'string' ? Object.assign(copy, { code }) : copy
-}
-
 /** One credential per authority + tenant + client: its token cache then gives one token per scope. */
 const sessions = new Map<string, EntraSession>()
 
@@ -92,7 +81,8 @@ export const entraTokenCheck: CheckStep<TargetRun> = {
   async run(run) {
     const scope = run.endpoint!.scope
     const { authorityHost, tenantId, clientId } = run.config
-    const evidence = { scope, authorityHost, tenantId, clientId }
+    // host: the one a transport failure's fix names is the sign-in host, not the endpoint's.
+    const evidence = { scope, authorityHost, host: new URL(authorityHost).hostname, tenantId, clientId }
     const session = sessionFor(run)
     session.takeLastError()
     run.credential = session.credential
@@ -101,16 +91,9 @@ export const entraTokenCheck: CheckStep<TargetRun> = {
       // enableCae: the bearer provider the probe uses asks with CAE, and this fills that same cache.
       token = await session.credential.getToken(scope, { enableCae: true, abortSignal: run.deadline.signal })
     } catch (error) {
-      const answer = session.takeLastError()
+      const read = readEntraError(error, session.takeLastError())
       const options = { source: `Entra ID (${authorityHost})`, phase: 'entra-token' as const, evidence }
-      if (answer && 'networkError' in answer) {
-        // MSAL's "network_error" first, then what the transport said, as in any error chain.
-        const message = error instanceof Error ? error.message : String(error)
-        return explainError(run, new Error(message, { cause: answer.networkError }), options)
-      }
-      // No body (a proxy refusing the tunnel looks like an empty 403 from Entra): the SDK's message tells more.
-      if (!answer?.body.trim()) return explainError(run, error, options)
-      return explainObservation(run, { text: answer.body, status: answer.status, phase: 'entra-token' }, options)
+      return 'answer' in read ? explainObservation(run, read.answer, options) : explainError(run, read.error, options)
     }
     run.secrets.add(token.token)
     const claims = decodeJwtClaims(token.token)
@@ -141,26 +124,21 @@ export const accessTokenCheck: CheckStep<TargetRun> = {
   needs: ['entra-token'],
   async run(run) {
     const claims = run.accessTokenClaims!
-    const audience = String(claims.aud ?? '').replace(/\/+$/, '')
-    const expected = run.endpoint?.expectedAudiences
+    const { host, scope, expectedAudiences } = run.endpoint!
     const { tid, exp, ver, iss } = claims
-    const evidence = { aud: audience, tid, exp, ver, iss, expected: expected ?? null }
-    if (expected && !expected.includes(audience)) {
-      return causeOutcome(
-        run,
-        'wrong-token-audience',
-        'fail',
-        `The token's audience is ${audience}, but ${run.endpoint!.host} takes ${expected.join(' or ')}` +
-          ` (scope ${run.endpoint!.scope}).`,
-        evidence
-      )
+    const audience = normalisedAudience(claims.aud)
+    const evidence = { aud: audience, tid, exp, ver, iss, expected: expectedAudiences ?? null }
+    const verdict = judgeAccessToken(claims, {
+      expectedAudiences: expectedAudiences ?? 'any',
+      taker: host,
+      now: Date.now(),
+      expiresOn: run.accessTokenExpiresOn?.getTime()
+    })
+    if (verdict) {
+      const detail = verdict.cause === 'wrong-token-audience' ? `${verdict.detail} Scope: ${scope}.` : verdict.detail
+      return causeOutcome(run, verdict.cause, 'fail', detail, evidence)
     }
-    const expiresAt = typeof claims.exp === 'number' ? claims.exp * 1000 : run.accessTokenExpiresOn?.getTime()
-    if (expiresAt !== undefined && expiresAt <= Date.now()) {
-      const detail = `The token expired at ${new Date(expiresAt).toISOString()}.`
-      return causeOutcome(run, 'token-expired', 'fail', detail, evidence)
-    }
-    const audienceNote = expected ? 'an audience the endpoint takes' : 'checked by the gateway'
+    const audienceNote = expectedAudiences ? 'an audience the endpoint takes' : 'checked by the gateway'
     return {
       status: 'pass',
       detail: `Audience ${audience} (${audienceNote}), tenant ${String(tid)}, token version ${String(ver ?? '?')}.`,

@@ -1,0 +1,77 @@
+// Reading what the SDKs throw (openai's APIError, @azure/identity's errors with what Entra or the transport said)
+// as the diagnosis engine reads an error: a text, with the status and headers when a response came.
+import { APIError } from 'openai'
+import type { ErrorObservation, ErrorPhase } from '../diagnosis/classify.js'
+import { redactSecrets } from '../diagnosis/redact.js'
+import { headerRecord } from '../net/retry.js'
+
+/** What Entra last answered with an error, or why no answer came: MSAL keeps only `network_error` of the latter. */
+export type EntraFailure = { status: number; body: string } | { networkError: Error }
+
+/** What an SDK error shows, as the diagnosis engine reads it: the body or message, status and headers. */
+export function observationOf(
+  error: unknown,
+  phase: ErrorPhase | undefined,
+  secrets: readonly string[]
+): ErrorObservation {
+  if (error instanceof APIError && error.status !== undefined) {
+    // The response body as the service sent it: openai keeps only its `error` member when there is one.
+    const body = isRecord(error.error) && 'code' in error.error ? { error: error.error } : error.error
+    return {
+      text: redactSecrets(body === undefined ? error.message : JSON.stringify(body), secrets),
+      status: error.status,
+      phase,
+      headers: error.headers && headerRecord(error.headers)
+    }
+  }
+  return { text: redactSecrets(messageChain(error), secrets), phase }
+}
+
+/**
+ * An identity error as the engine reads it: Entra's error answer when one came with a body; else the SDK's error,
+ * with what the transport said after MSAL's "network_error", as in any error chain. (A proxy refusing the tunnel
+ * looks like an empty 403 from Entra: then the SDK's message tells more.)
+ */
+export function readEntraError(
+  error: unknown,
+  failure: EntraFailure | undefined
+): { answer: ErrorObservation } | { error: unknown } {
+  if (failure && 'networkError' in failure) {
+    const message = error instanceof Error ? error.message : String(error)
+    return { error: new Error(message, { cause: failure.networkError }) }
+  }
+  if (!failure?.body.trim()) return { error }
+  return { answer: { text: failure.body, status: failure.status, phase: 'entra-token' } }
+}
+
+/** The transport error as the classifier reads it: its message and code, and those of its causes, redacted. */
+export function transportError(error: unknown, secrets: readonly string[]): Error {
+  if (!(error instanceof Error)) return new Error(redactSecrets(String(error), secrets))
+  const code = (error as { code?: unknown }).code
+  const copy = new Error(redactSecrets(error.message, secrets), error.cause === undefined
+    ? {}
+    : { cause: transportError(error.cause, secrets) })
+  return typeof code === 'string' ? Object.assign(copy, { code }) : copy
+}
+
+/** An error's message with the messages and codes of its causes ("Connection error. <- fetch failed <- ECONNRESET"). */
+export function messageChain(error: unknown): string {
+  const parts: string[] = []
+  let current: unknown = error
+  for (let depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
+    if (current instanceof Error) {
+      const code = (current as { code?: unknown }).code
+      const coded = typeof code === 'string' && !current.message.includes(code)
+      parts.push(coded ? `${current.message} (${code})` : current.message)
+      current = current.cause
+    } else {
+      parts.push(String(current))
+      break
+    }
+  }
+  return parts.join(' <- ')
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

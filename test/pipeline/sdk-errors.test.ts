@@ -1,0 +1,49 @@
+import { APIError } from 'openai'
+import { describe, expect, it } from 'vitest'
+import { messageChain, observationOf, readEntraError, transportError } from '../../src/pipeline/sdk-errors.ts'
+
+const MSAL_NETWORK_ERROR = new Error('network_error: Network request failed')
+
+describe('reading what the SDKs throw as the diagnosis engine reads an error', () => {
+  it('an openai APIError shows the service\'s body, status and headers, with the run\'s secrets redacted', () => {
+    const body = { code: 'PermissionDenied', message: 'The principal sk-run-secret lacks the data action' }
+    const headers = new Headers({ 'x-ms-error-code': 'PermissionDenied' })
+    const error = APIError.generate(401, { error: body }, undefined, headers)
+    const observation = observationOf(error, 'data-plane', ['sk-run-secret'])
+    expect(observation).toMatchObject({ status: 401, phase: 'data-plane' })
+    expect(JSON.parse(observation.text)).toEqual({ error: { ...body, message: body.message.replace('sk-run-secret', '***') } })
+    expect(observation.headers).toMatchObject({ 'x-ms-error-code': 'PermissionDenied' })
+  })
+
+  it('any other error shows its message with the messages and codes of its causes', () => {
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })
+    const error = new Error('Connection error.', { cause: new Error('fetch failed', { cause: reset }) })
+    expect(messageChain(error)).toBe('Connection error. <- fetch failed <- socket hang up (ECONNRESET)')
+    expect(observationOf(error, undefined, [])).toEqual({ text: messageChain(error), phase: undefined })
+  })
+
+  it('Entra\'s error answer with a body is read as that answer', () => {
+    const body = '{"error":"invalid_client","error_description":"AADSTS700213: No matching federated identity record"}'
+    expect(readEntraError(MSAL_NETWORK_ERROR, { status: 400, body }))
+      .toEqual({ answer: { text: body, status: 400, phase: 'entra-token' } })
+  })
+
+  it('a transport failure under MSAL\'s network_error keeps what the transport said, code included', () => {
+    const lookup = Object.assign(new Error('getaddrinfo ENOTFOUND login.microsoftonline.com'), { code: 'ENOTFOUND' })
+    const read = readEntraError(MSAL_NETWORK_ERROR, { networkError: transportError(lookup, []) })
+    expect('error' in read && messageChain(read.error))
+      .toBe('network_error: Network request failed <- getaddrinfo ENOTFOUND login.microsoftonline.com')
+  })
+
+  it('an empty answer (a proxy refusing the tunnel) leaves the SDK\'s own error to tell', () => {
+    expect(readEntraError(MSAL_NETWORK_ERROR, { status: 403, body: ' ' })).toEqual({ error: MSAL_NETWORK_ERROR })
+    expect(readEntraError(MSAL_NETWORK_ERROR, undefined)).toEqual({ error: MSAL_NETWORK_ERROR })
+  })
+
+  it('a transport error copied for the classifier keeps its code and loses the run\'s secrets', () => {
+    const error = Object.assign(new Error('connect to https://u:hunter2@proxy failed'), { code: 'ECONNREFUSED' })
+    const copy = transportError(error, ['hunter2'])
+    expect(copy.message).not.toContain('hunter2')
+    expect((copy as Error & { code?: string }).code).toBe('ECONNREFUSED')
+  })
+})
