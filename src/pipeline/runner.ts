@@ -46,7 +46,9 @@ async function outcomeOf<C>(
     .map((id) => done.find((result) => result.id === id))
     .find((result) => result !== undefined && (result.status === 'fail' || result.status === 'skip'))
   if (blocker) {
-    return { status: 'skip', detail: `Skipped: "${blocker.title}" did not pass (${blocker.status}).`, evidence: {} }
+    // A skipped prerequisite passes on its own reason, so every skip names the check that actually failed.
+    const detail = blocker.status === 'skip' ? blocker.detail : `Skipped: "${blocker.title}" failed.`
+    return { status: 'skip', detail, evidence: {} }
   }
   if (deadline.expired()) {
     return {
