@@ -6,7 +6,8 @@ import { join } from 'node:path'
 export function writeThirdPartyLicenses(outFile) {
   const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'))
   const sections = Object.entries(lock.packages)
-    .filter(([path, entry]) => path.startsWith('node_modules/') && !entry.dev)
+    // Optional dependencies are not bundled: the only one is the Node binary the scripts run on.
+    .filter(([path, entry]) => path.startsWith('node_modules/') && !entry.dev && !entry.optional)
     .map(([path]) => {
       const manifest = JSON.parse(readFileSync(join(path, 'package.json'), 'utf8'))
       const licenseFile = existsSync(path)
