@@ -1245,7 +1245,7 @@ const RULES = [
         cause: 'missing-id-token-permission',
         why: 'The runner did not provide ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN: the job has no `id-token: write` ' +
             'permission (or the event never gets one).',
-        text: /Unable to get (?:the )?ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)|ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)\W+(?:env(?:ironment)? variable )?(?:is )?(?:not (?:set|defined|present|available)|missing|undefined|empty)|(?:missing|no) ACTIONS_ID_TOKEN_REQUEST|GitHub Actions OIDC (?:is )?not available|id-token(?:: ?write)? permission (?:is )?(?:missing|not (?:set|granted))/i,
+        text: /Unable to get (?:the )?ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)|ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)\W+(?:env(?:ironment)? variable )?(?:is |was )?(?:not (?:set|defined|present|available)|missing|undefined|empty|unset)|(?:missing|no) ACTIONS_ID_TOKEN_REQUEST|GitHub Actions OIDC (?:is )?not available|(?:missing|insufficient) (?:or insufficient )?OIDC token permissions|id-token(?:: ?write)? permission (?:is )?(?:missing|not (?:set|granted))/i,
         alternatives: NO_OIDC_ALTERNATIVES,
         decide: decideNoOidc
     },
@@ -1627,7 +1627,10 @@ const RULES = [
     {
         cause: 'dns-failure',
         why: 'The host name did not resolve (typo in the endpoint, a deleted resource, or private DNS only).',
-        text: /ENOTFOUND|EAI_AGAIN|getaddrinfo|Name or service not known|nodename nor servname|No such host is known|NameResolutionError|Failed to resolve|Temporary failure in name resolution|UnknownHostException|Could not resolve host|name resolution failed/i
+        // \b: "ResourceNotFoundException" / "ResourceNotFoundError" contain "enotfound" but are HTTP 404s.
+        text: /\bENOTFOUND\b|\bEAI_AGAIN\b|getaddrinfo|Name or service not known|nodename nor servname|No such host is known|NameResolutionError|Failed to resolve|Temporary failure in name resolution|UnknownHostException|Could not resolve host|name resolution failed/i,
+        alternatives: [{ cause: 'proxy-failure', why: 'On a network that reaches out only through a proxy, names do ' +
+                    'not resolve locally: if the runner sits behind one, whether HTTPS_PROXY is set decides.' }]
     },
     {
         cause: 'timeout',

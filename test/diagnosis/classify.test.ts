@@ -134,6 +134,25 @@ describe('look-alikes that only the body tells apart', () => {
   })
 })
 
+describe('held-out texts that first slipped through', () => {
+  it('a 404 ResourceNotFoundException is not a DNS failure, though its name contains "enotfound" (synthetic)', () => {
+    const text = 'com.azure.core.exception.ResourceNotFoundException: Status code 404, "{"error":{"code":' +
+      '"DeploymentNotFound","message":"The API deployment for this resource does not exist."}}"'
+    expect(causes(text)).toEqual(['deployment-not-found'])
+  })
+
+  // source: https://github.com/freifunkMUC/unifi_respondd/pull/59
+  it('an "unset" ACTIONS_ID_TOKEN_REQUEST_TOKEN is a missing id-token permission', () => {
+    const text = 'OpenID Connect token retrieval failed: GitHub: missing or insufficient OIDC token permissions, ' +
+      'the ACTIONS_ID_TOKEN_REQUEST_TOKEN environment variable was unset'
+    expect(causes(text)[0]).toBe('missing-id-token-permission')
+  })
+
+  it('a name that does not resolve offers a proxy as the alternative (source: BerriAI/litellm#1458)', () => {
+    expect(causes('httpx.ConnectError: [Errno 11001] getaddrinfo failed')).toEqual(['dns-failure', 'proxy-failure'])
+  })
+})
+
 describe('Entra token errors', () => {
   it.each([
     ['AADSTS700211: No matching federated identity record found for presented assertion issuer ' +

@@ -101,7 +101,8 @@ export const entraTokenCheck: CheckStep<TargetRun> = {
       return causeOutcome(run, 'unknown', 'fail', 'Entra ID answered with an access token that is not a JWT.', evidence)
     }
     run.accessTokenClaims = claims
-    run.accessTokenExpiresOn = new Date(token.expiresOnTimestamp)
+    // The token's own exp, when it has one: MSAL's expiresOnTimestamp is computed from expires_in and can differ.
+    run.accessTokenExpiresOn = new Date(typeof claims.exp === 'number' ? claims.exp * 1000 : token.expiresOnTimestamp)
     return {
       status: 'pass',
       detail:
