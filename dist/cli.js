@@ -434,11 +434,18 @@ function hostOf(url) {
 function scopeFor(v) {
     return v.scope ?? dataPlaneScope(cloudOf(v));
 }
+/**
+ * The account's resource id: known, or looked up by the endpoint's custom subdomain (which need not be the
+ * account's name) in the subscription `az` is set to, so the command runs as pasted.
+ */
 function resourceScope(v) {
     if (v.resourceScope)
         return v.resourceScope;
-    const name = accountName(v);
-    return name ? RESOURCE_ID.replace('<account-name>', name) : RESOURCE_ID;
+    const subdomain = accountName(v);
+    if (!subdomain)
+        return RESOURCE_ID;
+    const query = `[?properties.customSubDomainName=='${subdomain}'].id`;
+    return `"$(az cognitiveservices account list --query "${query}" -o tsv)"`;
 }
 const UNKNOWN_SUBJECT = '<subject the token presents>';
 /** The `az` command that registers the presented subject on the app registration or user-assigned identity. */

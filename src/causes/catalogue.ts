@@ -109,10 +109,16 @@ function scopeFor(v: FixValues): string {
   return v.scope ?? dataPlaneScope(cloudOf(v))
 }
 
+/**
+ * The account's resource id: known, or looked up by the endpoint's custom subdomain (which need not be the
+ * account's name) in the subscription `az` is set to, so the command runs as pasted.
+ */
 function resourceScope(v: FixValues): string {
   if (v.resourceScope) return v.resourceScope
-  const name = accountName(v)
-  return name ? RESOURCE_ID.replace('<account-name>', name) : RESOURCE_ID
+  const subdomain = accountName(v)
+  if (!subdomain) return RESOURCE_ID
+  const query = `[?properties.customSubDomainName=='${subdomain}'].id`
+  return `"$(az cognitiveservices account list --query "${query}" -o tsv)"`
 }
 
 const UNKNOWN_SUBJECT = '<subject the token presents>'

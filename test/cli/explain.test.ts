@@ -53,8 +53,8 @@ describe('aoai-auth-check explain', () => {
       '`POST /openai/deployments/{deployment-id}/chat/completions` operation."}}'
     expect(JSON.parse(run(['explain', '--json'], denied).stdout).fix).toContain('az role assignment create ' +
       '--assignee-object-id 5f0c2b0a-1c7e-4b8e-9d1a-0c6c9f3e2a11 --assignee-principal-type ServicePrincipal --role ' +
-      '"Cognitive Services OpenAI User" --scope /subscriptions/<subscription-id>/resourceGroups/<resource-group>/' +
-      'providers/Microsoft.CognitiveServices/accounts/contoso')
+      '"Cognitive Services OpenAI User" --scope "$(az cognitiveservices account list --query ' +
+      '"[?properties.customSubDomainName==\'contoso\'].id" -o tsv)"')
     const appMissing = "AADSTS700016: Application with identifier '6f1e2d3c-0000-4000-8000-000000000001' was not " +
       "found in the directory 'Contoso'."
     expect(JSON.parse(run(['explain', '--json'], appMissing).stdout).fix)

@@ -64,10 +64,10 @@ describe('the cause catalogue', () => {
       '/subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/contoso')
   })
 
-  it('names the account from the endpoint when the resource id is unknown', () => {
+  it('looks the resource id up by the endpoint\'s custom subdomain when it is unknown', () => {
     const fix = CATALOGUE['missing-data-plane-role'].fix({ endpoint: 'https://contoso.openai.azure.com/' })
-    expect(fix).toContain('--scope /subscriptions/<subscription-id>/resourceGroups/<resource-group>/providers/' +
-      'Microsoft.CognitiveServices/accounts/contoso')
+    expect(fix).toContain('--scope "$(az cognitiveservices account list --query ' +
+      '"[?properties.customSubDomainName==\'contoso\'].id" -o tsv)"')
   })
 
   it('explains the custom subdomain and shows the endpoint to use for a regional endpoint', () => {

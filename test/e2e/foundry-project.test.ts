@@ -88,7 +88,7 @@ describe('a Foundry project endpoint', () => {
         '--role 53ca6127-db72-4b80-b1b0-d745d6d5456d'
     )
     expect(annotation.message).toContain('Assign "Foundry User" (formerly "Azure AI User"')
-    expect(annotation.message).toContain('accounts/contoso-foundry')
+    expect(annotation.message).toContain("customSubDomainName=='contoso-foundry'")
     expect(foundryRequests().map((request) => request.status)).toEqual([401])
   })
 
