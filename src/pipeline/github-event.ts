@@ -22,6 +22,7 @@ interface RepoRef {
 
 interface EventPayload {
   pull_request?: { head?: { repo?: RepoRef | null }; base?: { repo?: RepoRef } }
+  sender?: { login?: string }
 }
 
 /** The event payload the runner wrote to GITHUB_EVENT_PATH (empty when run outside a workflow). */
@@ -37,7 +38,8 @@ function readEventPayload(): EventPayload {
 
 export function readEventFacts(): EventFacts {
   const name = process.env.GITHUB_EVENT_NAME ?? ''
-  const pullRequest = readEventPayload().pull_request
+  const payload = readEventPayload()
+  const pullRequest = payload.pull_request
   const head = pullRequest?.head?.repo
   const base = pullRequest?.base?.repo
   // A deleted fork leaves head.repo null: still a fork.
@@ -46,5 +48,7 @@ export function readEventFacts(): EventFacts {
   const isForkPullRequest = fromFork && FORK_CONTEXT_EVENTS.includes(name)
   // GitHub restricts a run whose actor is Dependabot "even if the workflow is re-run by a different actor"
   // (docs: Troubleshooting Dependabot on GitHub Actions); a person's own push to its branch is not restricted.
-  return { name, isForkPullRequest, isDependabot: process.env.GITHUB_ACTOR === DEPENDABOT }
+  // The event's sender is the actor the runner would name: it stands in when GITHUB_ACTOR is absent.
+  const actor = process.env.GITHUB_ACTOR || payload.sender?.login
+  return { name, isForkPullRequest, isDependabot: actor === DEPENDABOT }
 }

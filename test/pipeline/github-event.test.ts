@@ -55,6 +55,11 @@ describe('where the run came from', () => {
     expect(readEventFacts().isDependabot).toBe(false)
   })
 
+  it('without GITHUB_ACTOR, the event\'s sender names the actor', () => {
+    runnerSays({ GITHUB_EVENT_NAME: 'pull_request' }, pullRequestFrom(BASE, 'dependabot[bot]'))
+    expect(readEventFacts().isDependabot).toBe(true)
+  })
+
   it('a push by Dependabot is Dependabot\'s run', () => {
     runnerSays({ GITHUB_EVENT_NAME: 'push', GITHUB_ACTOR: 'dependabot[bot]' })
     expect(readEventFacts().isDependabot).toBe(true)
