@@ -1,13 +1,22 @@
 import * as core from '@actions/core'
 import { getInputs, getReportSettings, InvalidInputError, type ActionConfig } from './config/inputs.js'
 import { redactSecrets } from './diagnosis/redact.js'
+import { normaliseProxyEnvironment } from './net/no-proxy.js'
 import { closeDispatcher } from './net/proxy.js'
 import { inputSecrets, invalidInputRun, runPipeline } from './pipeline/pipeline.js'
 import { publishReport } from './report/publish.js'
 
+/**
+ * Reporting runs after the deadline too, bounded by the body caps and linear passes; should anything still hold the
+ * process this long after the deadline, the step ends anyway (README "Security model").
+ */
+export const REPORTING_MARGIN_SECONDS = 5
+
 /** The action: read the inputs, walk the target through the pipeline, report. */
 export async function run(): Promise<void> {
   const started = new Date()
+  // One reading of the proxy variables for all three HTTP stacks, before any of them reads them.
+  normaliseProxyEnvironment()
   try {
     const config = readConfig()
     if (config instanceof InvalidInputError) {
@@ -17,6 +26,7 @@ export async function run(): Promise<void> {
       await publishReport(invalidInputRun(config, endpoint, started), report)
       return
     }
+    endAfter(config.timeoutSeconds + REPORTING_MARGIN_SECONDS)
     const { run: result, deadline, secrets } = await runPipeline(config)
     await publishReport(result, { ...config.report, secrets: secrets.all() })
     await closeDispatcher()
@@ -39,6 +49,16 @@ async function failUnexpectedly(error: unknown): Promise<void> {
   core.setFailed(`aoai-auth-check failed unexpectedly: ${redactSecrets(message, secrets.all())}`)
   await closeDispatcher().catch(() => undefined)
   process.exit(process.exitCode ?? 1)
+}
+
+/** The backstop: the step fails and ends `seconds` after the start, whatever is still running. */
+function endAfter(seconds: number): void {
+  setTimeout(() => {
+    core.setOutput('result', 'fail')
+    core.setOutput('cause', 'timeout')
+    core.setFailed(`aoai-auth-check did not end within timeout-seconds plus ${REPORTING_MARGIN_SECONDS} s; it was stopped`)
+    process.exit(1)
+  }, seconds * 1000).unref()
 }
 
 function readConfig(): ActionConfig | InvalidInputError {

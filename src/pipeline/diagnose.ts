@@ -4,6 +4,7 @@ import { classify, type DiagnosisContext, type ErrorObservation, type ErrorPhase
 import { redactDeep, redactSecrets } from '../diagnosis/redact.js'
 import { DeadlineExceededError } from '../net/deadline.js'
 import type { CheckOutcome } from './runner.js'
+import { answerFault } from './answer-faults.js'
 import { isRecord, messageChain, observationOf } from './sdk-errors.js'
 import { displayEndpoint, type EndpointFacts } from './stages/endpoint.js'
 import type { TargetRun } from './target-run.js'
@@ -96,9 +97,17 @@ export function explainError(run: TargetRun, error: unknown, options: FailureOpt
 
 export function explainObservation(
   run: TargetRun,
-  observation: ErrorObservation,
+  observation: ErrorObservation & { truncated?: boolean },
   options: FailureOptions
 ): CheckOutcome {
+  // An answer whose shape decides (a redirect, an HTML page, a cut body) is named before any wording is read.
+  const fault = answerFault(observation, options.source)
+  if (fault) {
+    return causeOutcome(run, fault.cause, options.status ?? 'fail', `${fault.detail}.`, {
+      ...options.evidence,
+      ...fault.evidence
+    })
+  }
   const diagnosis = classify(observation, diagnosisContext(run, options.sentCredential))
   const evidence = {
     ...diagnosis.evidence,

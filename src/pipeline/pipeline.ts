@@ -71,9 +71,15 @@ export async function runTarget(
   }
 }
 
-/** The credentials the inputs themselves hold (an API key, a password in the endpoint URL): masked from the start. */
+/**
+ * The credentials the run holds from the start, masked and redacted from everything: the inputs' (an API key, a
+ * password in the endpoint URL, github-token) and the runner's (the runtime bearer of the OIDC token request).
+ */
 export function inputSecrets(targets: readonly Pick<TargetConfig, 'endpoint' | 'apiKey'>[]): SecretRegistry {
   const secrets = new SecretRegistry()
+  secrets.add(process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'])
+  secrets.add(process.env['ACTIONS_RUNTIME_TOKEN'])
+  secrets.add(process.env['INPUT_GITHUB-TOKEN']?.trim())
   for (const target of targets) {
     secrets.add(target.apiKey)
     for (const password of endpointPasswords(target.endpoint)) secrets.add(password)

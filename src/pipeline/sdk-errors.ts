@@ -3,28 +3,45 @@
 import { APIError } from 'openai'
 import type { ErrorObservation, ErrorPhase } from '../diagnosis/classify.js'
 import { redactSecrets } from '../diagnosis/redact.js'
-import { headerRecord } from '../net/retry.js'
+import { capBody } from '../net/body.js'
+import { headerRecord, retryAfterFromHeaders } from '../net/retry.js'
 
 /** What Entra last answered with an error, or why no answer came: MSAL keeps only `network_error` of the latter. */
-export type EntraFailure = { status: number; body: string } | { networkError: Error }
+export type EntraFailure =
+  | { status: number; body: string; headers: Record<string, string>; truncated: boolean }
+  | { networkError: Error }
 
-/** What an SDK error shows, as the diagnosis engine reads it: the body or message, status and headers. */
+/**
+ * Headers as the engine reads them: a Retry-After given as an HTTP date (a day ahead, say) becomes the seconds it
+ * asks for, so a date and `86400` decide the same way.
+ */
+export function readableHeaders(headers: Record<string, string>): Record<string, string> {
+  const retryAfter = headers['retry-after']
+  if (!retryAfter || /^\s*\d+\s*$/.test(retryAfter)) return headers
+  const ms = retryAfterFromHeaders({ 'retry-after': retryAfter })
+  return ms === null ? headers : { ...headers, 'retry-after': String(Math.ceil(ms / 1000)) }
+}
+
+/** What an SDK error shows, as the diagnosis engine reads it: the body (up to the cap) or message, status, headers. */
 export function observationOf(
   error: unknown,
   phase: ErrorPhase | undefined,
   secrets: readonly string[]
-): ErrorObservation {
+): ErrorObservation & { truncated?: boolean } {
   if (error instanceof APIError && error.status !== undefined) {
     // The response body as the service sent it: openai keeps only its `error` member when there is one.
     const body = isRecord(error.error) && 'code' in error.error ? { error: error.error } : error.error
+    const raw = body === undefined ? error.message : typeof body === 'string' ? body : JSON.stringify(body)
+    const { text, truncated } = capBody(raw)
     return {
-      text: redactSecrets(body === undefined ? error.message : JSON.stringify(body), secrets),
+      text: redactSecrets(text, secrets),
       status: error.status,
       phase,
-      headers: error.headers && headerRecord(error.headers)
+      headers: error.headers && readableHeaders(headerRecord(error.headers)),
+      truncated
     }
   }
-  return { text: redactSecrets(messageChain(error), secrets), phase }
+  return { text: redactSecrets(capBody(messageChain(error)).text, secrets), phase }
 }
 
 /**
@@ -35,13 +52,14 @@ export function observationOf(
 export function readEntraError(
   error: unknown,
   failure: EntraFailure | undefined
-): { answer: ErrorObservation } | { error: unknown } {
+): { answer: ErrorObservation & { truncated: boolean } } | { error: unknown } {
   if (failure && 'networkError' in failure) {
     const message = error instanceof Error ? error.message : String(error)
     return { error: new Error(message, { cause: failure.networkError }) }
   }
   if (!failure?.body.trim()) return { error }
-  return { answer: { text: failure.body, status: failure.status, phase: 'entra-token' } }
+  const { body, status, headers, truncated } = failure
+  return { answer: { text: body, status, phase: 'entra-token', headers: readableHeaders(headers), truncated } }
 }
 
 /** The transport error as the classifier reads it: its message and code, and those of its causes, redacted. */

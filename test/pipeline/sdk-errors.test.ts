@@ -24,8 +24,8 @@ describe('reading what the SDKs throw as the diagnosis engine reads an error', (
 
   it('Entra\'s error answer with a body is read as that answer', () => {
     const body = '{"error":"invalid_client","error_description":"AADSTS700213: No matching federated identity record"}'
-    expect(readEntraError(MSAL_NETWORK_ERROR, { status: 400, body }))
-      .toEqual({ answer: { text: body, status: 400, phase: 'entra-token' } })
+    expect(readEntraError(MSAL_NETWORK_ERROR, { status: 400, body, headers: {}, truncated: false }))
+      .toEqual({ answer: { text: body, status: 400, phase: 'entra-token', headers: {}, truncated: false } })
   })
 
   it('a transport failure under MSAL\'s network_error keeps what the transport said, code included', () => {
@@ -36,7 +36,7 @@ describe('reading what the SDKs throw as the diagnosis engine reads an error', (
   })
 
   it('an empty answer (a proxy refusing the tunnel) leaves the SDK\'s own error to tell', () => {
-    expect(readEntraError(MSAL_NETWORK_ERROR, { status: 403, body: ' ' })).toEqual({ error: MSAL_NETWORK_ERROR })
+    expect(readEntraError(MSAL_NETWORK_ERROR, { status: 403, body: ' ', headers: {}, truncated: false })).toEqual({ error: MSAL_NETWORK_ERROR })
     expect(readEntraError(MSAL_NETWORK_ERROR, undefined)).toEqual({ error: MSAL_NETWORK_ERROR })
   })
 

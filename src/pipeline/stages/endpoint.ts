@@ -2,6 +2,7 @@ import { cloudOfHost, hostIsUnder, type Cloud, type CloudName } from '../../conf
 import type { TargetConfig } from '../../config/inputs.js'
 import { redactSecrets } from '../../diagnosis/redact.js'
 import { credentialHostVerdict } from '../../net/host-policy.js'
+import { escapeControls } from '../../security/neutralise.js'
 import { causeOutcome } from '../diagnose.js'
 import type { CheckStep } from '../runner.js'
 import type { TargetRun } from '../target-run.js'
@@ -57,7 +58,9 @@ export function endpointPasswords(endpoint: string): string[] {
 
 /** A pasted query for the report: its api-version is shown, every other value (a key, a SAS signature) is not. */
 function displayQuery(url: URL): string {
-  const pairs = [...url.searchParams].map(([name, value]) => `${name}=${name === 'api-version' ? value : '***'}`)
+  const pairs = [...url.searchParams].map(
+    ([name, value]) => `${escapeControls(name)}=${name === 'api-version' ? escapeControls(value) : '***'}`
+  )
   return pairs.length ? `?${pairs.join('&')}` : ''
 }
 
@@ -93,9 +96,12 @@ export function analyseEndpoint(config: TargetConfig): Parsed {
   }
   const extraPath = url.pathname.slice(projectPrefix.length).replace(/^\/$/, '')
   if (extraPath || url.search || url.hash) {
+    // Decoded from the URL, so a `%0A` there is a line break here: shown with its control characters escaped.
+    const pastedDeployment = PASTED_DEPLOYMENT.exec(url.pathname)?.[1]
+    const pastedApiVersion = url.searchParams.get('api-version')
     const pasted = {
-      deployment: PASTED_DEPLOYMENT.exec(url.pathname)?.[1],
-      apiVersion: url.searchParams.get('api-version') ?? undefined,
+      deployment: pastedDeployment === undefined ? undefined : escapeControls(pastedDeployment),
+      apiVersion: pastedApiVersion === null ? undefined : escapeControls(pastedApiVersion),
       path: `${extraPath}${displayQuery(url)}`
     }
     const named = [

@@ -4,30 +4,43 @@ import { decodeJwtClaims } from '../../diagnosis/jwt.js'
 import { redactSecrets } from '../../diagnosis/redact.js'
 import { causeOutcome, explainError, explainObservation } from '../diagnose.js'
 import { githubIdToken } from '../github-id-token.js'
+import { capBody } from '../../net/body.js'
+import type { Deadline } from '../../net/deadline.js'
+import { retryAfterFromHeaders } from '../../net/retry.js'
 import type { CheckStep } from '../runner.js'
 import { readEntraError, transportError, type EntraFailure } from '../sdk-errors.js'
 import type { SecretRegistry } from '../secrets.js'
 import type { TargetRun } from '../target-run.js'
 
 const IDENTITY_RETRIES = { maxRetries: 2, retryDelayInMs: 500, maxRetryDelayInMs: 4000 }
+const RETRY_AFTER_HEADERS = ['retry-after', 'retry-after-ms', 'x-ms-retry-after-ms']
 
 /**
  * A credential, and the last failure its requests met (MSAL's error keeps only a message: neither the AADSTS body
- * nor the transport's code, ENOTFOUND, ECONNRESET or a certificate error).
+ * nor the transport's code, ENOTFOUND, ECONNRESET or a certificate error). Every token it hands out, to this stage
+ * or later to the probe's bearer provider, is masked and registered the moment it exists.
  */
 class EntraSession {
-  readonly credential: ClientAssertionCredential
+  readonly credential: Pick<ClientAssertionCredential, 'getToken'>
   private lastError?: EntraFailure
 
-  constructor(tenantId: string, clientId: string, audience: string, authorityHost: string, secrets: SecretRegistry) {
-    const getAssertion = (): Promise<string> => githubIdToken(audience, secrets)
-    this.credential = new ClientAssertionCredential(tenantId, clientId, getAssertion, {
+  constructor(
+    tenantId: string,
+    clientId: string,
+    audience: string,
+    authorityHost: string,
+    secrets: SecretRegistry,
+    deadline: Deadline
+  ) {
+    const getAssertion = (): Promise<string> => githubIdToken(audience, secrets, deadline)
+    const inner = new ClientAssertionCredential(tenantId, clientId, getAssertion, {
       authorityHost,
       disableInstanceDiscovery: true,
       retryOptions: IDENTITY_RETRIES,
       additionalPolicies: [
         {
-          position: 'perCall',
+          // Per retry: each answer is seen, and a wait the run cannot afford is refused before the SDK waits it.
+          position: 'perRetry',
           policy: {
             name: 'aoai-auth-check-capture-entra-error',
             sendRequest: async (request, next) => {
@@ -38,9 +51,15 @@ class EntraSession {
                 this.lastError = { networkError: transportError(error, secrets.all()) }
                 throw error
               }
-              if (response.status >= 400) {
-                const body = redactSecrets(response.bodyAsText ?? '', secrets.all())
-                this.lastError = { status: response.status, body }
+              if (response.status >= 300) {
+                const headers = Object.fromEntries([...response.headers].map(([name, value]) => [name.toLowerCase(), value]))
+                const { text, truncated } = capBody(response.bodyAsText ?? '')
+                this.lastError = { status: response.status, body: redactSecrets(text, secrets.all()), headers, truncated }
+                const wait = retryAfterFromHeaders(headers)
+                // A Retry-After longer than a retry may wait (a day, say) is answered at once, as the data plane does.
+                if (wait !== null && (wait > IDENTITY_RETRIES.maxRetryDelayInMs || wait >= deadline.remainingMs())) {
+                  for (const name of RETRY_AFTER_HEADERS) response.headers.delete(name)
+                }
               }
               return response
             }
@@ -48,6 +67,13 @@ class EntraSession {
         }
       ]
     })
+    this.credential = {
+      getToken: async (scopes, options) => {
+        const token = await inner.getToken(scopes, options)
+        secrets.add(token.token)
+        return token
+      }
+    }
   }
 
   /** The last failure, forgotten once read. */
@@ -66,7 +92,7 @@ function sessionFor(run: TargetRun): EntraSession {
   const key = [authorityHost, tenantId, clientId, oidcAudience].join('|')
   let session = sessions.get(key)
   if (!session) {
-    session = new EntraSession(tenantId!, clientId!, oidcAudience, authorityHost, run.secrets)
+    session = new EntraSession(tenantId!, clientId!, oidcAudience, authorityHost, run.secrets, run.deadline)
     sessions.set(key, session)
   }
   return session

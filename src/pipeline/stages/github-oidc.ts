@@ -1,6 +1,8 @@
 import { decodeJwtClaims } from '../../diagnosis/jwt.js'
-import { causeOutcome, explainError } from '../diagnose.js'
-import { githubIdToken } from '../github-id-token.js'
+import { answerFault } from '../answer-faults.js'
+import { causeOutcome, explainError, explainObservation } from '../diagnose.js'
+import { githubIdToken, OidcAnswerError } from '../github-id-token.js'
+import type { CheckOutcome } from '../runner.js'
 import type { CheckStep } from '../runner.js'
 import type { TargetRun } from '../target-run.js'
 
@@ -29,7 +31,8 @@ export const githubOidcCheck: CheckStep<TargetRun> = {
   id: 'github-oidc',
   stage: 'github-oidc',
   title: 'GitHub OIDC token',
-  needs: ['inputs'],
+  // No token is minted for a target whose credentials would have nowhere to go.
+  needs: ['inputs', 'host-policy', 'endpoint-host'],
   async run(run) {
     const audience = run.config.oidcAudience
     const evidence = {
@@ -41,9 +44,9 @@ export const githubOidcCheck: CheckStep<TargetRun> = {
     }
     let token: string
     try {
-      token = await githubIdToken(audience, run.secrets)
+      token = await githubIdToken(audience, run.secrets, run.deadline)
     } catch (error) {
-      return explainError(run, error, { source: 'GitHub OIDC token request', phase: 'github-oidc', evidence })
+      return explainOidcFailure(run, error, evidence)
     }
     const claims = decodeJwtClaims(token)
     if (!claims) {
@@ -58,4 +61,29 @@ export const githubOidcCheck: CheckStep<TargetRun> = {
       evidence: { ...evidence, claims: run.oidcClaims }
     }
   }
+}
+
+/**
+ * GitHub's token endpoint answered without a token: its status decides (a redirect is named and never followed,
+ * an HTML page is a proxy's); no answer at all (no permission, DNS, TLS, the proxy) goes to the diagnosis engine.
+ */
+function explainOidcFailure(run: TargetRun, error: unknown, evidence: Record<string, unknown>): CheckOutcome {
+  const source = 'GitHub OIDC token request'
+  if (!(error instanceof OidcAnswerError)) return explainError(run, error, { source, phase: 'github-oidc', evidence })
+  const observation = {
+    text: error.body,
+    status: error.status,
+    headers: error.headers,
+    phase: 'github-oidc' as const,
+    truncated: error.truncated
+  }
+  const fault = answerFault(observation, "GitHub's OIDC token endpoint")
+  if (fault) return causeOutcome(run, fault.cause, 'fail', `${fault.detail}.`, { ...evidence, ...fault.evidence })
+  if (error.status === 407) return explainObservation(run, observation, { source, phase: 'github-oidc', evidence })
+  const detail =
+    error.status === 200
+      ? "GitHub's OIDC token endpoint answered 200, but without a token."
+      : `GitHub's OIDC token endpoint answered ${error.status}` +
+        (error.status >= 500 || error.status === 429 ? ', also on the retries within the deadline.' : '.')
+  return causeOutcome(run, 'oidc-request-failed', 'fail', detail, { ...evidence, status: error.status })
 }
