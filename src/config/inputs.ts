@@ -96,7 +96,9 @@ function readInput(input: string, complain: Complain): string {
     complain(input, `is ${value.length} characters long; at most ${limit} are allowed`)
     return ''
   }
-  if (hasControlCharacters(value)) {
+  // A list may be written one entry per line (a YAML block), so allowed-hosts may hold line breaks and tabs.
+  const checked = input === 'allowed-hosts' ? value.replace(/[\t\r\n]/g, ' ') : value
+  if (hasControlCharacters(checked)) {
     const shown = UNECHOED_INPUTS.has(input) ? 'the value is not shown' : `the value was ${quoted(value)}`
     complain(input, `contains a control character (a line break, tab or escape), which no input may hold; ${shown}`)
     return ''
@@ -138,7 +140,7 @@ export function getInputs(): ActionConfig {
 
   const apiKey = optional('api-key')
   const endpoint = readInput('endpoint', complain)
-  if (!endpoint) complain('endpoint', 'is required, e.g. https://<name>.openai.azure.com/')
+  if (!core.getInput('endpoint')) complain('endpoint', 'is required, e.g. https://<name>.openai.azure.com/')
 
   const auth = oneOf('auth', AUTH_MODES, 'oidc', complain)
   const probe = oneOf('probe', PROBE_KINDS, 'auto', complain)
@@ -164,11 +166,11 @@ export function getInputs(): ActionConfig {
 
   const clientId = optional('client-id')
   const tenantId = optional('tenant-id')
-  if (auth === 'oidc' && !clientId) {
+  if (auth === 'oidc' && !core.getInput('client-id')) {
     complain('client-id', 'is required with auth oidc (the app or managed identity client id, a GUID)')
   }
-  if (auth === 'oidc' && !tenantId) complain('tenant-id', 'is required with auth oidc (the directory id, a GUID)')
-  if (auth === 'api-key' && !apiKey) complain('api-key', 'is required with auth api-key')
+  if (auth === 'oidc' && !core.getInput('tenant-id')) complain('tenant-id', 'is required with auth oidc (the directory id, a GUID)')
+  if (auth === 'api-key' && !core.getInput('api-key')) complain('api-key', 'is required with auth api-key')
   if (clientId && !GUID.test(clientId)) {
     complain('client-id', `is not a GUID (the application (client) id): ${shapeOf(clientId)}`)
   }
