@@ -70,6 +70,14 @@ export function answerFault(
       evidence: { ...evidence, redirectedTo: target }
     }
   }
+  if (status >= 400 && phase !== 'data-plane' && !observation.text.trim()) {
+    return {
+      cause: 'proxy-failure',
+      detail: `${who} answered ${status} with no body at all, where it always explains an error in JSON: a proxy ` +
+        'refused the connection (an empty 403, 503 or 407 is how proxies refuse a CONNECT)',
+      evidence: { ...evidence, emptyBody: true }
+    }
+  }
   if (status >= 400 && phase !== 'data-plane' && isHtmlAnswer(observation)) {
     return {
       cause: 'proxy-failure',

@@ -11,6 +11,8 @@ export type EntraFailure =
   | { status: number; body: string; headers: Record<string, string>; truncated: boolean }
   | { networkError: Error }
 
+const BODY_READ_FAILURE = /^(?:\d{3} )?(?:terminated|aborted|other side closed|socket hang up|premature close)\b/i
+
 /**
  * Headers as the engine reads them: a Retry-After given as an HTTP date (a day ahead, say) becomes the seconds it
  * asks for, so a date and `86400` decide the same way.
@@ -31,14 +33,18 @@ export function observationOf(
   if (error instanceof APIError && error.status !== undefined) {
     // The response body as the service sent it: openai keeps only its `error` member when there is one.
     const body = isRecord(error.error) && 'code' in error.error ? { error: error.error } : error.error
-    const raw = body === undefined ? error.message : typeof body === 'string' ? body : JSON.stringify(body)
+    // A body that is not JSON reaches only the message, after the status: a cut JSON body must still look cut.
+    const message = error.message.replace(/^\d{3} (?=[[{])/, '')
+    const raw = body === undefined ? message : typeof body === 'string' ? body : JSON.stringify(body)
     const { text, truncated } = capBody(raw)
+    // The SDK puts the reading's own error where the body would be when the connection closed mid-body.
+    const cut = body === undefined && BODY_READ_FAILURE.test(message)
     return {
       text: redactSecrets(text, secrets),
       status: error.status,
       phase,
       headers: error.headers && readableHeaders(headerRecord(error.headers)),
-      truncated
+      truncated: truncated || cut
     }
   }
   return { text: redactSecrets(capBody(messageChain(error)).text, secrets), phase }
@@ -57,8 +63,11 @@ export function readEntraError(
     const message = error instanceof Error ? error.message : String(error)
     return { error: new Error(message, { cause: failure.networkError }) }
   }
-  if (!failure?.body.trim()) return { error }
+  if (!failure) return { error }
   const { body, status, headers, truncated } = failure
+  // An empty answer is read by its status only when that decides (a redirect; a proxy's empty refusal); otherwise
+  // the SDK's own error tells more.
+  if (!body.trim() && !(status >= 300 && status < 400) && status < 403) return { error }
   return { answer: { text: body, status, phase: 'entra-token', headers: readableHeaders(headers), truncated } }
 }
 

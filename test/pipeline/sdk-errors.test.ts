@@ -35,8 +35,10 @@ describe('reading what the SDKs throw as the diagnosis engine reads an error', (
       .toBe('network_error: Network request failed <- getaddrinfo ENOTFOUND login.microsoftonline.com')
   })
 
-  it('an empty answer (a proxy refusing the tunnel) leaves the SDK\'s own error to tell', () => {
-    expect(readEntraError(MSAL_NETWORK_ERROR, { status: 403, body: ' ', headers: {}, truncated: false })).toEqual({ error: MSAL_NETWORK_ERROR })
+  it('an empty 400 leaves the SDK\'s own error to tell; an empty 403 or 503 (a proxy refusing the tunnel) is read by its status', () => {
+    expect(readEntraError(MSAL_NETWORK_ERROR, { status: 503, body: '', headers: {}, truncated: false }))
+      .toEqual({ answer: { text: '', status: 503, phase: 'entra-token', headers: {}, truncated: false } })
+    expect(readEntraError(MSAL_NETWORK_ERROR, { status: 400, body: ' ', headers: {}, truncated: false })).toEqual({ error: MSAL_NETWORK_ERROR })
     expect(readEntraError(MSAL_NETWORK_ERROR, undefined)).toEqual({ error: MSAL_NETWORK_ERROR })
   })
 

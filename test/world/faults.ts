@@ -104,7 +104,8 @@ export async function answerWithFault(fault: AnswerFault, host: string, owner: o
     case 'reset-mid-body': {
       const answer = await real()
       res.writeHead(answer.status, { ...answer.headers, 'content-length': String(Buffer.byteLength(answer.text)) })
-      res.write(answer.text.slice(0, Math.floor(answer.text.length / 2)), () => socket.resetAndDestroy())
+      // A TLS socket has no RST of its own: the TCP connection under it is cut, which the proxy passes on.
+      res.write(answer.text.slice(0, Math.floor(answer.text.length / 2)), () => socket.destroy())
       return answer
     }
     case 'truncate': {
