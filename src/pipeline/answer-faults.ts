@@ -2,7 +2,7 @@
 // redirect, which is never followed; an HTML page where an API answers JSON, which is a proxy's or firewall's; a body
 // cut short, which decides nothing), read from the status, the headers and the body's form, never from its wording.
 import type { CauseId } from '../causes/ids.js'
-import type { ErrorObservation } from '../diagnosis/classify.js'
+import type { ErrorObservation } from '../diagnosis/types.js'
 
 export interface AnswerFault {
   cause: CauseId

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { RunResult, TargetResult } from '../pipeline/run-result.js'
+import type { RunResult, TargetResult } from '../pipeline/types.js'
 import { neutralise } from '../security/neutralise.js'
 import type { Finding } from './findings.js'
 

@@ -1,10 +1,9 @@
-import { decodeJwtClaims } from '../../diagnosis/jwt.js'
+import { decodeJwtClaims } from '../../security/jwt.js'
+import { OidcAnswerError } from '../../net/github-oidc.js'
 import { answerFault } from '../answer-faults.js'
 import { causeOutcome, explainError, explainObservation } from '../diagnose.js'
-import { githubIdToken, OidcAnswerError } from '../github-id-token.js'
-import type { CheckOutcome } from '../runner.js'
-import type { CheckStep } from '../runner.js'
-import type { TargetRun } from '../target-run.js'
+import type { CheckOutcome, CheckStep } from '../types.js'
+import type { TargetContext } from '../types.js'
 
 /** The claims worth showing: what a federated credential is matched against, and where the job came from. */
 const SHOWN_CLAIMS = [
@@ -27,38 +26,38 @@ const SHOWN_CLAIMS = [
 const REQUEST_VARIABLES = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN']
 
 /** Asks GitHub for the job's OIDC token with the cloud's token-exchange audience (needs `id-token: write`). */
-export const githubOidcCheck: CheckStep<TargetRun> = {
+export const githubOidcCheck: CheckStep<TargetContext> = {
   id: 'github-oidc',
   stage: 'github-oidc',
   title: 'GitHub OIDC token',
   // No token is minted for a target whose credentials would have nowhere to go.
   needs: ['inputs', 'host-policy', 'endpoint-host'],
-  async run(run) {
-    const audience = run.config.oidcAudience
+  async run(context) {
+    const audience = context.config.oidcAudience
     const evidence = {
       audience,
       requestVariables: REQUEST_VARIABLES.every((name) => process.env[name]),
-      event: run.event.name,
-      forkPullRequest: run.event.isForkPullRequest,
-      dependabot: run.event.isDependabot
+      event: context.event.name,
+      forkPullRequest: context.event.isForkPullRequest,
+      dependabot: context.event.isDependabot
     }
     let token: string
     try {
-      token = await githubIdToken(audience, run.secrets, run.deadline)
+      token = await context.idTokens.get(audience)
     } catch (error) {
-      return explainOidcFailure(run, error, evidence)
+      return explainOidcFailure(context, error, evidence)
     }
     const claims = decodeJwtClaims(token)
     if (!claims) {
       const detail = 'GitHub answered the token request, but not with a JWT.'
-      return causeOutcome(run, 'oidc-request-failed', 'fail', detail, evidence)
+      return causeOutcome(context, 'oidc-request-failed', 'fail', detail, evidence)
     }
     const shown = SHOWN_CLAIMS.filter((name) => name in claims)
-    run.oidcClaims = Object.fromEntries(shown.map((name) => [name, claims[name]]))
+    context.oidcClaims = Object.fromEntries(shown.map((name) => [name, claims[name]]))
     return {
       status: 'pass',
       detail: `Subject ${String(claims.sub)}, issuer ${String(claims.iss)}, audience ${String(claims.aud)}.`,
-      evidence: { ...evidence, claims: run.oidcClaims }
+      evidence: { ...evidence, claims: context.oidcClaims }
     }
   }
 }
@@ -67,9 +66,9 @@ export const githubOidcCheck: CheckStep<TargetRun> = {
  * GitHub's token endpoint answered without a token: its status decides (a redirect is named and never followed,
  * an HTML page is a proxy's); no answer at all (no permission, DNS, TLS, the proxy) goes to the diagnosis engine.
  */
-function explainOidcFailure(run: TargetRun, error: unknown, evidence: Record<string, unknown>): CheckOutcome {
+function explainOidcFailure(context: TargetContext, error: unknown, evidence: Record<string, unknown>): CheckOutcome {
   const source = 'GitHub OIDC token request'
-  if (!(error instanceof OidcAnswerError)) return explainError(run, error, { source, phase: 'github-oidc', evidence })
+  if (!(error instanceof OidcAnswerError)) return explainError(context, error, { source, phase: 'github-oidc', evidence })
   const observation = {
     text: error.body,
     status: error.status,
@@ -78,12 +77,12 @@ function explainOidcFailure(run: TargetRun, error: unknown, evidence: Record<str
     truncated: error.truncated
   }
   const fault = answerFault(observation, "GitHub's OIDC token endpoint")
-  if (fault) return causeOutcome(run, fault.cause, 'fail', `${fault.detail}.`, { ...evidence, ...fault.evidence })
-  if (error.status === 407) return explainObservation(run, observation, { source, phase: 'github-oidc', evidence })
+  if (fault) return causeOutcome(context, fault.cause, 'fail', `${fault.detail}.`, { ...evidence, ...fault.evidence })
+  if (error.status === 407) return explainObservation(context, observation, { source, phase: 'github-oidc', evidence })
   const detail =
     error.status === 200
       ? "GitHub's OIDC token endpoint answered 200, but without a token."
       : `GitHub's OIDC token endpoint answered ${error.status}` +
         (error.status >= 500 || error.status === 429 ? ', also on the retries within the deadline.' : '.')
-  return causeOutcome(run, 'oidc-request-failed', 'fail', detail, { ...evidence, status: error.status })
+  return causeOutcome(context, 'oidc-request-failed', 'fail', detail, { ...evidence, status: error.status })
 }

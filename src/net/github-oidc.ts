@@ -1,19 +1,12 @@
-// The job's GitHub OIDC token, asked for the way @actions/core's getIDToken does (ACTIONS_ID_TOKEN_REQUEST_URL with
-// the runtime bearer and `&audience=`), but over the action's one HTTP stack: through the proxy dispatcher, with a
-// body cap, a bounded number of retries under the run's deadline, and never following a redirect (a 3xx would take
-// the runtime bearer to wherever it points).
-import { decodeJwtClaims } from '../diagnosis/jwt.js'
-import { readCappedBody } from '../net/body.js'
-import type { Deadline } from '../net/deadline.js'
-import { proxyAwareDispatcher } from '../net/proxy.js'
-import { headerRecord, retryAfterFromHeaders, withRetries, type RetryPolicy } from '../net/retry.js'
-import type { SecretRegistry } from './secrets.js'
+// The request for the job's GitHub OIDC token, made the way @actions/core's getIDToken makes it
+// (ACTIONS_ID_TOKEN_REQUEST_URL with the runtime bearer and `&audience=`), but over the action's one HTTP stack:
+// through the proxy dispatcher, with a body cap, a bounded number of retries under the run's deadline, and never
+// following a redirect (a 3xx would take the runtime bearer to wherever it points).
+import { readCappedBody } from './body.js'
+import type { Deadline } from './deadline.js'
+import { proxyAwareDispatcher } from './proxy.js'
+import { headerRecord, retryAfterFromHeaders, withRetries, type RetryPolicy } from './retry.js'
 
-/**
- * A GitHub OIDC token is reused while it has at least this long to live: MSAL asks for an assertion on every token
- * request, and a token close to expiry would be refused by Entra (AADSTS700024).
- */
-const MIN_REMAINING_MS = 60_000
 /** GitHub's token endpoint answering 5xx or 429: two more tries, then the cause is named (not the deadline). */
 const OIDC_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 5_000 }
 
@@ -36,19 +29,11 @@ export class OidcAnswerError extends Error {
   }
 }
 
-const tokensByAudience = new Map<string, { token: string; expiresAt: number }>()
-
-/** The job's GitHub OIDC token for an audience: one request per audience while the token stays fresh. */
-export async function githubIdToken(audience: string, secrets: SecretRegistry, deadline: Deadline): Promise<string> {
-  const cached = tokensByAudience.get(audience)
-  if (cached && cached.expiresAt - Date.now() > MIN_REMAINING_MS) return cached.token
-  const attempted = await withRetries(() => requestIdToken(audience, secrets, deadline), retryable, deadline, OIDC_RETRY)
+/** Asks GitHub for an ID token for `audience`, retrying a 5xx or 429 a bounded number of times within the deadline. */
+export async function requestGithubIdToken(audience: string, deadline: Deadline): Promise<string> {
+  const attempted = await withRetries(() => requestIdToken(audience, deadline), retryable, deadline, OIDC_RETRY)
   if (attempted.value === undefined) throw attempted.error
-  const token = attempted.value
-  secrets.add(token)
-  const exp = decodeJwtClaims(token)?.exp
-  tokensByAudience.set(audience, { token, expiresAt: typeof exp === 'number' ? exp * 1000 : 0 })
-  return token
+  return attempted.value
 }
 
 function retryable(error: unknown): number | null | undefined {
@@ -57,13 +42,12 @@ function retryable(error: unknown): number | null | undefined {
   return retryAfterFromHeaders(error.headers)
 }
 
-async function requestIdToken(audience: string, secrets: SecretRegistry, deadline: Deadline): Promise<string> {
+async function requestIdToken(audience: string, deadline: Deadline): Promise<string> {
   // The same texts as @actions/core, which the diagnosis (and the corpus of real logs) knows.
   const runtimeToken = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']
   const requestUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL']
   if (!runtimeToken) throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable')
   if (!requestUrl) throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable')
-  secrets.add(runtimeToken)
   const url = `${requestUrl}&audience=${encodeURIComponent(audience)}`
   const response = await fetch(url, {
     headers: { authorization: `Bearer ${runtimeToken}`, accept: 'application/json', 'user-agent': 'actions/oidc-client' },

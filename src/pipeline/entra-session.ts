@@ -1,0 +1,105 @@
+import { ClientAssertionCredential } from '@azure/identity'
+import type { GithubIdTokens } from '../github/id-token.js'
+import { capBody } from '../net/body.js'
+import type { Deadline } from '../net/deadline.js'
+import { retryAfterFromHeaders } from '../net/retry.js'
+import { redactSecrets } from '../security/redact.js'
+import type { SecretRegistry } from '../security/secrets.js'
+import { transportError, type EntraFailure } from './sdk-errors.js'
+
+const IDENTITY_RETRIES = { maxRetries: 2, retryDelayInMs: 500, maxRetryDelayInMs: 4000 }
+const RETRY_AFTER_HEADERS = ['retry-after', 'retry-after-ms', 'x-ms-retry-after-ms']
+
+export interface EntraSessionKey {
+  authorityHost: string
+  tenantId: string
+  clientId: string
+  /** Audience of the GitHub OIDC token the credential presents. */
+  oidcAudience: string
+}
+
+/**
+ * A credential, and the last failure its requests met (MSAL's error keeps only a message: neither the AADSTS body
+ * nor the transport's code, ENOTFOUND, ECONNRESET or a certificate error). Every token it hands out, to the token
+ * stage or later to the probe's bearer provider, is masked and registered the moment it exists.
+ */
+export class EntraSession {
+  readonly credential: Pick<ClientAssertionCredential, 'getToken'>
+  private lastError?: EntraFailure
+
+  constructor(key: EntraSessionKey, idTokens: GithubIdTokens, secrets: SecretRegistry, deadline: Deadline) {
+    const getAssertion = (): Promise<string> => idTokens.get(key.oidcAudience)
+    const inner = new ClientAssertionCredential(key.tenantId, key.clientId, getAssertion, {
+      authorityHost: key.authorityHost,
+      disableInstanceDiscovery: true,
+      retryOptions: IDENTITY_RETRIES,
+      additionalPolicies: [
+        {
+          // Per retry: each answer is seen, and a wait the run cannot afford is refused before the SDK waits it.
+          position: 'perRetry',
+          policy: {
+            name: 'aoai-auth-check-capture-entra-error',
+            sendRequest: async (request, next) => {
+              let response
+              try {
+                response = await next(request)
+              } catch (error) {
+                this.lastError = { networkError: transportError(error, secrets.all()) }
+                throw error
+              }
+              if (response.status >= 300) {
+                const headers = Object.fromEntries([...response.headers].map(([name, value]) => [name.toLowerCase(), value]))
+                const { text, truncated } = capBody(response.bodyAsText ?? '')
+                this.lastError = { status: response.status, body: redactSecrets(text, secrets.all()), headers, truncated }
+                const wait = retryAfterFromHeaders(headers)
+                // A Retry-After longer than a retry may wait (a day, say) is answered at once, as the data plane does.
+                if (wait !== null && (wait > IDENTITY_RETRIES.maxRetryDelayInMs || wait >= deadline.remainingMs())) {
+                  for (const name of RETRY_AFTER_HEADERS) response.headers.delete(name)
+                }
+              }
+              return response
+            }
+          }
+        }
+      ]
+    })
+    this.credential = {
+      getToken: async (scopes, options) => {
+        const token = await inner.getToken(scopes, options)
+        secrets.add(token.token)
+        return token
+      }
+    }
+  }
+
+  /** The last failure, forgotten once read. */
+  takeLastError(): EntraFailure | undefined {
+    const answer = this.lastError
+    this.lastError = undefined
+    return answer
+  }
+}
+
+/** One credential per authority + tenant + client + assertion audience for a run: its token cache then gives one token per scope. */
+export class EntraSessions {
+  private readonly byKey = new Map<string, EntraSession>()
+  private readonly idTokens: GithubIdTokens
+  private readonly secrets: SecretRegistry
+  private readonly deadline: Deadline
+
+  constructor(idTokens: GithubIdTokens, secrets: SecretRegistry, deadline: Deadline) {
+    this.idTokens = idTokens
+    this.secrets = secrets
+    this.deadline = deadline
+  }
+
+  for(key: EntraSessionKey): EntraSession {
+    const id = [key.authorityHost, key.tenantId, key.clientId, key.oidcAudience].join('|')
+    let session = this.byKey.get(id)
+    if (!session) {
+      session = new EntraSession(key, this.idTokens, this.secrets, this.deadline)
+      this.byKey.set(id, session)
+    }
+    return session
+  }
+}
