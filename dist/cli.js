@@ -81,8 +81,6 @@ function describeFlags(specs) {
     return lines.map(([flag, description]) => flag.padEnd(width) + description).join('\n');
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/causes/ids.ts
 /**
  * The cause vocabulary (DESIGN.md). A public contract: outputs, the JSON report and `explain` use these ids.
@@ -1950,6 +1948,107 @@ function fixValuesFromEvidence(evidence) {
     return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/cli/io.ts
+
+/** Reads a file's first `maxBytes` (a device such as /dev/zero never ends: only the cap is read). */
+function readFileCapped(path, maxBytes) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    try {
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        while (length < buffer.length) {
+            const read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+        }
+        return { text: buffer.subarray(0, Math.min(length, maxBytes)).toString('utf8'), cut: length > maxBytes };
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+const processIo = {
+    out: (text) => process.stdout.write(text),
+    note: (text) => process.stderr.write(text),
+    async readStdin(maxBytes) {
+        if (process.stdin.isTTY) {
+            process.stderr.write('Paste the error, then press Ctrl-D (Ctrl-Z Enter on Windows):\n');
+        }
+        const chunks = [];
+        let length = 0;
+        for await (const chunk of process.stdin) {
+            chunks.push(Buffer.from(chunk));
+            length += chunk.length;
+            if (length > maxBytes) {
+                process.stdin.destroy();
+                break;
+            }
+        }
+        const all = Buffer.concat(chunks);
+        return { text: all.subarray(0, maxBytes).toString('utf8'), cut: all.length > maxBytes };
+    }
+};
+
+;// CONCATENATED MODULE: ./src/security/neutralise.ts
+// Everything the action hands to the runner (log lines, annotations, outputs, the job summary) passes through
+// `neutralise` last, so no value from an input, a file, a token claim or a service answer can start a workflow
+// command. The runner reads stdout line by line, splitting at LF and at a bare CR; a line whose text, after leading
+// whitespace, starts with `::` is a command (`::add-mask::`, `::stop-commands::`, `::error::`), and the legacy
+// `##[name]` form is honoured anywhere in a line.
+// C0 and C1 controls (ESC, NUL, a bare CR, NEL...) and the Unicode line and paragraph separators, except TAB and LF.
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+const COMMAND_AT_LINE_START = /^([ \t]*):(?=:)/gm;
+const LEGACY_COMMAND = /##\[/g;
+/**
+ * `text` as the runner may safely show it. In 'line' mode (a log line, an output, a headline) line breaks become a
+ * visible `\n`, so the value stays on the line the action began; in 'block' mode (an annotation's message, the
+ * summary, a fix) LF is kept. Either way every other control character becomes a visible `\u....` escape (no
+ * terminal escape sequence survives), a line cannot begin with `::`, and `##[` is broken up.
+ */
+function neutralise(text, mode = 'line') {
+    const unified = text.replace(/\r\n/g, '\n');
+    const lines = mode === 'line' ? unified.replace(/\n/g, '\\n') : unified;
+    return lines
+        .replace(CONTROLS, (char) => escapeControl(char))
+        .replace(COMMAND_AT_LINE_START, '$1: ')
+        .replace(LEGACY_COMMAND, '## [');
+}
+/** A deep copy of `value` with every string neutralised in 'block' mode (a whole run, before it is reported). */
+function neutraliseDeep(value) {
+    return neutraliseValue(value);
+}
+function neutraliseValue(value) {
+    if (typeof value === 'string')
+        return neutralise(value, 'block');
+    if (Array.isArray(value))
+        return value.map(neutraliseValue);
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [neutralise(key, 'line'), neutraliseValue(item)]));
+    }
+    return value;
+}
+/** A control character as the escape a person reads: `\r`, `\t`, else `\u001b`-style. */
+function escapeControl(char) {
+    if (char === '\r')
+        return '\\r';
+    if (char === '\n')
+        return '\\n';
+    if (char === '\t')
+        return '\\t';
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/** Every control character in `text` (TAB, LF and CR included) written as its escape: for echoing a bad input. */
+function escapeControls(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, escapeControl);
+}
+/** True when `text` holds a control character (TAB, LF and CR included) or a Unicode line separator. */
+function hasControlCharacters(text) {
+    return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/explain.ts
 // `aoai-auth-check explain`: reads a pasted error, names the cause and the fix.
 
@@ -1959,6 +2058,10 @@ function fixValuesFromEvidence(evidence) {
 
 
 
+
+
+/** More than an error text ever needs; the rest is not read, so a huge paste or /dev/zero answers at once. */
+const MAX_INPUT_BYTES = 256 * 1024;
 const PHASES = ['github-oidc', 'entra-token', 'data-plane', 'arm'];
 const FLAGS = {
     status: { kind: 'integer', valueName: 'N', min: 100, max: 599,
@@ -1998,14 +2101,22 @@ async function runExplain(argv, io) {
         io.out(EXPLAIN_HELP);
         return 0;
     }
-    const text = typeof flags.file === 'string' ? readInputFile(flags.file) : await io.readStdin();
+    const input = typeof flags.file === 'string' ? readInputFile(flags.file) : await io.readStdin(MAX_INPUT_BYTES);
+    if (input.cut) {
+        io.note(`aoai-auth-check explain: the text is longer than ${MAX_INPUT_BYTES / 1024} KiB; only its first ` +
+            `${MAX_INPUT_BYTES / 1024} KiB were read (an error is in its first lines: paste those)\n`);
+    }
+    const text = input.text;
     if (!text.trim()) {
         throw new UsageError('no error text: pipe it on standard input (aoai-auth-check explain < error.txt) or ' +
             'use --file F');
     }
     const answer = explainText(text, flags.status, flags.phase);
     const output = flags.json ? JSON.stringify(answer, null, 2) + '\n' : humanAnswer(answer);
-    io.out(withoutPastedSecrets(output, text));
+    // Secrets of any shape the engine knows are masked too (GitHub tokens, SAS signatures, account keys), and the
+    // human answer carries no terminal escape sequence (a pasted OSC 52 or CSI is shown, not obeyed).
+    const guarded = redactSecrets(withoutPastedSecrets(output, text));
+    io.out(flags.json ? guarded : neutralise(guarded, 'block'));
     return 0;
 }
 /**
@@ -2026,7 +2137,7 @@ function withoutPastedSecrets(output, pasted) {
 }
 function readInputFile(path) {
     try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+        return readFileCapped(path, MAX_INPUT_BYTES);
     }
     catch (error) {
         throw new UsageError(`--file ${path}: cannot read it (${error.code ?? String(error)})`);
@@ -2054,21 +2165,6 @@ function describeEvidence(evidence) {
         .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
         .join(', ');
 }
-
-;// CONCATENATED MODULE: ./src/cli/io.ts
-// What a CLI command may touch: its output and its input, so commands stay testable and `cli.ts` stays thin.
-const processIo = {
-    out: (text) => process.stdout.write(text),
-    async readStdin() {
-        if (process.stdin.isTTY) {
-            process.stderr.write('Paste the error, then press Ctrl-D (Ctrl-Z Enter on Windows):\n');
-        }
-        const chunks = [];
-        for await (const chunk of process.stdin)
-            chunks.push(Buffer.from(chunk));
-        return Buffer.concat(chunks).toString('utf8');
-    }
-};
 
 ;// CONCATENATED MODULE: ./src/cli.ts
 // aoai-auth-check CLI: parses the command name and hands the rest to the command.
