@@ -1084,8 +1084,6 @@ const SECRET_PATTERNS = [
     /()(?<![A-Za-z0-9_])[0-9a-f]{32}(?![A-Za-z0-9_])/gi,
     /()(?<![A-Za-z0-9_])[A-Za-z0-9]{84}(?![A-Za-z0-9_])/g
 ];
-// A run of the characters credentials are written in (base64, base64url, URL-encoding, JWT dots).
-const CREDENTIAL_RUN = /[A-Za-z0-9+/=_~.%-]+/g;
 /** A run at least this long that is part of a known secret is masked: half a key, a JWT's signature alone. */
 const MIN_FRAGMENT_CHARS = 12;
 const MIN_SECRET_CHARS = 4;
@@ -1112,9 +1110,15 @@ function secretForms(secret) {
 /** Masks known secrets in every form, whole or in part, and then every credential shape the patterns know. */
 class Redactor {
     forms;
+    /** Every MIN_FRAGMENT_CHARS-long piece of every form: a text holding one holds part of a secret. */
+    pieces = new Set();
     constructor(knownSecrets = []) {
         const forms = knownSecrets.filter((s) => s.length >= MIN_SECRET_CHARS).flatMap(secretForms);
         this.forms = [...new Set(forms)].sort((a, b) => b.length - a.length);
+        for (const form of this.forms) {
+            for (let at = 0; at + MIN_FRAGMENT_CHARS <= form.length; at++)
+                this.pieces.add(form.slice(at, at + MIN_FRAGMENT_CHARS));
+        }
     }
     redact(text) {
         let redacted = text;
@@ -1122,33 +1126,59 @@ class Redactor {
             if (redacted.includes(form))
                 redacted = redacted.split(form).join(MASK);
         }
-        if (this.forms.length > 0)
-            redacted = redacted.replace(CREDENTIAL_RUN, (run) => this.maskFragment(run));
+        if (this.pieces.size > 0)
+            redacted = this.maskFragments(redacted);
         for (const pattern of SECRET_PATTERNS) {
             redacted = redacted.replace(pattern, (_match, prefix) => `${prefix}${MASK}`);
         }
         return redacted;
     }
-    maskFragment(run) {
-        if (run.length < MIN_FRAGMENT_CHARS)
-            return run;
-        const bare = run.replace(/^[.%=+/-]+|[.%=+/-]+$/g, '');
-        if (bare.length < MIN_FRAGMENT_CHARS)
-            return run;
-        return this.forms.some((form) => form.length >= bare.length && form.includes(bare)) ? run.replace(bare, MASK) : run;
+    /** Every stretch of `text` covered by pieces of known secrets (half a key, a JWT's signature alone) → '***'. */
+    maskFragments(text) {
+        let masked = '';
+        let copiedTo = 0;
+        let coveredTo = -1;
+        let start = -1;
+        for (let at = 0; at + MIN_FRAGMENT_CHARS <= text.length; at++) {
+            if (!this.pieces.has(text.slice(at, at + MIN_FRAGMENT_CHARS)))
+                continue;
+            if (at > coveredTo) {
+                if (start >= 0) {
+                    masked += text.slice(copiedTo, start) + MASK;
+                    copiedTo = coveredTo;
+                }
+                start = at;
+            }
+            coveredTo = at + MIN_FRAGMENT_CHARS;
+        }
+        if (start < 0)
+            return text;
+        return masked + text.slice(copiedTo, start) + MASK + text.slice(coveredTo);
     }
+}
+const redactors = new Map();
+/** One redactor per set of secrets: its pieces are worked out once per run, not once per string. */
+function redactorFor(knownSecrets) {
+    const key = knownSecrets.join('\u0000');
+    let redactor = redactors.get(key);
+    if (!redactor) {
+        if (redactors.size > 16)
+            redactors.clear();
+        redactor = new Redactor(knownSecrets);
+        redactors.set(key, redactor);
+    }
+    return redactor;
 }
 /**
  * `text` with JWTs, keys, Bearer values, client assertions/secrets, GitHub tokens, SAS signatures, api-key headers
  * and `knownSecrets` (in any common encoding, whole or in fragments) → '***'.
  */
 function redactSecrets(text, knownSecrets = []) {
-    return new Redactor(knownSecrets).redact(text);
+    return redactorFor(knownSecrets).redact(text);
 }
 /** A deep copy of `value` (evidence, a whole run) with every string passed through `redactSecrets`. */
 function redactDeep(value, knownSecrets = []) {
-    const redactor = new Redactor(knownSecrets);
-    return redactValue(value, redactor);
+    return redactValue(value, redactorFor(knownSecrets));
 }
 function redactValue(value, redactor) {
     if (typeof value === 'string')

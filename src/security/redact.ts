@@ -36,8 +36,6 @@ const SECRET_PATTERNS: RegExp[] = [
   /()(?<![A-Za-z0-9_])[A-Za-z0-9]{84}(?![A-Za-z0-9_])/g
 ]
 
-// A run of the characters credentials are written in (base64, base64url, URL-encoding, JWT dots).
-const CREDENTIAL_RUN = /[A-Za-z0-9+/=_~.%-]+/g
 /** A run at least this long that is part of a known secret is masked: half a key, a JWT's signature alone. */
 export const MIN_FRAGMENT_CHARS = 12
 const MIN_SECRET_CHARS = 4
@@ -64,10 +62,15 @@ export function secretForms(secret: string): string[] {
 /** Masks known secrets in every form, whole or in part, and then every credential shape the patterns know. */
 export class Redactor {
   private readonly forms: string[]
+  /** Every MIN_FRAGMENT_CHARS-long piece of every form: a text holding one holds part of a secret. */
+  private readonly pieces = new Set<string>()
 
   constructor(knownSecrets: readonly string[] = []) {
     const forms = knownSecrets.filter((s) => s.length >= MIN_SECRET_CHARS).flatMap(secretForms)
     this.forms = [...new Set(forms)].sort((a, b) => b.length - a.length)
+    for (const form of this.forms) {
+      for (let at = 0; at + MIN_FRAGMENT_CHARS <= form.length; at++) this.pieces.add(form.slice(at, at + MIN_FRAGMENT_CHARS))
+    }
   }
 
   redact(text: string): string {
@@ -75,19 +78,47 @@ export class Redactor {
     for (const form of this.forms) {
       if (redacted.includes(form)) redacted = redacted.split(form).join(MASK)
     }
-    if (this.forms.length > 0) redacted = redacted.replace(CREDENTIAL_RUN, (run) => this.maskFragment(run))
+    if (this.pieces.size > 0) redacted = this.maskFragments(redacted)
     for (const pattern of SECRET_PATTERNS) {
       redacted = redacted.replace(pattern, (_match, prefix: string) => `${prefix}${MASK}`)
     }
     return redacted
   }
 
-  private maskFragment(run: string): string {
-    if (run.length < MIN_FRAGMENT_CHARS) return run
-    const bare = run.replace(/^[.%=+/-]+|[.%=+/-]+$/g, '')
-    if (bare.length < MIN_FRAGMENT_CHARS) return run
-    return this.forms.some((form) => form.length >= bare.length && form.includes(bare)) ? run.replace(bare, MASK) : run
+  /** Every stretch of `text` covered by pieces of known secrets (half a key, a JWT's signature alone) → '***'. */
+  private maskFragments(text: string): string {
+    let masked = ''
+    let copiedTo = 0
+    let coveredTo = -1
+    let start = -1
+    for (let at = 0; at + MIN_FRAGMENT_CHARS <= text.length; at++) {
+      if (!this.pieces.has(text.slice(at, at + MIN_FRAGMENT_CHARS))) continue
+      if (at > coveredTo) {
+        if (start >= 0) {
+          masked += text.slice(copiedTo, start) + MASK
+          copiedTo = coveredTo
+        }
+        start = at
+      }
+      coveredTo = at + MIN_FRAGMENT_CHARS
+    }
+    if (start < 0) return text
+    return masked + text.slice(copiedTo, start) + MASK + text.slice(coveredTo)
   }
+}
+
+const redactors = new Map<string, Redactor>()
+
+/** One redactor per set of secrets: its pieces are worked out once per run, not once per string. */
+function redactorFor(knownSecrets: readonly string[]): Redactor {
+  const key = knownSecrets.join('\u0000')
+  let redactor = redactors.get(key)
+  if (!redactor) {
+    if (redactors.size > 16) redactors.clear()
+    redactor = new Redactor(knownSecrets)
+    redactors.set(key, redactor)
+  }
+  return redactor
 }
 
 /**
@@ -95,13 +126,12 @@ export class Redactor {
  * and `knownSecrets` (in any common encoding, whole or in fragments) → '***'.
  */
 export function redactSecrets(text: string, knownSecrets: readonly string[] = []): string {
-  return new Redactor(knownSecrets).redact(text)
+  return redactorFor(knownSecrets).redact(text)
 }
 
 /** A deep copy of `value` (evidence, a whole run) with every string passed through `redactSecrets`. */
 export function redactDeep<T>(value: T, knownSecrets: readonly string[] = []): T {
-  const redactor = new Redactor(knownSecrets)
-  return redactValue(value, redactor) as T
+  return redactValue(value, redactorFor(knownSecrets)) as T
 }
 
 function redactValue(value: unknown, redactor: Redactor): unknown {
