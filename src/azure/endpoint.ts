@@ -43,7 +43,7 @@ const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)?([^/?#\s]*)@/i
  * query and fragment a pasted URL may carry, and with anything secret-shaped left in it masked.
  */
 export function displayEndpoint(endpoint: string): string {
-  return redactSecrets(endpoint.trim().replace(USER_INFO, '$1').replace(/[?#][\s\S]*$/, ''))
+  return escapeControls(redactSecrets(endpoint.trim().replace(USER_INFO, '$1').replace(/[?#][\s\S]*$/, '')))
 }
 
 /** The password in an endpoint URL (`https://user:password@host/`), as typed and decoded, to redact everywhere. */
