@@ -2029,6 +2029,7 @@ const processIo = {
 // whitespace, starts with `::` is a command (`::add-mask::`, `::stop-commands::`, `::error::`), and the legacy
 // `##[name]` form is honoured anywhere in a line.
 // C0 and C1 controls (ESC, NUL, a bare CR, NEL...) and the Unicode line and paragraph separators, except TAB and LF.
+// eslint-disable-next-line no-control-regex -- matching control characters is what this module is for
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 const COMMAND_AT_LINE_START = /^([ \t]*):(?=:)/gm;
 const LEGACY_COMMAND = /##\[/g;
@@ -2072,10 +2073,12 @@ function escapeControl(char) {
 }
 /** Every control character in `text` (TAB, LF and CR included) written as its escape: for echoing a bad input. */
 function escapeControls(text) {
+    // eslint-disable-next-line no-control-regex -- as above
     return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, escapeControl);
 }
 /** True when `text` holds a control character (TAB, LF and CR included) or a Unicode line separator. */
 function hasControlCharacters(text) {
+    // eslint-disable-next-line no-control-regex -- as above
     return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text);
 }
 

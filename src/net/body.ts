@@ -20,7 +20,7 @@ export function capBody(text: string): CappedBody {
 /** Reads a fetch response's body up to the cap, then stops reading (and lets the connection go). */
 export async function readCappedBody(response: Response): Promise<CappedBody> {
   if (!response.body) return { text: '', truncated: false }
-  const reader = response.body.getReader()
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader()
   const decoder = new TextDecoder()
   let text = ''
   try {

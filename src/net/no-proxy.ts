@@ -65,7 +65,7 @@ const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'ALL_PROXY', 'all_proxy',
 export function normaliseProxyEnvironment(env: NodeJS.ProcessEnv = process.env): NoProxyRules {
   const rules = parseNoProxy(env['NO_PROXY'] || env['no_proxy'])
   const proxy = httpsProxyUrl(env)
-  for (const name of PROXY_VARIABLES) delete env[name]
+  for (const name of PROXY_VARIABLES) Reflect.deleteProperty(env, name)
   if (proxy && !rules.all) {
     env['HTTPS_PROXY'] = proxy
     env['https_proxy'] = proxy
@@ -73,7 +73,7 @@ export function normaliseProxyEnvironment(env: NodeJS.ProcessEnv = process.env):
   const canonical = canonicalNoProxy(rules)
   for (const name of ['NO_PROXY', 'no_proxy']) {
     if (canonical) env[name] = canonical
-    else delete env[name]
+    else Reflect.deleteProperty(env, name)
   }
   return rules
 }

@@ -32,18 +32,20 @@ export function observationOf(
 ): ErrorObservation & { truncated?: boolean } {
   if (error instanceof APIError && error.status !== undefined) {
     // The response body as the service sent it: openai keeps only its `error` member when there is one.
-    const body = isRecord(error.error) && 'code' in error.error ? { error: error.error } : error.error
+    const reported: unknown = error.error
+    const body: unknown = isRecord(reported) && 'code' in reported ? { error: reported } : reported
     // A body that is not JSON reaches only the message, after the status: a cut JSON body must still look cut.
     const message = error.message.replace(/^\d{3} (?=[[{])/, '')
     const raw = body === undefined ? message : typeof body === 'string' ? body : JSON.stringify(body)
     const { text, truncated } = capBody(raw)
+    const headers: unknown = error.headers
     // The SDK puts the reading's own error where the body would be when the connection closed mid-body.
     const cut = body === undefined && BODY_READ_FAILURE.test(message)
     return {
       text: redactSecrets(text, secrets),
-      status: error.status,
+      status: Number(error.status),
       phase,
-      headers: error.headers && readableHeaders(headerRecord(error.headers)),
+      headers: headers instanceof Headers ? readableHeaders(headerRecord(headers)) : undefined,
       truncated: truncated || cut
     }
   }

@@ -25,7 +25,9 @@ export function setOutputs(
   const first = (pick: (target: TargetResult) => string | undefined): string =>
     run.targets.map(pick).find((value) => value !== undefined && value !== '') ?? ''
 
-  const setOutput = (name: string, value: string): void => core.setOutput(name, neutralise(value))
+  const setOutput = (name: string, value: string): void => {
+    core.setOutput(name, neutralise(value))
+  }
   setOutput('result', run.outcome)
   setOutput('cause', run.outcome === 'pass' ? '' : (lead?.cause ?? 'unknown'))
   setOutput('causes', JSON.stringify(causeEntries(findings)))

@@ -51,7 +51,9 @@ export async function publishReport(run: RunResult, options: ReportOptions): Pro
 }
 
 function logChecklist(run: RunResult, headline: string): void {
-  const log = (line: string): void => core.info(neutralise(line))
+  const log = (line: string): void => {
+    core.info(neutralise(line))
+  }
   log(headline)
   for (const target of run.targets) {
     if (run.targets.length > 1) log(`${target.label}: ${describeTarget(target)}`)
