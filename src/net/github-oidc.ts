@@ -50,7 +50,11 @@ async function requestIdToken(audience: string, deadline: Deadline): Promise<str
   if (!requestUrl) throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable')
   const url = `${requestUrl}&audience=${encodeURIComponent(audience)}`
   const response = await fetch(url, {
-    headers: { authorization: `Bearer ${runtimeToken}`, accept: 'application/json', 'user-agent': 'actions/oidc-client' },
+    headers: {
+      authorization: `Bearer ${runtimeToken}`,
+      accept: 'application/json',
+      'user-agent': 'actions/oidc-client'
+    },
     redirect: 'manual',
     signal: deadline.signal,
     // @ts-expect-error undici's dispatcher option, which Node's fetch takes but the DOM types do not declare
@@ -59,16 +63,32 @@ async function requestIdToken(audience: string, deadline: Deadline): Promise<str
   const { text, truncated } = await readCappedBody(response)
   const headers = headerRecord(response.headers)
   if (response.status >= 300 && response.status < 400) {
-    throw new OidcAnswerError(response.status, text, headers, truncated,
-      `Failed to get ID Token: GitHub's token endpoint answered ${response.status} (a redirect, not followed)`)
+    throw new OidcAnswerError(
+      response.status,
+      text,
+      headers,
+      truncated,
+      `Failed to get ID Token: GitHub's token endpoint answered ${response.status} (a redirect, not followed)`
+    )
   }
   if (!response.ok) {
-    throw new OidcAnswerError(response.status, text, headers, truncated,
-      `Failed to get ID Token. Error Code : ${response.status}`)
+    throw new OidcAnswerError(
+      response.status,
+      text,
+      headers,
+      truncated,
+      `Failed to get ID Token. Error Code : ${response.status}`
+    )
   }
   const value = tokenOf(text)
   if (!value) {
-    throw new OidcAnswerError(response.status, text, headers, truncated, 'Response json body do not have ID Token field')
+    throw new OidcAnswerError(
+      response.status,
+      text,
+      headers,
+      truncated,
+      'Response json body do not have ID Token field'
+    )
   }
   return value
 }

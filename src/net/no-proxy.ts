@@ -46,7 +46,10 @@ function splitPort(entry: string): { host: string; port?: string } {
 /** Whether a request to `host` goes direct rather than through the proxy. */
 export function bypassesProxy(host: string, rules: NoProxyRules): boolean {
   if (rules.all) return true
-  const name = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '')
+  const name = host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
   return rules.domains.some((domain) => name === domain || name.endsWith(`.${domain}`))
 }
 

@@ -58,14 +58,16 @@ export function answerFault(
     if (phase === 'data-plane') {
       return {
         cause: 'wrong-endpoint-host',
-        detail: `${who} answered ${status}, a redirect to ${target} (${notFollowed}); the Azure OpenAI data plane ` +
+        detail:
+          `${who} answered ${status}, a redirect to ${target} (${notFollowed}); the Azure OpenAI data plane ` +
           'does not redirect, so the endpoint is not the resource itself (a gateway, an old or moved host)',
         evidence: { ...evidence, redirectedTo: target }
       }
     }
     return {
       cause: phase === 'github-oidc' ? 'oidc-request-failed' : 'proxy-failure',
-      detail: `${who} answered ${status}, a redirect to ${target} (${notFollowed}); ${who} does not redirect these ` +
+      detail:
+        `${who} answered ${status}, a redirect to ${target} (${notFollowed}); ${who} does not redirect these ` +
         'requests, so something on the path (a proxy, a captive portal) answered instead',
       evidence: { ...evidence, redirectedTo: target }
     }
@@ -73,7 +75,8 @@ export function answerFault(
   if (status >= 400 && phase !== 'data-plane' && !observation.text.trim()) {
     return {
       cause: 'proxy-failure',
-      detail: `${who} answered ${status} with no body at all, where it always explains an error in JSON: a proxy ` +
+      detail:
+        `${who} answered ${status} with no body at all, where it always explains an error in JSON: a proxy ` +
         'refused the connection (an empty 403, 503 or 407 is how proxies refuse a CONNECT)',
       evidence: { ...evidence, emptyBody: true }
     }
@@ -81,7 +84,8 @@ export function answerFault(
   if (status >= 400 && phase !== 'data-plane' && isHtmlAnswer(observation)) {
     return {
       cause: 'proxy-failure',
-      detail: `${who} answered ${status} with an HTML page, where it answers JSON: a proxy's or firewall's page ` +
+      detail:
+        `${who} answered ${status} with an HTML page, where it answers JSON: a proxy's or firewall's page ` +
         'stood in for the service',
       evidence: { ...evidence, html: true }
     }
@@ -89,7 +93,8 @@ export function answerFault(
   if (status >= 400 && status !== 429 && status < 500 && isCutAnswer(observation)) {
     return {
       cause: 'unknown',
-      detail: `${who} answered ${status}, but the body was cut short (${observation.text.length} characters, ` +
+      detail:
+        `${who} answered ${status}, but the body was cut short (${observation.text.length} characters, ` +
         'not a whole JSON document): a cut answer decides nothing; run again, and check the proxy if it repeats',
       evidence: { ...evidence, truncated: true }
     }

@@ -48,9 +48,16 @@ export class EntraSession {
                 throw error
               }
               if (response.status >= 300) {
-                const headers = Object.fromEntries([...response.headers].map(([name, value]) => [name.toLowerCase(), value]))
+                const headers = Object.fromEntries(
+                  [...response.headers].map(([name, value]) => [name.toLowerCase(), value])
+                )
                 const { text, truncated } = capBody(response.bodyAsText ?? '')
-                this.lastError = { status: response.status, body: redactSecrets(text, secrets.all()), headers, truncated }
+                this.lastError = {
+                  status: response.status,
+                  body: redactSecrets(text, secrets.all()),
+                  headers,
+                  truncated
+                }
                 const wait = retryAfterFromHeaders(headers)
                 // A Retry-After longer than a retry may wait (a day, say) is answered at once, as the data plane does.
                 if (wait !== null && (wait > IDENTITY_RETRIES.maxRetryDelayInMs || wait >= deadline.remainingMs())) {

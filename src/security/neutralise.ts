@@ -36,7 +36,9 @@ function neutraliseValue(value: unknown): unknown {
   if (typeof value === 'string') return neutralise(value, 'block')
   if (Array.isArray(value)) return value.map(neutraliseValue)
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [neutralise(key, 'line'), neutraliseValue(item)]))
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [neutralise(key, 'line'), neutraliseValue(item)])
+    )
   }
   return value
 }

@@ -16,7 +16,10 @@ const DOT = String.raw`(?:\.|%2[Ee])`
 const SECRET_PATTERNS: RegExp[] = [
   // JWTs anywhere (access tokens, GitHub OIDC tokens, client assertions), whole or wrapped over lines, dots
   // URL-encoded or not: an `eyJ` run (a base64url JSON object) and the runs that follow it; not prose's "(eyJ...)"
-  new RegExp(String.raw`()(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]+(?:${DOT}[A-Za-z0-9_-]*)*(?:${WRAP}${WRAPPED_PIECE})*`, 'g'),
+  new RegExp(
+    String.raw`()(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]+(?:${DOT}[A-Za-z0-9_-]*)*(?:${WRAP}${WRAPPED_PIECE})*`,
+    'g'
+  ),
   // Authorization: Bearer <value>, also URL-encoded (Bearer%20...), long enough to be a credential, not prose
   /(\bBearer(?:[ \t]+|%20|\+))(?!\*\*\*)[^\s"',;}&]{16,}/gi,
   // form and query parameters that carry credentials (a SAS signature, a connection string's key)
@@ -69,7 +72,8 @@ export class Redactor {
     const forms = knownSecrets.filter((s) => s.length >= MIN_SECRET_CHARS).flatMap(secretForms)
     this.forms = [...new Set(forms)].sort((a, b) => b.length - a.length)
     for (const form of this.forms) {
-      for (let at = 0; at + MIN_FRAGMENT_CHARS <= form.length; at++) this.pieces.add(form.slice(at, at + MIN_FRAGMENT_CHARS))
+      for (let at = 0; at + MIN_FRAGMENT_CHARS <= form.length; at++)
+        this.pieces.add(form.slice(at, at + MIN_FRAGMENT_CHARS))
     }
   }
 

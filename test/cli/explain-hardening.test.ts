@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- these tests are about control characters */
 // `explain` against hostile text (issue 7, item 7): secrets of shapes it does not decode never come back, terminal
 // escapes are shown and not obeyed, and a huge or endless input is read only up to its cap, with a note.
 import { spawnSync } from 'node:child_process'
@@ -12,11 +13,13 @@ function run(args: string[], input = ''): { status: number | null; stdout: strin
 }
 
 // source: https://github.com/Azure/login/issues/379 (the subject), with a secret of each shape pasted beside it
-const SUBJECT_ERROR = "Error: AADSTS700213: No matching federated identity record found for presented assertion " +
+const SUBJECT_ERROR =
+  'Error: AADSTS700213: No matching federated identity record found for presented assertion ' +
   "subject 'repo:yoonaoh/github-action-testfunctionapp-java:ref:refs/heads/master'."
 const GITHUB_TOKEN = 'ghp_16C7e42F292c6912E7710c838347Ae178B4a'
 const SAS = 'https://contoso.blob.core.windows.net/logs?sv=2022-11-02&ss=b&sig=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA%3D%3D'
-const ACCOUNT_KEY = 'DefaultEndpointsProtocol=https;AccountName=contoso;AccountKey=bXlzdG9yYWdla2V5bXlzdG9yYWdla2V5bXlzdG9yYWdla2V5MTIzNA==;EndpointSuffix=core.windows.net'
+const ACCOUNT_KEY =
+  'DefaultEndpointsProtocol=https;AccountName=contoso;AccountKey=bXlzdG9yYWdla2V5bXlzdG9yYWdla2V5bXlzdG9yYWdla2V5MTIzNA==;EndpointSuffix=core.windows.net'
 
 describe('explain --json never echoes a secret it does not decode', () => {
   for (const [shape, secret, hidden] of [
@@ -36,7 +39,7 @@ describe('explain --json never echoes a secret it does not decode', () => {
   }
 })
 
-describe('explain\'s human answer carries no terminal escape sequence', () => {
+describe("explain's human answer carries no terminal escape sequence", () => {
   it('an OSC 52 (clipboard write) and a CSI in the paste are shown as text, not sent to the terminal', () => {
     const osc52 = '\u001b]52;c;ZWNobyBwd25lZA==\u0007'
     const csi = '\u001b[2J\u001b[31m'
@@ -56,7 +59,7 @@ describe('explain reads a bounded input', () => {
   it('1 MB of hyphenated text on standard input answers, saying the text was cut', () => {
     const { status, stdout, stderr } = run(['explain', '--json'], `${SUBJECT_ERROR}\n${'x-ms-'.repeat(220_000)}`)
     expect(status).toBe(0)
-    expect(JSON.parse(stdout).cause).toBe('fic-subject-mismatch')
+    expect((JSON.parse(stdout) as { cause: string }).cause).toBe('fic-subject-mismatch')
     expect(stderr).toMatch(/longer than 256 KiB/)
   })
 })

@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- these tests are about control characters */
 // Hostile inputs (issue 7, items 1, 3 and 9): a control character in any input, a timeout that is not a plain
 // integer, a sign-in host the workflow did not allow, wildcards over public suffixes or IP addresses.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -5,10 +6,16 @@ import { getInputs, InvalidInputError } from '../../src/config/inputs.ts'
 
 const CLIENT_ID = 'a7c3e5f1-2b4d-4c6e-8f0a-1b3c5d7e9f01'
 const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47'
-const minimal = { endpoint: 'https://contoso.openai.azure.com/', deployment: 'gpt-4o-mini', 'client-id': CLIENT_ID, 'tenant-id': TENANT_ID }
+const minimal = {
+  endpoint: 'https://contoso.openai.azure.com/',
+  deployment: 'gpt-4o-mini',
+  'client-id': CLIENT_ID,
+  'tenant-id': TENANT_ID
+}
 
 function problemsOf(inputs: Record<string, string>): { input: string; message: string }[] {
-  for (const name of Object.keys(process.env).filter((name) => name.startsWith('INPUT_'))) delete process.env[name]
+  for (const name of Object.keys(process.env).filter((name) => name.startsWith('INPUT_')))
+    Reflect.deleteProperty(process.env, name)
   for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value
   try {
     getInputs()
@@ -19,8 +26,22 @@ function problemsOf(inputs: Record<string, string>): { input: string; message: s
   return []
 }
 
-const INPUTS_WITH_TEXT = ['deployment', 'api-version', 'scope', 'authority-host', 'timeout-seconds', 'audience', 'auth',
-  'environment', 'probe', 'fail-on', 'endpoint', 'client-id', 'tenant-id', 'api-key']
+const INPUTS_WITH_TEXT = [
+  'deployment',
+  'api-version',
+  'scope',
+  'authority-host',
+  'timeout-seconds',
+  'audience',
+  'auth',
+  'environment',
+  'probe',
+  'fail-on',
+  'endpoint',
+  'client-id',
+  'tenant-id',
+  'api-key'
+]
 
 describe('inputs refuse control characters', () => {
   let saved: NodeJS.ProcessEnv
@@ -32,8 +53,11 @@ describe('inputs refuse control characters', () => {
   })
 
   for (const input of INPUTS_WITH_TEXT) {
-    for (const [name, injected] of [['a line break', 'x\n::error::forged'], ['a bare CR', 'x\r::add-mask::x'],
-      ['an escape sequence', 'x\u001b]52;c;aGk=\u0007']] as const) {
+    for (const [name, injected] of [
+      ['a line break', 'x\n::error::forged'],
+      ['a bare CR', 'x\r::add-mask::x'],
+      ['an escape sequence', 'x\u001b]52;c;aGk=\u0007']
+    ] as const) {
       it(`${input} with ${name} is invalid-input naming ${input}, the value escaped`, () => {
         const problems = problemsOf({ ...minimal, 'api-key': 'k'.repeat(32), [input]: injected })
         const problem = problems.find((p) => p.input === input)
@@ -74,27 +98,41 @@ describe('authority-host receives the GitHub token only where the workflow allow
     expect(problem.message).toContain('allowed-hosts')
   })
 
-  it('the chosen cloud\'s own sign-in host, or one listed in allowed-hosts, is taken', () => {
+  it("the chosen cloud's own sign-in host, or one listed in allowed-hosts, is taken", () => {
     expect(problemsOf({ ...minimal, 'authority-host': 'https://login.microsoftonline.com/' })).toEqual([])
-    expect(problemsOf({ ...minimal, 'authority-host': 'https://login.sovereign.contoso.com',
-      'allowed-hosts': 'login.sovereign.contoso.com' })).toEqual([])
+    expect(
+      problemsOf({
+        ...minimal,
+        'authority-host': 'https://login.sovereign.contoso.com',
+        'allowed-hosts': 'login.sovereign.contoso.com'
+      })
+    ).toEqual([])
   })
 
-  it('a US Government run may not sign in at the public cloud\'s host', () => {
-    const problems = problemsOf({ ...minimal, environment: 'azureusgovernment',
-      'authority-host': 'https://login.microsoftonline.com' })
+  it("a US Government run may not sign in at the public cloud's host", () => {
+    const problems = problemsOf({
+      ...minimal,
+      environment: 'azureusgovernment',
+      'authority-host': 'https://login.microsoftonline.com'
+    })
     expect(problems.map((p) => p.input)).toEqual(['authority-host'])
   })
 
   it('a password in it is refused without being echoed', () => {
-    const problems = problemsOf({ ...minimal, 'authority-host': 'https://admin:Sup3rSecretPw@login.microsoftonline.com' })
+    const problems = problemsOf({
+      ...minimal,
+      'authority-host': 'https://admin:Sup3rSecretPw@login.microsoftonline.com'
+    })
     expect(problems.map((p) => p.input)).toEqual(['authority-host'])
     expect(JSON.stringify(problems)).not.toContain('Sup3rSecretPw')
   })
 
   it('a path, query or plain http is refused', () => {
-    for (const value of ['https://login.microsoftonline.com/tenant', 'https://login.microsoftonline.com/?x=1',
-      'http://login.microsoftonline.com']) {
+    for (const value of [
+      'https://login.microsoftonline.com/tenant',
+      'https://login.microsoftonline.com/?x=1',
+      'http://login.microsoftonline.com'
+    ]) {
       expect(problemsOf({ ...minimal, 'authority-host': value }).map((p) => p.input)).toEqual(['authority-host'])
     }
   })
@@ -114,8 +152,12 @@ describe('allowed-hosts refuses wildcards that would reach strangers', () => {
 })
 
 describe('audience is validated', () => {
-  it('takes the clouds\' token-exchange audiences and custom URIs', () => {
-    for (const audience of ['api://AzureADTokenExchange', 'api://AzureADTokenExchangeUSGov', 'https://contoso.com/fic']) {
+  it("takes the clouds' token-exchange audiences and custom URIs", () => {
+    for (const audience of [
+      'api://AzureADTokenExchange',
+      'api://AzureADTokenExchangeUSGov',
+      'https://contoso.com/fic'
+    ]) {
       expect(problemsOf({ ...minimal, audience })).toEqual([])
     }
   })

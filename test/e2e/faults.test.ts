@@ -1,13 +1,28 @@
+/* eslint-disable no-control-regex -- these tests are about control characters */
 // Injected faults, end to end through the committed bundle: each class of broken network, proxy or service ends
 // within the deadline (timeout-seconds plus the documented reporting margin) with the cause the evidence supports,
 // a clean message and the right exit code, and no credential ever follows a redirect.
 import { describe, expect, it, vi } from 'vitest'
 import { runAction, type ActionRun } from '../harness/run-action.ts'
 import {
-  API_KEY, buildScenario, GATEWAY_HOST, httpDateIn, OIDC_REQUEST_HOST, scenarios, type AnswerFault,
-  type HostFault, type ScenarioOverrides
+  API_KEY,
+  buildScenario,
+  GATEWAY_HOST,
+  httpDateIn,
+  OIDC_REQUEST_HOST,
+  scenarios,
+  type AnswerFault,
+  type HostFault,
+  type ScenarioOverrides
 } from '../world/index.ts'
-import { causeAnnotation, checkStatuses, credentialedRequests, expectNoSecrets, OIDC_INPUTS, sharedWorld } from './support.ts'
+import {
+  causeAnnotation,
+  checkStatuses,
+  credentialedRequests,
+  expectNoSecrets,
+  OIDC_INPUTS,
+  sharedWorld
+} from './support.ts'
 
 const world = sharedWorld()
 // Each run is a whole action process, some waiting out the deadline: the test allows for that, the assertions
@@ -37,8 +52,10 @@ async function runWith(overrides: ScenarioOverrides, inputs: Record<string, stri
 }
 
 const proxyFault = (host: string, fault: HostFault): ScenarioOverrides => scenarios.hostUnreachable(host, fault)
-const answer = (host: string, fault: AnswerFault, base: ScenarioOverrides = {}): ScenarioOverrides =>
-  ({ ...base, ...scenarios.faultyAnswer(host, fault) })
+const answer = (host: string, fault: AnswerFault, base: ScenarioOverrides = {}): ScenarioOverrides => ({
+  ...base,
+  ...scenarios.faultyAnswer(host, fault)
+})
 
 /** Ended in time, with this cause and status, an exit code to match, a clean message and no secret anywhere. */
 function expectEnded({ run, elapsedMs }: Faulted, cause: string, result: 'fail' | 'warn' = 'fail'): void {
@@ -66,7 +83,7 @@ describe('a service that never answers, or answers forever', () => {
     expectEnded(await runWith(answer(ENTRA, { kind: 'trickle', path: TOKEN_PATH })), 'timeout')
   })
 
-  it('GitHub\'s token endpoint black-holed by the proxy: timeout, within the deadline', async () => {
+  it("GitHub's token endpoint black-holed by the proxy: timeout, within the deadline", async () => {
     expectEnded(await runWith(proxyFault(OIDC_REQUEST_HOST, 'hang')), 'timeout')
   })
 })
@@ -79,7 +96,9 @@ describe('answers cut short', () => {
   })
 
   it('an Entra ID answer cut by a connection closed mid-body: unknown, the abort named', async () => {
-    const faulted = await runWith(answer(ENTRA, { kind: 'reset-mid-body', path: TOKEN_PATH }, scenarios.subjectMismatch()))
+    const faulted = await runWith(
+      answer(ENTRA, { kind: 'reset-mid-body', path: TOKEN_PATH }, scenarios.subjectMismatch())
+    )
     expectEnded(faulted, 'unknown')
     expect(causeAnnotation(faulted.run).message).toMatch(/aborted/)
   })
@@ -91,21 +110,27 @@ describe('answers cut short', () => {
 
 describe('redirects are named, never followed', () => {
   it('a data-plane 302: wrong-endpoint-host naming where it pointed, and the token never reaches it', async () => {
-    const faulted = await runWith(answer(ACCOUNT, { kind: 'redirect', status: 302, location: `https://${GATEWAY_HOST}/steal` }))
+    const faulted = await runWith(
+      answer(ACCOUNT, { kind: 'redirect', status: 302, location: `https://${GATEWAY_HOST}/steal` })
+    )
     expectEnded(faulted, 'wrong-endpoint-host')
     expect(causeAnnotation(faulted.run).message).toContain(GATEWAY_HOST)
     expect(world().requests.some((request) => request.host === GATEWAY_HOST)).toBe(false)
   })
 
-  it('GitHub\'s token endpoint answering 307: oidc-request-failed, and the runtime token stays with GitHub', async () => {
-    const faulted = await runWith(answer(OIDC_REQUEST_HOST, { kind: 'redirect', location: `https://${GATEWAY_HOST}/collect` }))
+  it("GitHub's token endpoint answering 307: oidc-request-failed, and the runtime token stays with GitHub", async () => {
+    const faulted = await runWith(
+      answer(OIDC_REQUEST_HOST, { kind: 'redirect', location: `https://${GATEWAY_HOST}/collect` })
+    )
     expectEnded(faulted, 'oidc-request-failed')
     expect(causeAnnotation(faulted.run).message).toMatch(/not followed/)
     expect(world().connects.some((connect) => connect.host === GATEWAY_HOST)).toBe(false)
   })
 
   it('Entra ID answering 307: named as something on the path answering, the assertion not re-sent', async () => {
-    const faulted = await runWith(answer(ENTRA, { kind: 'redirect', path: TOKEN_PATH, location: `https://${GATEWAY_HOST}/` }))
+    const faulted = await runWith(
+      answer(ENTRA, { kind: 'redirect', path: TOKEN_PATH, location: `https://${GATEWAY_HOST}/` })
+    )
     expectEnded(faulted, 'proxy-failure')
     expect(world().connects.some((connect) => connect.host === GATEWAY_HOST)).toBe(false)
   })
@@ -118,11 +143,13 @@ describe('huge, malformed and HTML bodies', () => {
   })
 
   it('a 1 MB body from Entra ID is cut at the cap: it decides nothing, in time', async () => {
-    expectEnded(await runWith(answer(ENTRA, { kind: 'huge', bytes: 1024 * 1024, path: TOKEN_PATH },
-      scenarios.subjectMismatch())), 'unknown')
+    expectEnded(
+      await runWith(answer(ENTRA, { kind: 'huge', bytes: 1024 * 1024, path: TOKEN_PATH }, scenarios.subjectMismatch())),
+      'unknown'
+    )
   })
 
-  it('an HTML block page at Entra ID\'s token endpoint: proxy-failure (a proxy or firewall answered)', async () => {
+  it("an HTML block page at Entra ID's token endpoint: proxy-failure (a proxy or firewall answered)", async () => {
     expectEnded(await runWith(answer(ENTRA, { kind: 'html', status: 403, path: TOKEN_PATH })), 'proxy-failure')
   })
 
@@ -132,7 +159,11 @@ describe('huge, malformed and HTML bodies', () => {
 })
 
 describe('TLS, DNS and the proxy', () => {
-  for (const [host, stage] of [[OIDC_REQUEST_HOST, 'github-oidc'], [ENTRA, 'entra-token'], [ACCOUNT, 'probe']] as const) {
+  for (const [host, stage] of [
+    [OIDC_REQUEST_HOST, 'github-oidc'],
+    [ENTRA, 'entra-token'],
+    [ACCOUNT, 'probe']
+  ] as const) {
     it(`an untrusted certificate at ${host}: tls-failure in ${stage}`, async () => {
       const faulted = await runWith(proxyFault(host, 'untrusted-tls'))
       expectEnded(faulted, 'tls-failure')
@@ -140,13 +171,13 @@ describe('TLS, DNS and the proxy', () => {
     })
   }
 
-  it('a proxy asking GitHub\'s token request for credentials (407): proxy-failure', async () => {
+  it("a proxy asking GitHub's token request for credentials (407): proxy-failure", async () => {
     const faulted = await runWith(proxyFault(OIDC_REQUEST_HOST, 'proxy-auth'))
     expectEnded(faulted, 'proxy-failure')
     expect(causeAnnotation(faulted.run).message).toMatch(/HTTPS_PROXY/)
   })
 
-  it('a proxy asking Entra ID\'s request for credentials (407): proxy-failure', async () => {
+  it("a proxy asking Entra ID's request for credentials (407): proxy-failure", async () => {
     expectEnded(await runWith(proxyFault(ENTRA, 'proxy-auth')), 'proxy-failure')
   })
 
@@ -171,13 +202,13 @@ describe('TLS, DNS and the proxy', () => {
 })
 
 describe('5xx bursts', () => {
-  it('GitHub\'s token endpoint failing 503 without end: oidc-request-failed after bounded retries, in time', async () => {
+  it("GitHub's token endpoint failing 503 without end: oidc-request-failed after bounded retries, in time", async () => {
     const faulted = await runWith(answer(OIDC_REQUEST_HOST, { kind: 'burst', status: 503, count: 1000 }))
     expectEnded(faulted, 'oidc-request-failed')
     expect(world().requests.filter((request) => request.host === OIDC_REQUEST_HOST).length).toBeLessThanOrEqual(3)
   })
 
-  it('GitHub\'s token endpoint failing 502 once: retried, and the run passes', async () => {
+  it("GitHub's token endpoint failing 502 once: retried, and the run passes", async () => {
     const faulted = await runWith(answer(OIDC_REQUEST_HOST, { kind: 'burst', status: 502, count: 1 }))
     expect(faulted.run.outputs.result, faulted.run.stdout).toBe('pass')
   })
@@ -189,18 +220,25 @@ describe('5xx bursts', () => {
 
 describe('429 variants', () => {
   it('Entra ID asking to retry after 86400 s: decided at once as quota-exhausted, not waited out', async () => {
-    expectEnded(await runWith(answer(ENTRA, { kind: 'throttle', retryAfter: '86400', quota: true, path: TOKEN_PATH })),
-      'quota-exhausted')
+    expectEnded(
+      await runWith(answer(ENTRA, { kind: 'throttle', retryAfter: '86400', quota: true, path: TOKEN_PATH })),
+      'quota-exhausted'
+    )
   })
 
   it('Entra ID asking to retry after an HTTP date a day ahead: quota-exhausted, like 86400 s', async () => {
-    expectEnded(await runWith(answer(ENTRA, { kind: 'throttle', retryAfter: httpDateIn(86_400), path: TOKEN_PATH })),
-      'quota-exhausted')
+    expectEnded(
+      await runWith(answer(ENTRA, { kind: 'throttle', retryAfter: httpDateIn(86_400), path: TOKEN_PATH })),
+      'quota-exhausted'
+    )
   })
 
   it('the data plane asking to retry after an HTTP date a day ahead: quota-exhausted (a warning)', async () => {
-    expectEnded(await runWith(answer(ACCOUNT, { kind: 'throttle', retryAfter: httpDateIn(86_400) })),
-      'quota-exhausted', 'warn')
+    expectEnded(
+      await runWith(answer(ACCOUNT, { kind: 'throttle', retryAfter: httpDateIn(86_400) })),
+      'quota-exhausted',
+      'warn'
+    )
   })
 
   it('the data plane with retry-after-ms: retried within the deadline, then throttled (a warning)', async () => {

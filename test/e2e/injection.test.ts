@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- these tests are about control characters */
 // Hostile values end to end (issue 7, item 1): a line break, a bare CR or a legacy `##[` in any input, in the
 // endpoint's query, or in what a service answers, never starts a workflow command line; a bad input is
 // invalid-input naming the input, and nothing is sent.
@@ -17,13 +18,25 @@ const PAYLOADS = {
   'the legacy ##[ form': `x ##[error]${MARKER}`,
   'set-output': `x\n::set-output name=${MARKER}::1`
 }
-const INPUTS = ['deployment', 'api-version', 'scope', 'authority-host', 'timeout-seconds', 'audience', 'auth',
-  'environment', 'probe', 'fail-on']
+const INPUTS = [
+  'deployment',
+  'api-version',
+  'scope',
+  'authority-host',
+  'timeout-seconds',
+  'audience',
+  'auth',
+  'environment',
+  'probe',
+  'fail-on'
+]
 
 describe('a hostile value in an input', () => {
   for (const input of INPUTS) {
     it(`${input} with a line break: invalid-input naming ${input}, no forged command, nothing sent`, async () => {
-      const run = await runAction(world(), { inputs: { ...OIDC_INPUTS, [input]: PAYLOADS['a line break and an annotation'] } })
+      const run = await runAction(world(), {
+        inputs: { ...OIDC_INPUTS, [input]: PAYLOADS['a line break and an annotation'] }
+      })
       const annotation = expectFailure(run, world(), 'invalid-input')
       expect(annotation.message).toContain(input)
       expect(forgedCommands(run, MARKER)).toEqual([])
@@ -57,11 +70,15 @@ describe('a hostile value in an input', () => {
   })
 })
 
-describe('a hostile value in a service\'s answer', () => {
+describe("a hostile value in a service's answer", () => {
   it('an Entra ID error body with line breaks and commands forges nothing and is still diagnosed', async () => {
-    world().scenario = buildScenario(scenarios.faultyAnswer('login.microsoftonline.com', {
-      kind: 'malformed', status: 400, path: '/oauth2/v2.0/token'
-    }))
+    world().scenario = buildScenario(
+      scenarios.faultyAnswer('login.microsoftonline.com', {
+        kind: 'malformed',
+        status: 400,
+        path: '/oauth2/v2.0/token'
+      })
+    )
     const run = await runAction(world(), { inputs: OIDC_INPUTS })
     expect(run.outputs.result).toBe('fail')
     expect(run.stdout).not.toMatch(/\u001b/)

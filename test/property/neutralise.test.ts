@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- these tests are about control characters */
 // The neutraliser (src/security/neutralise.ts) over any text: nothing it returns can start a workflow command line.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'

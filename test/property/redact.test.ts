@@ -18,11 +18,15 @@ const prose = fc.string({ maxLength: 60 }).map((text) => text.replace(/[A-Za-z0-
 
 /** The forms item 5 of issue 7 found services quoting, written here independently of the redactor. */
 function quotedForms(secret: string, halves: boolean): string[] {
-  return [secret, encodeURIComponent(secret), encodeURIComponent(secret).replaceAll('.', '%2E'),
-    Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('base64url'),
+  return [
+    secret,
+    encodeURIComponent(secret),
+    encodeURIComponent(secret).replaceAll('.', '%2E'),
+    Buffer.from(secret).toString('base64'),
+    Buffer.from(secret).toString('base64url'),
     JSON.stringify(secret).slice(1, -1),
-    ...(halves ? [secret.slice(0, secret.length >> 1), secret.slice(secret.length >> 1)] : [])]
-    .filter((form) => form.length >= 12)
+    ...(halves ? [secret.slice(0, secret.length >> 1), secret.slice(secret.length >> 1)] : [])
+  ].filter((form) => form.length >= 12)
 }
 
 describe('a known secret is redacted in every form', () => {
@@ -41,13 +45,17 @@ describe('a known secret is redacted in every form', () => {
 
   it("a JWT's signature alone, or the JWT with its dots written %2E", () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.stringMatching(/^[a-z]{1,8}$/), fc.jsonValue()), base64url, prose,
+      fc.property(
+        fc.dictionary(fc.stringMatching(/^[a-z]{1,8}$/), fc.jsonValue()),
+        base64url,
+        prose,
         (claims, signature, before) => {
           const jwt = new UnsecuredJWT(claims).encode() + signature
           expect(redactSecrets(`${before} sig ${signature} end`, [jwt])).not.toContain(signature)
           expect(redactSecrets(`${before} ${jwt.replaceAll('.', '%2E')}`, [])).not.toContain(signature)
           expect(redactSecrets(`${before} ${jwt}`, [])).not.toContain(signature)
-        }),
+        }
+      ),
       runs
     )
   })
@@ -63,11 +71,14 @@ describe('a known secret is redacted in every form', () => {
 
   it('never throws, and redacting twice changes nothing more', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.array(printableSecret, { maxLength: 3 }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 400 }),
+        fc.array(printableSecret, { maxLength: 3 }),
         (text, secrets) => {
           const once = redactSecrets(text, secrets)
           expect(redactSecrets(once, secrets)).toBe(once)
-        }),
+        }
+      ),
       runs
     )
   })
@@ -102,8 +113,16 @@ const LINEAR_BOUND = 3.2
 
 /** The median of the ratios between the times of each size and the size before it (twice the text). */
 function medianDoublingRatio(run: (text: string) => unknown, texts: readonly string[]): number {
-  const times = texts.map((text) => Math.max(fastest(() => run(text)), 0.5))
-  const ratios = times.slice(1).map((time, index) => time / times[index]).sort((a, b) => a - b)
+  const times = texts.map((text) =>
+    Math.max(
+      fastest(() => run(text)),
+      0.5
+    )
+  )
+  const ratios = times
+    .slice(1)
+    .map((time, index) => time / times[index])
+    .sort((a, b) => a - b)
   return ratios[1]
 }
 

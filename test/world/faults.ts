@@ -20,38 +20,32 @@ import { CERTIFICATE_NAMES } from './pki.ts'
  * 407 asking for credentials, a TCP reset, a tunnel where nothing ever answers, or a tunnel to a server whose
  * certificate no trusted CA signed (a TLS-inspecting proxy whose CA the runner lacks).
  */
-export type HostFault =
-  | 'forbidden'
-  | 'bad-gateway'
-  | 'unavailable'
-  | 'proxy-auth'
-  | 'reset'
-  | 'hang'
-  | 'untrusted-tls'
+export type HostFault = 'forbidden' | 'bad-gateway' | 'unavailable' | 'proxy-auth' | 'reset' | 'hang' | 'untrusted-tls'
 
 /** What a served host answers instead of (or on top of) its fake's answer. */
-export type AnswerFault = { path?: string } & (
+export type AnswerFault = { path?: string } &
   /** The request is read, and no answer ever comes. */
-  | { kind: 'hang' }
-  /** The fake's status and headers, then its body a few bytes at a time, never finishing. */
-  | { kind: 'trickle'; status?: number }
-  /** The fake's status and half its body, then a TCP reset. */
-  | { kind: 'reset-mid-body' }
-  /** A complete HTTP answer whose body is the first half of the fake's (JSON cut off). */
-  | { kind: 'truncate' }
-  /** A redirect to `location`. */
-  | { kind: 'redirect'; status?: 301 | 302 | 303 | 307 | 308; location: string }
-  /** The fake's answer padded to about `bytes` with hyphenated and base64url text (what made redaction quadratic). */
-  | { kind: 'huge'; status?: number; bytes: number }
-  /** A status with a body that is not JSON at all. */
-  | { kind: 'malformed'; status: number }
-  /** A proxy's or firewall's HTML block page. */
-  | { kind: 'html'; status: number }
-  /** The first `count` requests answer `status`, later ones the fake's answer. */
-  | { kind: 'burst'; status: 500 | 502 | 503 | 504; count: number }
-  /** 429 with one of the retry hints Azure sends (or none), and a body of the rate-limit or quota text. */
-  | { kind: 'throttle'; retryAfter?: string; retryAfterMs?: string; quota?: boolean }
-)
+  (
+    | { kind: 'hang' }
+    /** The fake's status and headers, then its body a few bytes at a time, never finishing. */
+    | { kind: 'trickle'; status?: number }
+    /** The fake's status and half its body, then a TCP reset. */
+    | { kind: 'reset-mid-body' }
+    /** A complete HTTP answer whose body is the first half of the fake's (JSON cut off). */
+    | { kind: 'truncate' }
+    /** A redirect to `location`. */
+    | { kind: 'redirect'; status?: 301 | 302 | 303 | 307 | 308; location: string }
+    /** The fake's answer padded to about `bytes` with hyphenated and base64url text (what made redaction quadratic). */
+    | { kind: 'huge'; status?: number; bytes: number }
+    /** A status with a body that is not JSON at all. */
+    | { kind: 'malformed'; status: number }
+    /** A proxy's or firewall's HTML block page. */
+    | { kind: 'html'; status: number }
+    /** The first `count` requests answer `status`, later ones the fake's answer. */
+    | { kind: 'burst'; status: 500 | 502 | 503 | 504; count: number }
+    /** 429 with one of the retry hints Azure sends (or none), and a body of the rate-limit or quota text. */
+    | { kind: 'throttle'; retryAfter?: string; retryAfterMs?: string; quota?: boolean }
+  )
 
 export interface FakeAnswer {
   status: number
@@ -63,11 +57,13 @@ export const PROXY_REFUSALS: Record<'forbidden' | 'bad-gateway' | 'unavailable' 
   forbidden: 'HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n',
   'bad-gateway': 'HTTP/1.1 502 Bad Gateway\r\nconnection: close\r\ncontent-length: 0\r\n\r\n',
   unavailable: 'HTTP/1.1 503 Service Unavailable\r\nconnection: close\r\ncontent-length: 0\r\n\r\n',
-  'proxy-auth': 'HTTP/1.1 407 Proxy Authentication Required\r\nproxy-authenticate: Basic realm="corp-proxy"\r\n' +
+  'proxy-auth':
+    'HTTP/1.1 407 Proxy Authentication Required\r\nproxy-authenticate: Basic realm="corp-proxy"\r\n' +
     'connection: close\r\ncontent-length: 0\r\n\r\n'
 }
 
-const BLOCK_PAGE = '<!DOCTYPE html>\n<html><head><title>Access Denied</title></head><body><h1>Access Denied</h1>' +
+const BLOCK_PAGE =
+  '<!DOCTYPE html>\n<html><head><title>Access Denied</title></head><body><h1>Access Denied</h1>' +
   '<p>The requested URL was blocked by the corporate web filter. Policy: Uncategorized-Block. ' +
   'Contact your network administrator.</p></body></html>\n'
 
@@ -75,10 +71,13 @@ const BLOCK_PAGE = '<!DOCTYPE html>\n<html><head><title>Access Denied</title></h
 const FILLER = 'x-ms-request-id-filler-aB3_-9zQ_wE-'
 
 /** The answer fault for this request, if the scenario has one for its host (and path). */
-export function answerFaultFor(answers: Record<string, AnswerFault>, host: string, path: string):
-  AnswerFault | undefined {
-  const fault = answers[host]
-  return fault && (fault.path === undefined || path.includes(fault.path)) ? fault : undefined
+export function answerFaultFor(
+  answers: Partial<Record<string, AnswerFault>>,
+  host: string,
+  path: string
+): AnswerFault | undefined {
+  const fault: AnswerFault | undefined = answers[host]
+  return fault !== undefined && (fault.path === undefined || path.includes(fault.path)) ? fault : undefined
 }
 
 /** Per-host request counts, for bursts: the first `count` requests fail. */
@@ -88,8 +87,14 @@ const burstCounts = new WeakMap<object, Map<string, number>>()
  * Answers `res` as the fault says, given the fake's own answer. Returns the status recorded for the request (the
  * hang and trickle faults never end the answer; the world's stop destroys their sockets).
  */
-export async function answerWithFault(fault: AnswerFault, host: string, owner: object, res: ServerResponse,
-  socket: Socket, real: () => Promise<FakeAnswer>): Promise<FakeAnswer> {
+export async function answerWithFault(
+  fault: AnswerFault,
+  host: string,
+  owner: object,
+  res: ServerResponse,
+  socket: Socket,
+  real: () => Promise<FakeAnswer>
+): Promise<FakeAnswer> {
   switch (fault.kind) {
     case 'hang':
       return { status: 0, text: '', headers: {} }
@@ -97,8 +102,12 @@ export async function answerWithFault(fault: AnswerFault, host: string, owner: o
       const answer = await real()
       const status = fault.status ?? answer.status
       res.writeHead(status, { ...answer.headers, 'transfer-encoding': 'chunked' })
-      const timer = setInterval(() => { if (!res.destroyed) res.write(' ') }, 200)
-      res.on('close', () => clearInterval(timer))
+      const timer = setInterval(() => {
+        if (!res.destroyed) res.write(' ')
+      }, 200)
+      res.on('close', () => {
+        clearInterval(timer)
+      })
       return { ...answer, status }
     }
     case 'reset-mid-body': {
@@ -126,7 +135,9 @@ export async function answerWithFault(fault: AnswerFault, host: string, owner: o
       const answer = await real()
       const status = fault.status ?? answer.status
       const padding = FILLER.repeat(Math.ceil(fault.bytes / FILLER.length))
-      const text = answer.text.startsWith('{') ? `{"padding":"${padding}",${answer.text.slice(1)}` : padding + answer.text
+      const text = answer.text.startsWith('{')
+        ? `{"padding":"${padding}",${answer.text.slice(1)}`
+        : padding + answer.text
       res.writeHead(status, answer.headers)
       res.end(text)
       return { ...answer, status, text: `(${text.length} characters)` }
@@ -148,7 +159,9 @@ export async function answerWithFault(fault: AnswerFault, host: string, owner: o
       const seen = (counts.get(host) ?? 0) + 1
       counts.set(host, seen)
       if (seen > fault.count) return send(res, await real())
-      const text = JSON.stringify({ error: { code: 'ServiceUnavailable', message: 'The service is temporarily unavailable.' } })
+      const text = JSON.stringify({
+        error: { code: 'ServiceUnavailable', message: 'The service is temporarily unavailable.' }
+      })
       return send(res, { status: fault.status, text, headers: { 'content-type': 'application/json' } })
     }
     case 'throttle': {
@@ -184,10 +197,33 @@ function untrustedCertificate(): { cert: string; key: string } {
   const dir = mkdtempSync(join(tmpdir(), 'aoai-untrusted-'))
   try {
     const san = CERTIFICATE_NAMES.map((name) => `DNS:${name}`).join(',')
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-      '-keyout', 'key.pem', '-out', 'cert.pem', '-days', '2', '-subj', '/CN=Corporate TLS Inspection',
-      '-addext', `subjectAltName=${san}`], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] })
-    untrustedPem = { cert: readFileSync(join(dir, 'cert.pem'), 'utf8'), key: readFileSync(join(dir, 'key.pem'), 'utf8') }
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        'key.pem',
+        '-out',
+        'cert.pem',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=Corporate TLS Inspection',
+        '-addext',
+        `subjectAltName=${san}`
+      ],
+      { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] }
+    )
+    untrustedPem = {
+      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+      key: readFileSync(join(dir, 'key.pem'), 'utf8')
+    }
     return untrustedPem
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -208,9 +244,12 @@ export async function startUntrustedServer(): Promise<{ port: number; close(): P
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise((done) => {
-      for (const socket of sockets) socket.destroy()
-      server.close(() => done())
-    })
+    close: () =>
+      new Promise((done) => {
+        for (const socket of sockets) socket.destroy()
+        server.close(() => {
+          done()
+        })
+      })
   }
 }
