@@ -1,7 +1,6 @@
 import * as core from '@actions/core'
 import { getInputs, getReportSettings, InvalidInputError, type ActionConfig } from './config/inputs.js'
 import { redactSecrets } from './security/redact.js'
-import { closeDispatcher } from './net/proxy.js'
 import { inputSecrets, invalidInputRun, runPipeline } from './pipeline/pipeline.js'
 import { publishReport } from './report/publish.js'
 
@@ -19,7 +18,6 @@ export async function run(): Promise<void> {
     }
     const { run: result, deadline, secrets } = await runPipeline(config)
     await publishReport(result, { ...config.report, secrets: secrets.all() })
-    await closeDispatcher()
     // A call the deadline cut short (getIDToken, MSAL) may still hold a socket open: end now rather than hang the job.
     if (deadline.abandonedWork || deadline.expired()) process.exit(process.exitCode ?? 0)
   } catch (error) {
@@ -37,7 +35,6 @@ async function failUnexpectedly(error: unknown): Promise<void> {
   core.setOutput('result', 'fail')
   core.setOutput('cause', 'unknown')
   core.setFailed(`aoai-auth-check failed unexpectedly: ${redactSecrets(message, secrets.all())}`)
-  await closeDispatcher().catch(() => undefined)
   process.exit(process.exitCode ?? 1)
 }
 

@@ -1,5 +1,7 @@
 import { ClientAssertionCredential } from '@azure/identity'
 import type { GithubIdTokens } from '../github/id-token.js'
+import { identityHttpClient } from '../net/identity-http-client.js'
+import type { Transport } from '../net/transport.js'
 import { redactSecrets } from '../security/redact.js'
 import type { SecretRegistry } from '../security/secrets.js'
 import { transportError, type EntraFailure } from './sdk-errors.js'
@@ -22,11 +24,12 @@ export class EntraSession {
   readonly credential: ClientAssertionCredential
   private lastError?: EntraFailure
 
-  constructor(key: EntraSessionKey, idTokens: GithubIdTokens, secrets: SecretRegistry) {
+  constructor(key: EntraSessionKey, idTokens: GithubIdTokens, secrets: SecretRegistry, transport: Transport) {
     const getAssertion = (): Promise<string> => idTokens.get(key.oidcAudience)
     this.credential = new ClientAssertionCredential(key.tenantId, key.clientId, getAssertion, {
       authorityHost: key.authorityHost,
       disableInstanceDiscovery: true,
+      httpClient: identityHttpClient(transport.dispatcher),
       retryOptions: IDENTITY_RETRIES,
       additionalPolicies: [
         {
@@ -66,17 +69,19 @@ export class EntraSessions {
   private readonly byKey = new Map<string, EntraSession>()
   private readonly idTokens: GithubIdTokens
   private readonly secrets: SecretRegistry
+  private readonly transport: Transport
 
-  constructor(idTokens: GithubIdTokens, secrets: SecretRegistry) {
+  constructor(idTokens: GithubIdTokens, secrets: SecretRegistry, transport: Transport) {
     this.idTokens = idTokens
     this.secrets = secrets
+    this.transport = transport
   }
 
   for(key: EntraSessionKey): EntraSession {
     const id = [key.authorityHost, key.tenantId, key.clientId, key.oidcAudience].join('|')
     let session = this.byKey.get(id)
     if (!session) {
-      session = new EntraSession(key, this.idTokens, this.secrets)
+      session = new EntraSession(key, this.idTokens, this.secrets, this.transport)
       this.byKey.set(id, session)
     }
     return session

@@ -38,6 +38,11 @@ export const githubOidcCheck: CheckStep<TargetContext> = {
       forkPullRequest: context.event.isForkPullRequest,
       dependabot: context.event.isDependabot
     }
+    // While GitHub answers, open the connections the token exchange and the probe will use.
+    if (evidence.requestVariables) {
+      const signInHost = new URL(context.config.authorityHost).hostname
+      context.transport.preconnect(context.trustedHost ? [signInHost, context.trustedHost] : [signInHost])
+    }
     let token: string
     try {
       token = await context.idTokens.get(audience)

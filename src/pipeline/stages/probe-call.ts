@@ -1,8 +1,8 @@
 import { getBearerTokenProvider, type TokenCredential } from '@azure/identity'
 import OpenAI, { APIError, AzureOpenAI } from 'openai'
+import type { Dispatcher } from 'undici'
 import type { TargetConfig } from '../../config/inputs.js'
 import type { Deadline } from '../../net/deadline.js'
-import { proxyAwareDispatcher } from '../../net/proxy.js'
 import { headerRecord, retryAfterFromHeaders } from '../../net/retry.js'
 import type { EndpointFacts } from '../../azure/endpoint.js'
 
@@ -34,14 +34,15 @@ export function dataPlane(
   endpoint: EndpointFacts,
   config: TargetConfig,
   credential: ProbeCredential,
-  deadline: Deadline
+  deadline: Deadline,
+  dispatcher: Dispatcher
 ): DataPlane {
   const deployment = config.deployment ?? ''
   const isV1 = usesV1Api(endpoint, config)
   const common = {
     maxRetries: 0,
     timeout: Math.max(1, deadline.remainingMs()),
-    fetchOptions: { dispatcher: proxyAwareDispatcher(), redirect: 'manual' as const },
+    fetchOptions: { dispatcher, redirect: 'manual' as const },
     // The SDKs read OPENAI_* / AZURE_OPENAI_* variables as defaults; the action's inputs are the only source.
     organization: null,
     project: null,
