@@ -1,4 +1,7 @@
 import * as core from '@actions/core'
+import { enableCompileCache } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { getInputs, getReportSettings, InvalidInputError, type ActionConfig } from './config/inputs.js'
 import { redactSecrets } from './security/redact.js'
 import { inputSecrets, invalidInputRun, runPipeline } from './pipeline/pipeline.js'
@@ -7,6 +10,7 @@ import { publishReport } from './report/publish.js'
 /** The action: read the inputs, walk the target through the pipeline, report. */
 export async function run(): Promise<void> {
   const started = new Date()
+  enableSdkCompileCache()
   try {
     const config = readConfig()
     if (config instanceof InvalidInputError) {
@@ -44,5 +48,17 @@ function readConfig(): ActionConfig | InvalidInputError {
   } catch (error) {
     if (error instanceof InvalidInputError) return error
     throw error
+  }
+}
+
+/**
+ * The SDK chunks load on first use; Node's compile cache keeps their compiled code in the runner's temp directory,
+ * so a later step of the same job (another check, a matrix leg on the same runner) starts them faster.
+ */
+function enableSdkCompileCache(): void {
+  try {
+    enableCompileCache(join(process.env.RUNNER_TEMP || tmpdir(), 'aoai-auth-check', 'compile-cache'))
+  } catch {
+    // A cache that cannot be written costs only speed.
   }
 }

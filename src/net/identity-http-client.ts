@@ -1,7 +1,7 @@
 // @azure/identity's HTTP client on the run's transport: Entra ID's answers come over the same keep-alive
 // connections (opened ahead while the GitHub OIDC request is in flight), redirects are never followed, and a body is
 // read only up to a cap, whatever its size.
-import { createHttpHeaders, type HttpClient, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline'
+import type { HttpClient, PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline'
 import { request, type Dispatcher } from 'undici'
 
 /** More than any Entra ID answer (token responses and error bodies are a few KB); the rest is not read. */
@@ -42,6 +42,8 @@ export function identityHttpClient(dispatcher: Dispatcher): HttpClient {
         maxRedirections: 0,
         ...(timeout ? { headersTimeout: timeout, bodyTimeout: timeout } : {})
       })
+      // Loaded with @azure/identity (which brings it), not at start-up.
+      const { createHttpHeaders } = await import('@azure/core-rest-pipeline')
       const headers = createHttpHeaders()
       for (const [name, value] of Object.entries(response.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)

@@ -22,7 +22,7 @@ function firstCall(context: TargetContext): CallKind {
  */
 export async function probeWith(context: TargetContext, credential: ProbeCredential): Promise<ProbeResult> {
   const endpoint = known(context.endpoint, 'the endpoint facts')
-  const client = dataPlane(endpoint, context.config, credential, context.deadline, context.transport.dispatcher)
+  const client = await dataPlane(endpoint, context.config, credential, context.deadline, context.transport.dispatcher)
   const sentCredential = credential.kind
   const switches: string[] = []
   let kind = firstCall(context)
