@@ -1,10 +1,10 @@
 // The request for the job's GitHub OIDC token, made the way @actions/core's getIDToken makes it
 // (ACTIONS_ID_TOKEN_REQUEST_URL with the runtime bearer and `&audience=`), but over the action's one HTTP stack:
-// through the proxy dispatcher, with a body cap, a bounded number of retries under the run's deadline, and never
+// through the run's transport (transport.ts: one reading of the proxy variables), with a body cap, a bounded number of retries under the run's deadline, and never
 // following a redirect (a 3xx would take the runtime bearer to wherever it points).
 import { readCappedBody } from './body.js'
 import type { Deadline } from './deadline.js'
-import { proxyAwareDispatcher } from './proxy.js'
+import type { Dispatcher } from 'undici'
 import { headerRecord, retryAfterFromHeaders, withRetries, type RetryPolicy } from './retry.js'
 
 /** GitHub's token endpoint answering 5xx or 429: two more tries, then the cause is named (not the deadline). */
@@ -30,8 +30,17 @@ export class OidcAnswerError extends Error {
 }
 
 /** Asks GitHub for an ID token for `audience`, retrying a 5xx or 429 a bounded number of times within the deadline. */
-export async function requestGithubIdToken(audience: string, deadline: Deadline): Promise<string> {
-  const attempted = await withRetries(() => requestIdToken(audience, deadline), retryable, deadline, OIDC_RETRY)
+export async function requestGithubIdToken(
+  audience: string,
+  deadline: Deadline,
+  dispatcher: Dispatcher
+): Promise<string> {
+  const attempted = await withRetries(
+    () => requestIdToken(audience, deadline, dispatcher),
+    retryable,
+    deadline,
+    OIDC_RETRY
+  )
   if (attempted.value === undefined) throw attempted.error
   return attempted.value
 }
@@ -42,7 +51,7 @@ function retryable(error: unknown): number | null | undefined {
   return retryAfterFromHeaders(error.headers)
 }
 
-async function requestIdToken(audience: string, deadline: Deadline): Promise<string> {
+async function requestIdToken(audience: string, deadline: Deadline, dispatcher: Dispatcher): Promise<string> {
   // The same texts as @actions/core, which the diagnosis (and the corpus of real logs) knows.
   const runtimeToken = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']
   const requestUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL']
@@ -58,7 +67,7 @@ async function requestIdToken(audience: string, deadline: Deadline): Promise<str
     redirect: 'manual',
     signal: deadline.signal,
     // @ts-expect-error undici's dispatcher option, which Node's fetch takes but the DOM types do not declare
-    dispatcher: proxyAwareDispatcher()
+    dispatcher
   })
   const { text, truncated } = await readCappedBody(response)
   const headers = headerRecord(response.headers)

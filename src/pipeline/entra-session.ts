@@ -1,11 +1,14 @@
-import { ClientAssertionCredential } from '@azure/identity'
+import type { ClientAssertionCredential } from '@azure/identity'
 import type { GithubIdTokens } from '../github/id-token.js'
 import { capBody } from '../net/body.js'
 import type { Deadline } from '../net/deadline.js'
+import { identityHttpClient } from '../net/identity-http-client.js'
 import { retryAfterFromHeaders } from '../net/retry.js'
+import type { Transport } from '../net/transport.js'
 import { redactSecrets } from '../security/redact.js'
 import type { SecretRegistry } from '../security/secrets.js'
 import { transportError, type EntraFailure } from './sdk-errors.js'
+import { loadIdentity } from './sdks.js'
 
 const IDENTITY_RETRIES = { maxRetries: 2, retryDelayInMs: 500, maxRetryDelayInMs: 4000 }
 const RETRY_AFTER_HEADERS = ['retry-after', 'retry-after-ms', 'x-ms-retry-after-ms']
@@ -27,11 +30,19 @@ export class EntraSession {
   readonly credential: Pick<ClientAssertionCredential, 'getToken'>
   private lastError?: EntraFailure
 
-  constructor(key: EntraSessionKey, idTokens: GithubIdTokens, secrets: SecretRegistry, deadline: Deadline) {
+  constructor(
+    Credential: typeof ClientAssertionCredential,
+    key: EntraSessionKey,
+    idTokens: GithubIdTokens,
+    secrets: SecretRegistry,
+    transport: Transport,
+    deadline: Deadline
+  ) {
     const getAssertion = (): Promise<string> => idTokens.get(key.oidcAudience)
-    const inner = new ClientAssertionCredential(key.tenantId, key.clientId, getAssertion, {
+    const inner = new Credential(key.tenantId, key.clientId, getAssertion, {
       authorityHost: key.authorityHost,
       disableInstanceDiscovery: true,
+      httpClient: identityHttpClient(transport.dispatcher),
       retryOptions: IDENTITY_RETRIES,
       additionalPolicies: [
         {
@@ -52,12 +63,7 @@ export class EntraSession {
                   [...response.headers].map(([name, value]) => [name.toLowerCase(), value])
                 )
                 const { text, truncated } = capBody(response.bodyAsText ?? '')
-                this.lastError = {
-                  status: response.status,
-                  body: redactSecrets(text, secrets.all()),
-                  headers,
-                  truncated
-                }
+                this.lastError = { status: response.status, body: redactSecrets(text, secrets.all()), headers, truncated }
                 const wait = retryAfterFromHeaders(headers)
                 // A Retry-After longer than a retry may wait (a day, say) is answered at once, as the data plane does.
                 if (wait !== null && (wait > IDENTITY_RETRIES.maxRetryDelayInMs || wait >= deadline.remainingMs())) {
@@ -89,22 +95,27 @@ export class EntraSession {
 
 /** One credential per authority + tenant + client + assertion audience for a run: its token cache then gives one token per scope. */
 export class EntraSessions {
-  private readonly byKey = new Map<string, EntraSession>()
+  private readonly byKey = new Map<string, Promise<EntraSession>>()
   private readonly idTokens: GithubIdTokens
   private readonly secrets: SecretRegistry
+  private readonly transport: Transport
   private readonly deadline: Deadline
 
-  constructor(idTokens: GithubIdTokens, secrets: SecretRegistry, deadline: Deadline) {
+  constructor(idTokens: GithubIdTokens, secrets: SecretRegistry, transport: Transport, deadline: Deadline) {
     this.idTokens = idTokens
     this.secrets = secrets
+    this.transport = transport
     this.deadline = deadline
   }
 
-  for(key: EntraSessionKey): EntraSession {
+  for(key: EntraSessionKey): Promise<EntraSession> {
     const id = [key.authorityHost, key.tenantId, key.clientId, key.oidcAudience].join('|')
     let session = this.byKey.get(id)
     if (!session) {
-      session = new EntraSession(key, this.idTokens, this.secrets, this.deadline)
+      session = loadIdentity().then(
+        ({ ClientAssertionCredential }) =>
+          new EntraSession(ClientAssertionCredential, key, this.idTokens, this.secrets, this.transport, this.deadline)
+      )
       this.byKey.set(id, session)
     }
     return session

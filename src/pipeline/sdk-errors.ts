@@ -1,10 +1,10 @@
 // Reading what the SDKs throw (openai's APIError, @azure/identity's errors with what Entra or the transport said)
 // as the diagnosis engine reads an error: a text, with the status and headers when a response came.
-import { APIError } from 'openai'
 import type { ErrorObservation, ErrorPhase } from '../diagnosis/types.js'
 import { redactSecrets } from '../security/redact.js'
 import { capBody } from '../net/body.js'
 import { headerRecord, retryAfterFromHeaders } from '../net/retry.js'
+import { isOpenAIError } from './sdks.js'
 
 /** What Entra last answered with an error, or why no answer came: MSAL keeps only `network_error` of the latter. */
 export type EntraFailure =
@@ -30,7 +30,7 @@ export function observationOf(
   phase: ErrorPhase | undefined,
   secrets: readonly string[]
 ): ErrorObservation & { truncated?: boolean } {
-  if (error instanceof APIError && error.status !== undefined) {
+  if (isOpenAIError(error) && error.status !== undefined) {
     // The response body as the service sent it: openai keeps only its `error` member when there is one.
     const reported: unknown = error.error
     const body: unknown = isRecord(reported) && 'code' in reported ? { error: reported } : reported

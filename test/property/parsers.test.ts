@@ -7,7 +7,7 @@ import { analyseEndpoint, displayEndpoint } from '../../src/azure/endpoint.ts'
 import { CLOUDS } from '../../src/azure/clouds.ts'
 import { runExplain } from '../../src/cli/explain.ts'
 import { getInputs, InvalidInputError } from '../../src/config/inputs.ts'
-import { bypassesProxy, canonicalNoProxy, parseNoProxy } from '../../src/net/no-proxy.ts'
+import { bypassesProxy, proxyFor } from '../../src/net/proxy-rules.ts'
 import { decodeJwtClaims, findJwts } from '../../src/security/jwt.ts'
 import { HOSTILE_PIECES, runs } from './runs.ts'
 
@@ -180,28 +180,27 @@ describe('JWT decoding', () => {
 describe('NO_PROXY', () => {
   const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?$/)
   const domain = fc.array(label, { minLength: 2, maxLength: 4 }).map((labels) => labels.join('.'))
+  const route = (host: string, noProxy: string) =>
+    proxyFor(host, { HTTPS_PROXY: 'http://proxy.corp.example:3128', NO_PROXY: noProxy })
 
   it('parent.domain, .parent.domain and *.parent.domain all mean the domain and every host under it', () => {
     fc.assert(
       fc.property(domain, label, label, fc.constantFrom('', '.', '*.'), (parent, sub, other, prefix) => {
-        const rules = parseNoProxy(`${prefix}${parent.toUpperCase()}`)
-        expect(bypassesProxy(parent, rules)).toBe(true)
-        expect(bypassesProxy(`${sub}.${parent}`, rules)).toBe(true)
-        expect(bypassesProxy(`${sub}${other}x-${parent}`, rules)).toBe(false)
+        const noProxy = `${prefix}${parent.toUpperCase()}`
+        expect(route(parent, noProxy)).toBeUndefined()
+        expect(route(`${sub}.${parent}`, noProxy)).toBeUndefined()
+        expect(route(`${sub}${other}x-${parent}`, noProxy)).toBeDefined()
       }),
       runs
     )
   })
 
-  it('the canonical form the three HTTP stacks are handed reads back as the same rules', () => {
+  it('an entry with a port applies to that port only, and * to every host', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.constantFrom('', '.', '*.'), domain, fc.constantFrom('', ':443', ':8080'))),
-        (entries) => {
-          const rules = parseNoProxy(entries.map(([prefix, name, port]) => `${prefix}${name}${port}`).join(', '))
-          expect(parseNoProxy(canonicalNoProxy(rules)).domains.sort()).toEqual([...rules.domains].sort())
-        }
-      ),
+      fc.property(domain, fc.integer({ min: 1, max: 65535 }), (host, port) => {
+        expect(bypassesProxy(host, 443, { NO_PROXY: `${host}:${port}` })).toBe(port === 443)
+        expect(bypassesProxy(host, 443, { no_proxy: '*' })).toBe(true)
+      }),
       runs
     )
   })

@@ -2,6 +2,7 @@ import { decodeJwtClaims } from '../../security/jwt.js'
 import { OidcAnswerError } from '../../net/github-oidc.js'
 import { answerFault } from '../answer-faults.js'
 import { causeOutcome, explainError, explainObservation } from '../diagnose.js'
+import { preloadSdks } from '../sdks.js'
 import type { CheckOutcome, CheckStep } from '../types.js'
 import type { TargetContext } from '../types.js'
 
@@ -40,6 +41,12 @@ export const githubOidcCheck: CheckStep<TargetContext> = {
       event: context.event.name,
       forkPullRequest: context.event.isForkPullRequest,
       dependabot: context.event.isDependabot
+    }
+    // While GitHub answers, open the connections the token exchange and the probe will use.
+    if (evidence.requestVariables) {
+      preloadSdks()
+      const signInHost = new URL(context.config.authorityHost).hostname
+      context.transport.preconnect(context.trustedHost ? [signInHost, context.trustedHost] : [signInHost])
     }
     let token: string
     try {
