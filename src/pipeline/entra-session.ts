@@ -63,7 +63,12 @@ export class EntraSession {
                   [...response.headers].map(([name, value]) => [name.toLowerCase(), value])
                 )
                 const { text, truncated } = capBody(response.bodyAsText ?? '')
-                this.lastError = { status: response.status, body: redactSecrets(text, secrets.all()), headers, truncated }
+                this.lastError = {
+                  status: response.status,
+                  body: redactSecrets(text, secrets.all()),
+                  headers,
+                  truncated
+                }
                 const wait = retryAfterFromHeaders(headers)
                 // A Retry-After longer than a retry may wait (a day, say) is answered at once, as the data plane does.
                 if (wait !== null && (wait > IDENTITY_RETRIES.maxRetryDelayInMs || wait >= deadline.remainingMs())) {
