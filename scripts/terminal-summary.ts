@@ -52,13 +52,17 @@ function renderBlock(tag: string, inner: string): string {
   }
 }
 
-/** Inline markup → terminal: bold stays bold, code and sub lose their tags, entities are decoded. */
+/** Inline markup → terminal: bold stays bold, a link shows its address, code and sub lose their tags, entities are decoded. */
 function inline(html: string): string {
   return decode(
     html
       .replace(/<br\s*\/?>/g, '\n')
       .replace(/<b>([\s\S]*?)<\/b>/g, (_m, text: string) => paint('bold', text))
       .replace(/<sub>([\s\S]*?)<\/sub>/g, (_m, text: string) => paint('dim', text))
+      // A link keeps its address, which a terminal cannot hide behind the text.
+      .replace(/<a href="([^"]*)">([\s\S]*?)<\/a>/g, (_m, href: string, text: string) =>
+        text === href ? href : `${text} (${href})`
+      )
       .replace(/<[^>]+>/g, '')
   )
 }

@@ -32,11 +32,13 @@ describe('aoai-auth-check explain', () => {
     expect(stdout).toContain('az ad app federated-credential create --id <client-id>')
   })
 
-  it('prints one JSON object with --json: cause, candidates, title, fix, evidence', () => {
+  it('prints one JSON object with --json: cause, candidates, title, fix (plain text and as blocks), evidence', () => {
     const { status, stdout } = run(['explain', '--json'], SUBJECT_ERROR)
     expect(status).toBe(0)
     const answer = JSON.parse(stdout)
-    expect(Object.keys(answer)).toEqual(['cause', 'candidates', 'title', 'fix', 'evidence'])
+    expect(Object.keys(answer)).toEqual(['cause', 'candidates', 'title', 'fix', 'fixBlocks', 'evidence'])
+    expect(typeof answer.fix).toBe('string')
+    expect(answer.fixBlocks).toContainEqual(expect.objectContaining({ kind: 'command', shell: 'bash' }))
     expect(answer).toMatchObject({
       cause: 'fic-subject-mismatch',
       candidates: [{ cause: 'fic-subject-mismatch' }],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CLOUDS, type CloudName } from '../../src/azure/clouds.ts'
 import type { TargetConfig } from '../../src/config/inputs.ts'
+import { fixText } from '../../src/causes/fix.ts'
 import { credentialHostVerdict } from '../../src/azure/host-policy.ts'
 import { Deadline } from '../../src/net/deadline.ts'
 import type { CheckResult } from '../../src/pipeline/types.ts'
@@ -78,7 +79,7 @@ describe('static endpoint checks', () => {
     expect(check.detail).toContain('use the base endpoint https://contoso.openai.azure.com/')
     expect(check.detail).toContain("deployment 'gpt-4o'")
     expect(check.detail).toContain("api-version '2024-08-01-preview'")
-    expect(check.fix).toContain('https://contoso.openai.azure.com/')
+    expect(fixText(check.fix ?? [])).toContain('https://contoso.openai.azure.com/')
     expect(checks['endpoint-cloud'].status).toBe('skip')
     expect(checks['host-policy'].detail).toBe('Skipped: "Endpoint is an https base URL" failed.')
   })

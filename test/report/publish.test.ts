@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CATALOGUE } from '../../src/causes/catalogue.ts'
+import { bash, prose } from '../../src/causes/fix.ts'
 import { publishReport, type ReportOptions } from '../../src/report/publish.ts'
 import type { RunResult } from '../../src/pipeline/types.ts'
 import { captureRun, tempDir } from './in-process-runner.ts'
@@ -84,7 +85,7 @@ describe('publishReport', () => {
     )
     expect(published.summary).toContain('❌ Azure OpenAI auth check failed: missing-data-plane-role')
     expect(published.summary).toContain(CATALOGUE['missing-data-plane-role'].meaning.slice(0, 40))
-    expect(published.summary).toMatch(/<pre lang="sh"><code>az role assignment create[^<]*--assignee-object-id 5b2f9c1e/)
+    expect(published.summary).toMatch(/<pre lang="bash"><code>az role assignment create[^<]*--assignee-object-id 5b2f9c1e/)
     expect(published.summary).toContain('<td>❌ fail</td>')
     expect(published.report).toMatchObject({ outcome: 'fail', cause: 'missing-data-plane-role' })
   })
@@ -177,7 +178,7 @@ describe('publishReport', () => {
       .join('.')
     const leaky = finding('probe', 'probe', 'fail', 'unknown', `The service said: Bearer ${jwt}`)
     const checks = passingChecks()
-    checks[4] = { ...leaky, fix: `Retry with ${jwt}`, evidence: { body: `{"token":"${jwt}"}`, headers: [jwt] } }
+    checks[4] = { ...leaky, fix: [prose(`Retry with ${jwt}`)], evidence: { body: `{"token":"${jwt}"}`, headers: [jwt] } }
     const published = await publish(
       run(target(checks, { oidcClaims: { sub: SUBJECT, assertion: jwt }, oidcSubject: `${SUBJECT} ${jwt}` }))
     )
@@ -197,7 +198,7 @@ describe('publishReport', () => {
     const checks = passingChecks()
     checks[4] = {
       ...finding('probe', 'probe', 'fail', 'unknown', `The gateway echoed the key ${gatewayKey} back.`),
-      fix: `Check the endpoint https://bob:${password}@contoso.openai.azure.com/ again.`,
+      fix: [prose(`Check the endpoint https://bob:${password}@contoso.openai.azure.com/ again.`)],
       evidence: { request: { headers: [`x-gateway-key ${gatewayKey}`] } }
     }
     const published = await publish(
@@ -238,14 +239,13 @@ describe('publishReport', () => {
     const checks = passingChecks()
     checks[4] = check('probe', 'probe', 'fail', 'Denied.', {
       cause: 'missing-data-plane-role',
-      fix: 'Assign the role:\naz role assignment create --assignee-object-id <principal-id> \\\n  --scope <resource-id>'
+      fix: [prose('Assign the role:'), bash('az role assignment create --assignee-object-id <principal-id> --scope <resource-id>')]
     })
     const published = await publish(run(target(checks)))
 
     expect(published.summary).toContain('<p>Assign the role:</p>')
     expect(published.summary).toContain(
-      '<pre lang="sh"><code>az role assignment create --assignee-object-id &lt;principal-id&gt; \\\n' +
-        '  --scope &lt;resource-id&gt;</code></pre>'
+      '<pre lang="bash"><code>az role assignment create --assignee-object-id &lt;principal-id&gt; --scope &lt;resource-id&gt;</code></pre>'
     )
   })
 
@@ -255,7 +255,7 @@ describe('publishReport', () => {
     const published = await publish(run(target(checks)))
 
     expect(published.summary).toContain(
-      '<pre lang="sh"><code>permissions:\n  id-token: write\n  contents: read</code></pre>'
+      '<pre lang="yaml"><code>permissions:\n  id-token: write\n  contents: read</code></pre>'
     )
   })
 

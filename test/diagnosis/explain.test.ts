@@ -2,19 +2,18 @@
 // mismatch is flagged, and ids are taken only when they are GUIDs.
 import { describe, expect, it } from 'vitest'
 import { CATALOGUE } from '../../src/causes/catalogue.ts'
-import { fixValuesFromEvidence } from '../../src/cli/fix-values.ts'
-import { classify } from '../../src/diagnosis/classify.ts'
+import { fixText } from '../../src/causes/fix.ts'
+import { explain, fixValuesFromEvidence } from '../../src/diagnosis/explain.ts'
 
 function fixFor(text: string): string {
-  const diagnosis = classify({ text })
-  return CATALOGUE[diagnosis.cause].fix(fixValuesFromEvidence(diagnosis.evidence))
+  return fixText(explain({ text }).fix)
 }
 
 describe('fix values from a pasted error', () => {
   it('a US Government endpoint gets US Government values', () => {
     const values = fixValuesFromEvidence({ host: 'contoso.openai.azure.us' })
     expect(values).toMatchObject({ cloud: 'azureusgovernment', endpoint: 'https://contoso.openai.azure.us/' })
-    expect(CATALOGUE['wrong-token-audience'].fix(values)).toContain('https://cognitiveservices.azure.us/.default')
+    expect(fixText(CATALOGUE['wrong-token-audience'].fix(values))).toContain('https://cognitiveservices.azure.us/.default')
   })
 
   it('a regional host is not taken as the endpoint to use', () => {
