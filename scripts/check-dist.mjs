@@ -2,9 +2,13 @@
 import { execFileSync } from 'node:child_process'
 
 execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' })
-const changes = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', 'dist', 'docs', 'README.md'], {
-  encoding: 'utf8'
-})
+const changes = execFileSync(
+  'git',
+  ['status', '--porcelain', '--untracked-files=all', '--', 'dist', 'docs', 'README.md'],
+  {
+    encoding: 'utf8'
+  }
+)
 if (changes.trim() !== '') {
   process.stderr.write(
     `dist/ or the generated docs are not what the sources produce. Run \`npm run build\` and commit them.\n${changes}` +

@@ -43,7 +43,8 @@ export function causesDoc(): string {
       if (examples.length > 0) {
         sections.push(
           '**Seen as:**\n',
-          examples.map((example) => `- \`${example.text.replaceAll('`', "'")}\` ([source](${example.source}))`)
+          examples
+            .map((example) => `- \`${example.text.replaceAll('`', "'")}\` ([source](${example.source}))`)
             .join('\n') + '\n'
         )
       }
@@ -57,7 +58,9 @@ export function causesDoc(): string {
 export function fixMarkdown(fix: Fix): string {
   return fix
     .map((block) =>
-      block.kind === 'prose' ? `${inlineMarkdown(block.parts)}\n` : `\`\`\`${block.shell}\n${block.lines.join('\n')}\n\`\`\`\n`
+      block.kind === 'prose'
+        ? `${inlineMarkdown(block.parts)}\n`
+        : `\`\`\`${block.shell}\n${block.lines.join('\n')}\n\`\`\`\n`
     )
     .join('\n')
 }
@@ -80,7 +83,10 @@ interface ActionMetadata {
 }
 
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim()
+  return text
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()
 }
 
 /** The README's generated sections, each the Markdown between `<!-- name:start -->` and `<!-- name:end -->`. */

@@ -5,4 +5,7 @@ import { causesDoc, readmeSections, withGeneratedSections } from './docs.ts'
 const root = process.argv[2] ?? '.'
 writeFileSync(`${root}/docs/causes.md`, causesDoc())
 const readme = readFileSync(`${root}/README.md`, 'utf8')
-writeFileSync(`${root}/README.md`, withGeneratedSections(readme, readmeSections(readFileSync(`${root}/action.yml`, 'utf8'))))
+writeFileSync(
+  `${root}/README.md`,
+  withGeneratedSections(readme, readmeSections(readFileSync(`${root}/action.yml`, 'utf8')))
+)

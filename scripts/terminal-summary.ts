@@ -87,8 +87,14 @@ function renderTable(html: string): string {
   const lines = rows.flatMap((row, index) => {
     const cells = widths.map((width, i) => wrapWords(row[i] ?? '', width))
     const height = Math.max(...cells.map((cell) => cell.length))
-    const rendered = Array.from({ length: height }, (_, line) =>
-      '  ' + cells.map((cell, i) => pad(cell[line] ?? '', widths[i] ?? 0)).join('  ').trimEnd()
+    const rendered = Array.from(
+      { length: height },
+      (_, line) =>
+        '  ' +
+        cells
+          .map((cell, i) => pad(cell[line] ?? '', widths[i] ?? 0))
+          .join('  ')
+          .trimEnd()
     )
     return index === 0 ? rendered.map((line) => paint('dim', line)) : rendered
   })

@@ -2,9 +2,7 @@
 // The catalogue builds fixes with the builders below; each reporter renders the blocks its own way.
 
 export type Inline =
-  | { kind: 'text'; text: string }
-  | { kind: 'code'; text: string }
-  | { kind: 'link'; href: string; text: string }
+  { kind: 'text'; text: string } | { kind: 'code'; text: string } | { kind: 'link'; href: string; text: string }
 
 export type Shell = 'bash' | 'yaml'
 
@@ -106,33 +104,32 @@ export function wrapCommand(line: string, width = COMMAND_WIDTH): string[] {
   return out
 }
 
-/** A `--flag '{...}'` JSON argument laid out one member a line (JSON allows the line breaks), or undefined. */
+/** A `--flag '{...}'` JSON object argument laid out one member a line (JSON allows the line breaks), or undefined. */
 function jsonArgumentLines(argument: string): string[] | undefined {
   const match = /^(--[\w-]+ )?'(\{.*\})'$/s.exec(argument)
   if (!match) return undefined
+  const [, flag = '', json = ''] = match
   let value: unknown
   try {
-    value = JSON.parse(match[2] ?? '')
+    value = JSON.parse(json)
   } catch {
     return undefined
   }
-  const lines = JSON.stringify(value, null, 2).split('\n')
-  return [`${match[1] ?? ''}'${lines[0] ?? ''}`, ...lines.slice(1, -1).map((l) => `  ${l}`), `${lines.at(-1) ?? ''}'`]
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+  const members = Object.entries(value).map(([key, member]) => `    ${JSON.stringify(key)}:${JSON.stringify(member)}`)
+  return [`${flag}'{`, ...members.map((member, i) => (i < members.length - 1 ? `${member},` : member)), "}'"]
 }
 
 /** The words of a command, a `--flag` joined with the value after it. */
 function argumentsOf(line: string): string[] {
   const words = shellWords(line)
   const grouped: string[] = []
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i] ?? ''
-    const next = words[i + 1]
-    if (word.startsWith('-') && next !== undefined && !next.startsWith('-')) {
-      grouped.push(`${word} ${next}`)
-      i++
-    } else {
-      grouped.push(word)
-    }
+  for (const word of words) {
+    const last = grouped.at(-1)
+    // A word after a lone flag is its value.
+    if (last !== undefined && /^-\S*$/.test(last) && !word.startsWith('-'))
+      grouped[grouped.length - 1] = `${last} ${word}`
+    else grouped.push(word)
   }
   return grouped
 }

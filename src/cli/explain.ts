@@ -12,8 +12,13 @@ import type { CommandIo } from './io.js'
 const PHASES: readonly ErrorPhase[] = ['github-oidc', 'entra-token', 'data-plane', 'arm']
 
 const FLAGS: Record<string, FlagSpec> = {
-  status: { kind: 'integer', valueName: 'N', min: 100, max: 599,
-    description: 'the HTTP status, when the text lacks it' },
+  status: {
+    kind: 'integer',
+    valueName: 'N',
+    min: 100,
+    max: 599,
+    description: 'the HTTP status, when the text lacks it'
+  },
   phase: { kind: 'choice', values: PHASES, description: 'where the error came from' },
   json: { kind: 'boolean', description: 'print one JSON object instead of the human answer' },
   file: { kind: 'string', valueName: 'F', description: 'read the error text from file F instead of standard input' },
@@ -64,8 +69,9 @@ export async function runExplain(argv: readonly string[], io: CommandIo): Promis
   }
   const text = typeof flags.file === 'string' ? readInputFile(flags.file) : await io.readStdin()
   if (!text.trim()) {
-    throw new UsageError('no error text: pipe it on standard input (aoai-auth-check explain < error.txt) or ' +
-      'use --file F')
+    throw new UsageError(
+      'no error text: pipe it on standard input (aoai-auth-check explain < error.txt) or ' + 'use --file F'
+    )
   }
   const answer = explainText(text, flags.status as number | undefined, flags.phase as ErrorPhase | undefined)
   const output = flags.json ? JSON.stringify(answer, null, 2) + '\n' : humanAnswer(answer)
@@ -100,7 +106,13 @@ function readInputFile(path: string): string {
 
 function humanAnswer(answer: ExplainAnswer): string {
   const [best, ...others] = answer.candidates
-  const lines = [`Cause: ${answer.title} (${answer.cause})`, `Why:   ${best.why}`, '', 'Fix:', ...fixLines(answer.fixBlocks)]
+  const lines = [
+    `Cause: ${answer.title} (${answer.cause})`,
+    `Why:   ${best.why}`,
+    '',
+    'Fix:',
+    ...fixLines(answer.fixBlocks)
+  ]
   if (others.length) {
     lines.push('', 'The text alone cannot decide; other possible causes, and what decides:')
     for (const other of others) lines.push(`  - ${CATALOGUE[other.cause].title} (${other.cause}): ${other.why}`)

@@ -37,9 +37,8 @@ export function fixValuesFromEvidence(evidence: Record<string, unknown>): FixVal
     scope: url(evidence.expectedAudience)?.replace(/\/?$/, '/.default'),
     host,
     cloud: cloud?.name,
-    endpoint: host && cloud?.subdomainSuffixes.some((suffix) => hostIsUnder(host, suffix))
-      ? `https://${host}/`
-      : undefined,
+    endpoint:
+      host && cloud?.subdomainSuffixes.some((suffix) => hostIsUnder(host, suffix)) ? `https://${host}/` : undefined,
     deployment: text(evidence.deployment),
     apiVersion: text(evidence.apiVersion),
     model: text(evidence.model),
@@ -47,7 +46,7 @@ export function fixValuesFromEvidence(evidence: Record<string, unknown>): FixVal
     role: dataPlaneRoleFor({ dataAction: text(evidence.dataAction) }),
     retryAfterSeconds: typeof evidence.retryAfterSeconds === 'number' ? evidence.retryAfterSeconds : undefined
   }
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as FixValues
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined))
 }
 
 export interface Explanation {

@@ -37,7 +37,7 @@ function knownFixValues(context: TargetContext, host?: unknown): FixValues {
     eventName: event.name || undefined,
     role: endpoint?.kind === 'foundry-project' ? dataPlaneRoleFor({ foundryProject: true }) : undefined
   }
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as FixValues
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined))
 }
 
 /** The scope a fix should name: the one used, unless the endpoint does not take its audience. */
@@ -77,8 +77,7 @@ export interface FailureOptions {
 /** Explains an error through the diagnosis engine: one cause (or ranked candidates) and its fix. */
 export function explainError(context: TargetContext, error: unknown, options: FailureOptions): CheckOutcome {
   if (error instanceof DeadlineExceededError || context.deadline.expired()) {
-    const detail =
-      `${options.source} did not finish within the overall deadline of ${context.deadline.seconds} s (timeout-seconds).`
+    const detail = `${options.source} did not finish within the overall deadline of ${context.deadline.seconds} s (timeout-seconds).`
     return causeOutcome(context, 'timeout', 'fail', detail, {
       ...options.evidence,
       deadlineSeconds: context.deadline.seconds,
@@ -113,7 +112,10 @@ export function explainObservation(
   }
 }
 
-function diagnosisContext(context: TargetContext, sentCredential?: DiagnosisContext['sentCredential']): DiagnosisContext {
+function diagnosisContext(
+  context: TargetContext,
+  sentCredential?: DiagnosisContext['sentCredential']
+): DiagnosisContext {
   const { name, isForkPullRequest, isDependabot } = context.event
   return {
     event: { name, isForkPullRequest, isDependabot },
@@ -125,7 +127,8 @@ function diagnosisContext(context: TargetContext, sentCredential?: DiagnosisCont
 
 /** The message a person reads in what was seen: the body's description or message, else the text on one line. */
 function seenIn(observation: ErrorObservation): string {
-  const line = bodyMessage(observation.body ?? parsedJson(observation.text)) ?? observation.text.replace(/\s+/g, ' ').trim()
+  const line =
+    bodyMessage(observation.body ?? parsedJson(observation.text)) ?? observation.text.replace(/\s+/g, ' ').trim()
   const shown = line.length > MAX_DETAIL_CHARS ? `${line.slice(0, MAX_DETAIL_CHARS)}…` : line
   return observation.status === undefined ? shown : `${observation.status} ${shown}`
 }

@@ -17,13 +17,16 @@ export function observationOf(
 ): ErrorObservation {
   if (error instanceof APIError && error.status !== undefined) {
     // The response body as the service sent it: openai keeps only its `error` member when there is one.
-    const body = isRecord(error.error) && 'code' in error.error ? { error: error.error } : error.error
-    const code = typeof error.code === 'string' && error.code ? error.code : undefined
+    const answer: unknown = error.error
+    const body = isRecord(answer) && 'code' in answer ? { error: answer } : answer
+    const reported: unknown = error.code
+    const code = typeof reported === 'string' && reported ? reported : undefined
+    const headers = error.headers as Headers | undefined
     return {
       text: redactSecrets(body === undefined ? error.message : JSON.stringify(body), secrets),
-      status: error.status,
+      status: error.status as number,
       phase,
-      headers: error.headers && headerRecord(error.headers),
+      headers: headers && headerRecord(headers),
       ...(code === undefined ? {} : { code }),
       ...(body === undefined ? {} : { body: redactDeep(body, secrets) })
     }
@@ -71,9 +74,10 @@ export function parsedJson(text: string): unknown {
 export function transportError(error: unknown, secrets: readonly string[]): Error {
   if (!(error instanceof Error)) return new Error(redactSecrets(String(error), secrets))
   const code = (error as { code?: unknown }).code
-  const copy = new Error(redactSecrets(error.message, secrets), error.cause === undefined
-    ? {}
-    : { cause: transportError(error.cause, secrets) })
+  const copy = new Error(
+    redactSecrets(error.message, secrets),
+    error.cause === undefined ? {} : { cause: transportError(error.cause, secrets) }
+  )
   return typeof code === 'string' ? Object.assign(copy, { code }) : copy
 }
 

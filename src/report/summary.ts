@@ -20,9 +20,32 @@ const OUTCOME_MARK = { pass: '✅', warn: '⚠️', fail: '❌' } as const
 
 // The claims a person looks at first, in this order; the rest follow alphabetically.
 const LEADING_CLAIMS = [
-  'iss', 'sub', 'aud', 'ref', 'ref_type', 'environment', 'event_name', 'job_workflow_ref', 'workflow_ref',
-  'repository', 'repository_id', 'repository_owner', 'repository_owner_id', 'runner_environment',
-  'tid', 'oid', 'appid', 'azp', 'idtyp', 'ver', 'roles', 'scp', 'xms_mirid', 'iat', 'nbf', 'exp'
+  'iss',
+  'sub',
+  'aud',
+  'ref',
+  'ref_type',
+  'environment',
+  'event_name',
+  'job_workflow_ref',
+  'workflow_ref',
+  'repository',
+  'repository_id',
+  'repository_owner',
+  'repository_owner_id',
+  'runner_environment',
+  'tid',
+  'oid',
+  'appid',
+  'azp',
+  'idtyp',
+  'ver',
+  'roles',
+  'scp',
+  'xms_mirid',
+  'iat',
+  'nbf',
+  'exp'
 ]
 const TIME_CLAIMS = new Set(['iat', 'nbf', 'exp'])
 
@@ -206,9 +229,5 @@ function inlineHtml(text: string): string {
 }
 
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }

@@ -3,7 +3,17 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CATALOGUE } from '../../src/causes/catalogue.ts'
-import { bash, code, commandLines, COMMAND_WIDTH, fixText, link, prose, wrapCommand, yaml } from '../../src/causes/fix.ts'
+import {
+  bash,
+  code,
+  commandLines,
+  COMMAND_WIDTH,
+  fixText,
+  link,
+  prose,
+  wrapCommand,
+  yaml
+} from '../../src/causes/fix.ts'
 import { CAUSE_IDS } from '../../src/causes/ids.ts'
 
 const ROLE_COMMAND =
@@ -13,7 +23,10 @@ const ROLE_COMMAND =
 
 /** What bash runs: the wrapped lines joined again at their continuations. */
 function unwrapped(lines: readonly string[]): string {
-  return lines.map((line, i) => (i === 0 ? line : line.replace(/^ {2}/, ''))).join('\n').replace(/ \\\n/g, ' ')
+  return lines
+    .map((line, i) => (i === 0 ? line : line.replace(/^ {2}/, '')))
+    .join('\n')
+    .replace(/ \\\n/g, ' ')
 }
 
 describe('fix blocks', () => {
@@ -59,12 +72,10 @@ describe('fix blocks', () => {
     expect(command && commandLines(command)).toEqual([
       'az ad app federated-credential create --id 6f1e2d3c-0000-4000-8000-000000000001 \\',
       "  --parameters '{",
-      '    "name": "github-octo-org-octo-repo-environment-prod",',
-      '    "issuer": "https://token.actions.githubusercontent.com",',
-      '    "subject": "repo:octo-org/octo-repo:environment:prod",',
-      '    "audiences": [',
-      '      "api://AzureADTokenExchange"',
-      '    ]',
+      '    "name":"github-octo-org-octo-repo-environment-prod",',
+      '    "issuer":"https://token.actions.githubusercontent.com",',
+      '    "subject":"repo:octo-org/octo-repo:environment:prod",',
+      '    "audiences":["api://AzureADTokenExchange"]',
       "  }'"
     ])
   })
@@ -77,18 +88,23 @@ describe('fix blocks', () => {
 
   it('any command wraps into lines no wider than the summary unless one argument is, and unwraps to itself', () => {
     const word = fc.stringMatching(/^[a-z0-9<>-]{1,30}$/)
-    const argument = fc.oneof(word, word.map((w) => `--${w}`), word.map((w) => `'${w} ${w}'`))
+    const argument = fc.oneof(
+      word,
+      word.map((w) => `--${w}`),
+      word.map((w) => `'${w} ${w}'`)
+    )
     fc.assert(
       fc.property(fc.array(argument, { minLength: 1, maxLength: 30 }), (words) => {
         const command = words.join(' ')
         const lines = wrapCommand(command)
         expect(unwrapped(lines)).toBe(command)
-        for (const line of lines) if (line.length > COMMAND_WIDTH) expect(line.trim().split(' ').length).toBeLessThanOrEqual(3)
+        for (const line of lines)
+          if (line.length > COMMAND_WIDTH) expect(line.trim().split(' ').length).toBeLessThanOrEqual(3)
       })
     )
   })
 
-  it('every cause\'s fix wraps its commands to the summary\'s width, but for a single argument too long to break', () => {
+  it("every cause's fix wraps its commands to the summary's width, but for a single argument too long to break", () => {
     for (const id of CAUSE_IDS) {
       for (const block of CATALOGUE[id].fix({})) {
         if (block.kind !== 'command') continue

@@ -35,7 +35,9 @@ async function staticChecks(config: TargetConfig): Promise<Record<string, CheckR
   const steps = checksFor(config).filter((step) => step.stage === 'inputs' || step.stage === 'endpoint')
   const event = { name: 'push', isForkPullRequest: false, isDependabot: false }
   const run: TargetContext = { ...newRunContext(new Deadline(5), event, new SecretRegistry()), config }
-  const results = await runChecks(steps, run, run.deadline, (r, _step, error) => explainError(r, error, { source: 'a static check' }))
+  const results = await runChecks(steps, run, run.deadline, (r, _step, error) =>
+    explainError(r, error, { source: 'a static check' })
+  )
   return Object.fromEntries(results.map((result) => [result.id, result]))
 }
 
@@ -66,7 +68,9 @@ describe('static endpoint checks', () => {
   })
 
   it('keep a scope the workflow gives', () => {
-    const { facts } = analyseEndpoint(target('https://contoso.openai.azure.com/', { scope: 'https://ai.azure.com/.default' }))
+    const { facts } = analyseEndpoint(
+      target('https://contoso.openai.azure.com/', { scope: 'https://ai.azure.com/.default' })
+    )
     expect(facts?.scope).toBe('https://ai.azure.com/.default')
   })
 
@@ -158,7 +162,10 @@ describe('the credential host policy', () => {
   })
 
   it('matches allowed-hosts exactly, or by *.suffix', () => {
-    expect(credentialHostVerdict('gw.azure-api.net', cloud, ['gw.azure-api.net'])).toEqual({ allowed: true, reason: 'allowed-hosts' })
+    expect(credentialHostVerdict('gw.azure-api.net', cloud, ['gw.azure-api.net'])).toEqual({
+      allowed: true,
+      reason: 'allowed-hosts'
+    })
     expect(credentialHostVerdict('other.azure-api.net', cloud, ['gw.azure-api.net']).allowed).toBe(false)
     expect(credentialHostVerdict('a.b.azure-api.net', cloud, ['*.azure-api.net']).allowed).toBe(true)
     expect(credentialHostVerdict('azure-api.net', cloud, ['*.azure-api.net']).allowed).toBe(false)

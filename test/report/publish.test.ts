@@ -85,7 +85,9 @@ describe('publishReport', () => {
     )
     expect(published.summary).toContain('❌ Azure OpenAI auth check failed: missing-data-plane-role')
     expect(published.summary).toContain(CATALOGUE['missing-data-plane-role'].meaning.slice(0, 40))
-    expect(published.summary).toMatch(/<pre lang="bash"><code>az role assignment create[^<]*--assignee-object-id 5b2f9c1e/)
+    expect(published.summary).toMatch(
+      /<pre lang="bash"><code>az role assignment create[^<]*--assignee-object-id 5b2f9c1e/
+    )
     expect(published.summary).toContain('<td>❌ fail</td>')
     expect(published.report).toMatchObject({ outcome: 'fail', cause: 'missing-data-plane-role' })
   })
@@ -172,13 +174,20 @@ describe('publishReport', () => {
   })
 
   it('a JWT-looking string in evidence, detail, fix or claims never leaves the process', async () => {
-    const jwt = [{ alg: 'RS256', typ: 'JWT' }, { sub: 'leak', aud: 'x' }]
+    const jwt = [
+      { alg: 'RS256', typ: 'JWT' },
+      { sub: 'leak', aud: 'x' }
+    ]
       .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
       .concat('c2lnbmF0dXJlLWJ5dGVz')
       .join('.')
     const leaky = finding('probe', 'probe', 'fail', 'unknown', `The service said: Bearer ${jwt}`)
     const checks = passingChecks()
-    checks[4] = { ...leaky, fix: [prose(`Retry with ${jwt}`)], evidence: { body: `{"token":"${jwt}"}`, headers: [jwt] } }
+    checks[4] = {
+      ...leaky,
+      fix: [prose(`Retry with ${jwt}`)],
+      evidence: { body: `{"token":"${jwt}"}`, headers: [jwt] }
+    }
     const published = await publish(
       run(target(checks, { oidcClaims: { sub: SUBJECT, assertion: jwt }, oidcSubject: `${SUBJECT} ${jwt}` }))
     )
@@ -212,9 +221,13 @@ describe('publishReport', () => {
       expect(text).not.toContain(gatewayKey)
       expect(text).not.toContain(password)
     }
-    expect(published.report).toMatchObject({ targets: [{ checks: expect.arrayContaining([
-      expect.objectContaining({ detail: 'The gateway echoed the key *** back.' })
-    ]) }] })
+    expect(published.report).toMatchObject({
+      targets: [
+        {
+          checks: expect.arrayContaining([expect.objectContaining({ detail: 'The gateway echoed the key *** back.' })])
+        }
+      ]
+    })
   })
 
   it('evidence too large for a job summary is dropped from it, and the summary stays under 1 MiB', async () => {
@@ -239,7 +252,10 @@ describe('publishReport', () => {
     const checks = passingChecks()
     checks[4] = check('probe', 'probe', 'fail', 'Denied.', {
       cause: 'missing-data-plane-role',
-      fix: [prose('Assign the role:'), bash('az role assignment create --assignee-object-id <principal-id> --scope <resource-id>')]
+      fix: [
+        prose('Assign the role:'),
+        bash('az role assignment create --assignee-object-id <principal-id> --scope <resource-id>')
+      ]
     })
     const published = await publish(run(target(checks)))
 
