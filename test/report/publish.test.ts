@@ -114,6 +114,20 @@ describe('publishReport', () => {
     expect(report.targets[0]?.checks[4]?.evidence).toEqual({ status: 401 })
   })
 
+  it('the JSON report keeps each fix as plain text in `fix` and as blocks in `fixBlocks`', async () => {
+    const published = await publish(missingRoleRun())
+    const report = published.report as { targets: { checks: { fix?: unknown; fixBlocks?: unknown }[] }[] }
+    const probe = report.targets[0]?.checks[4]
+
+    expect(probe?.fix).toEqual(expect.stringContaining('\naz role assignment create --assignee-object-id 5b2f9c1e'))
+    expect(probe?.fixBlocks).toContainEqual({
+      kind: 'command',
+      shell: 'bash',
+      lines: [expect.stringMatching(/^az role/)]
+    })
+    expect(report.targets[0]?.checks[0]).not.toHaveProperty('fixBlocks')
+  })
+
   it('a throttled probe warns without failing the step', async () => {
     const published = await publish(throttledRun())
 
@@ -263,6 +277,24 @@ describe('publishReport', () => {
     expect(published.summary).toContain(
       '<pre lang="bash"><code>az role assignment create --assignee-object-id &lt;principal-id&gt; --scope &lt;resource-id&gt;</code></pre>'
     )
+  })
+
+  it('a link in a fix is a link in the summary, and a long command is wrapped with continuations', async () => {
+    const checks = passingChecks()
+    checks[2] = finding('github-oidc', 'github-oidc', 'fail', 'oidc-request-failed', 'GitHub answered 500.')
+    checks[4] = finding('probe', 'probe', 'fail', 'fic-subject-mismatch', 'No matching federated identity record.')
+    const published = await publish(run(target(checks)))
+
+    expect(published.summary).toContain(
+      '<a href="https://github.com/github/actions-oidc-debugger">github/actions-oidc-debugger</a>'
+    )
+    const commands = [...published.summary.matchAll(/<pre lang="bash"><code>([^<]*)<\/code><\/pre>/g)].map(
+      (m) => m[1] ?? ''
+    )
+    expect(commands.join('\n')).toContain(
+      ' \\\n  --identity-name <identity-name>'.replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    )
+    for (const line of commands.join('\n').split('\n')) expect(line.length).toBeLessThanOrEqual(100)
   })
 
   it('the missing id-token permission fix shows the permissions block to paste, intact', async () => {
