@@ -1,10 +1,10 @@
 // Reading what the SDKs throw (openai's APIError, @azure/identity's errors with what Entra or the transport said)
 // as the diagnosis engine reads an error: a text, with the status, the service's error code, the parsed body and the
 // headers as fields when a response came.
-import { APIError } from 'openai'
 import type { ErrorObservation, ErrorPhase } from '../diagnosis/types.js'
 import { redactDeep, redactSecrets } from '../security/redact.js'
 import { headerRecord } from '../net/retry.js'
+import { isOpenAIError } from './sdks.js'
 
 /** What Entra last answered with an error, or why no answer came: MSAL keeps only `network_error` of the latter. */
 export type EntraFailure = { status: number; body: string } | { networkError: Error }
@@ -15,16 +15,16 @@ export function observationOf(
   phase: ErrorPhase | undefined,
   secrets: readonly string[]
 ): ErrorObservation {
-  if (error instanceof APIError && error.status !== undefined) {
+  if (isOpenAIError(error) && error.status !== undefined) {
     // The response body as the service sent it: openai keeps only its `error` member when there is one.
     const answer: unknown = error.error
     const body = isRecord(answer) && 'code' in answer ? { error: answer } : answer
     const reported: unknown = error.code
     const code = typeof reported === 'string' && reported ? reported : undefined
-    const headers = error.headers as Headers | undefined
+    const headers = error.headers
     return {
       text: redactSecrets(body === undefined ? error.message : JSON.stringify(body), secrets),
-      status: error.status as number,
+      status: error.status,
       phase,
       headers: headers && headerRecord(headers),
       ...(code === undefined ? {} : { code }),
