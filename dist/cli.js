@@ -128,10 +128,15 @@ const CAUSES_BY_PHASE = {
         'service-error'
     ],
     transport: ['dns-failure', 'tls-failure', 'proxy-failure', 'timeout'],
-    'control-plane': ['arm-authorization-failed', 'role-assignment-propagating'],
+    'control-plane': ['arm-authorization-failed', 'role-assignment-propagating', 'arm-resource-not-found'],
     other: ['unknown']
 };
 const CAUSE_IDS = Object.values(CAUSES_BY_PHASE).flat();
+/** The phase a cause belongs to. */
+function phaseOfCause(id) {
+    const entry = Object.entries(CAUSES_BY_PHASE).find(([, ids]) => ids.includes(id));
+    return (entry?.[0] ?? 'other');
+}
 function isCauseId(value) {
     return CAUSE_IDS.includes(value);
 }
@@ -839,14 +844,23 @@ const ENTRIES = {
         title: 'The identity may not read the resource (control plane)',
         meaning: 'An Azure Resource Manager call was refused (AuthorizationFailed): the identity has no role that ' +
             'allows it at this scope. Only the optional control-plane checks need it.',
-        fix: (v) => `Give the identity Reader on the resource (or skip the control-plane checks):\n` +
-            roleAssignmentCommand(v, 'Reader')
+        fix: (v) => `Give the identity ${v.role ?? 'Reader'} on ${v.resourceScope ? 'that scope' : 'the resource'} ` +
+            `(or skip the control-plane checks):\n${roleAssignmentCommand(v, v.role ?? 'Reader')}`
     },
     'role-assignment-propagating': {
         title: 'A new role assignment has not propagated yet',
         meaning: 'Role assignments (and new principals) take up to ~10 minutes to reach the data plane, longer for ' +
             'group memberships and management-group scopes; tokens issued before keep the old view.',
         fix: () => 'Wait a few minutes and retry with a new token.'
+    },
+    'arm-resource-not-found': {
+        title: 'Resource Manager does not find the subscription, resource group or resource',
+        meaning: 'Azure Resource Manager answered 404 (ResourceNotFound, ResourceGroupNotFound, SubscriptionNotFound): ' +
+            'the name, resource group or subscription is wrong, the resource was deleted or not created yet, or it lives ' +
+            'in a subscription, tenant or cloud the identity does not sign in to.',
+        fix: (v) => `Check the names and the subscription the identity sees (\`az account show\`, \`az resource list ` +
+            `--name <name>\`)${v.resourceScope ? ` for ${v.resourceScope}` : ''}; for the Azure OpenAI account behind ` +
+            `the endpoint: \`az cognitiveservices account list --query "[?properties.endpoint=='${endpointText(v)}']"\`.`
     },
     unknown: {
         title: 'The cause could not be determined',
@@ -858,11 +872,7 @@ const ENTRIES = {
             'service fails. `aoai-auth-check explain` names the cause of a pasted error text.'
     }
 };
-function phaseOf(id) {
-    const entry = Object.entries(CAUSES_BY_PHASE).find(([, ids]) => ids.includes(id));
-    return (entry?.[0] ?? 'other');
-}
-const CATALOGUE = Object.fromEntries(Object.entries(ENTRIES).map(([id, entry]) => [id, { id, phase: phaseOf(id), ...entry }]));
+const CATALOGUE = Object.fromEntries(Object.entries(ENTRIES).map(([id, entry]) => [id, { id, phase: phaseOfCause(id), ...entry }]));
 
 ;// CONCATENATED MODULE: ./src/config/guid.ts
 /** A GUID (client, tenant, object and role ids), as the source of a regular expression. */
@@ -870,6 +880,24 @@ const GUID_SOURCE = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}
 const WHOLE_GUID = new RegExp(`^${GUID_SOURCE}$`);
 function isGuid(value) {
     return WHOLE_GUID.test(value);
+}
+
+;// CONCATENATED MODULE: ./src/diagnosis/arm-roles.ts
+// The built-in role that allows a Resource Manager action a 403 AuthorizationFailed names: the smallest of the
+// common built-in roles whose `actions` cover it (Azure built-in roles reference: Reader `*/read`; Cognitive
+// Services User adds `Microsoft.CognitiveServices/accounts/listkeys/action`; Cognitive Services Contributor
+// `Microsoft.CognitiveServices/*`; Role Based Access Control Administrator `Microsoft.Authorization/
+// roleAssignments/*`; User Access Administrator `Microsoft.Authorization/*`; Contributor `*` but Authorization).
+const ROLE_BY_ACTION = [
+    [/^Microsoft\.Authorization\/roleAssignments\//i, 'Role Based Access Control Administrator'],
+    [/^Microsoft\.Authorization\//i, 'User Access Administrator'],
+    [/\/read$/i, 'Reader'],
+    [/^Microsoft\.CognitiveServices\/accounts\/listKeys\/action$/i, 'Cognitive Services User'],
+    [/^Microsoft\.CognitiveServices\//i, 'Cognitive Services Contributor'],
+    [/^Microsoft\.[\w.]+\//i, 'Contributor']
+];
+function roleForArmAction(action) {
+    return ROLE_BY_ACTION.find(([pattern]) => pattern.test(action))?.[1];
 }
 
 ;// CONCATENATED MODULE: ./src/diagnosis/jwt.ts
@@ -902,6 +930,7 @@ function isObject(value) {
 ;// CONCATENATED MODULE: ./src/diagnosis/evidence.ts
 // Reads the facts an error text carries: status, AADSTS codes, error codes, ids, the presented assertion values,
 // the principal and data action of a PermissionDenied, retry hints, and the claims of any pasted JWT.
+
 
 
 
@@ -1001,9 +1030,12 @@ function bearerIsNotJwt(text) {
         return undefined;
     return real.some((v) => !v.startsWith('eyJ'));
 }
+/** ARM's "does not have authorization (or an ABAC condition not fulfilled) to perform action 'A' over scope 'S'". */
+const ARM_DENIAL = /does not have authorization (?:or an ABAC condition not fulfilled )?to perform action\s*['"]([\w./*-]+)['"]\s*over scope\s*['"]([^'"\s]+)['"]/i;
 /** Everything `text` (already normalised) says; `headers` are response headers when the caller has them. */
 function readEvidence(text, headers) {
     const aadstsCodes = readAadstsCodes(text);
+    const armAction = capture(text, ARM_DENIAL);
     const evidence = {
         status: readStatus(text),
         aadstsCodes,
@@ -1029,6 +1061,9 @@ function readEvidence(text, headers) {
         dataAction: capture(text, /(?:data action|dataAction)\s*[`'"]?(Microsoft\.[\w./*-]+)/i) ??
             capture(text, /perform action\s*'(Microsoft\.[\w./*-]+)'/i) ??
             capture(text, /\bAction:\s*'(Microsoft\.[\w./*-]+)'/), // Azure RBAC denials (Key Vault's ForbiddenByRbac)
+        armAction,
+        scope: ARM_DENIAL.exec(text)?.[2],
+        roleToGrant: armAction ? roleForArmAction(armAction) : undefined,
         operation: capture(text, /to perform\s*[`'"]?((?:GET|POST|PUT|DELETE|PATCH)\s+[^`'"]+?)[`'"]?\s*operation/i),
         parameter: capture(text, /Unsupported (?:parameter|value):\s*'([^']+)'/i) ??
             capture(text, /["']param["']\s*:\s*["']([^"']+)["']/),
@@ -1105,6 +1140,104 @@ function redactValue(value, secrets) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/diagnosis/rules/phrases.ts
+// Patterns written one phrase per line: each phrase is a regular expression of its own, with the source that
+// justified it beside it, and a rule matches when any of its phrases does.
+/** One case-insensitive pattern that matches when any phrase matches. */
+function anyPhrase(...phrases) {
+    return new RegExp(phrases.map((phrase) => `(?:${phrase.source})`).join('|'), 'i');
+}
+
+;// CONCATENATED MODULE: ./src/diagnosis/rules/control-plane.ts
+// Azure Resource Manager: its error envelope {"error":{"code","message"}} as az, azd, Terraform, Bicep and the
+// SDKs print it. The codes are stable (reference: arm-facts.md §f); the sentence after them names the action,
+// the scope or the missing resource.
+
+const PROPAGATION = { cause: 'role-assignment-propagating', why: 'A role assigned in the last minutes ' +
+        'is not yet visible to Resource Manager (Azure/login lists no subscription until it is): if one was just ' +
+        'assigned, wait and retry with a new token.' };
+/** ARM says who, what and where: the role that allows the action at that scope is the fix. */
+function decideAuthorization(facts) {
+    if (!facts.armAction)
+        return undefined;
+    const role = facts.roleToGrant ? ` — ${facts.roleToGrant} allows it` : '';
+    return { cause: 'arm-authorization-failed', why: `Resource Manager refused '${facts.armAction}'` +
+            `${facts.scope ? ` at ${facts.scope}` : ''}: the identity holds no role with that action there${role}.` };
+}
+const CONTROL_PLANE_RULES = [
+    {
+        cause: 'arm-authorization-failed',
+        why: 'The identity has no role allowing this control-plane action at this scope.',
+        text: anyPhrase(
+        // 403 AuthorizationFailed "The client '…' with object id '…' does not have authorization to perform
+        // action '…' over scope '…'": arm-facts.md §f (microsoft/foundry-dev-tools#555)
+        /AuthorizationFailed/, /does not have authorization (?:or an ABAC condition not fulfilled )?to perform action/, /LinkedAuthorizationFailed/),
+        alternatives: [PROPAGATION],
+        decide: decideAuthorization
+    },
+    {
+        cause: 'arm-authorization-failed',
+        why: 'The identity signed in but sees no subscription: it holds no role on any subscription (a data-plane ' +
+            'role on one account does not list the subscription), or a fresh assignment has not propagated.',
+        text: anyPhrase(
+        // Azure/login and az login --service-principal: "No subscriptions found for <client-id>."
+        /No subscriptions found for/, /No subscriptions? (?:were )?found/, 
+        // azure-cli: "The subscription of '…' doesn't exist in cloud 'AzureCloud'."
+        /subscription of .{0,80} doesn'?t exist in cloud/),
+        alternatives: [
+            PROPAGATION,
+            { cause: 'endpoint-cloud-mismatch', why: 'A subscription of another cloud (US Government, China) is not ' +
+                    'found in the public cloud: the `environment` decides.' }
+        ]
+    },
+    {
+        cause: 'arm-resource-not-found',
+        why: 'Resource Manager has no such subscription, resource group or resource (as this identity sees it).',
+        text: anyPhrase(
+        // 404 ResourceNotFound "The Resource 'Microsoft.CognitiveServices/accounts/<name>' under resource group
+        // '<rg>' was not found." (arm-facts.md §f, Azure-Samples/azure-search-openai-demo#80)
+        /\bResourceNotFound\b/, /The Resource '[^']+' under resource group '[^']+' was not found/, 
+        // 404 ResourceGroupNotFound "Resource group '<rg>' could not be found."
+        /ResourceGroupNotFound/, /Resource group '[^']+' could not be found/, 
+        // 404 SubscriptionNotFound "The subscription '<id>' could not be found." (Azure/azure-sdk-for-go#2110)
+        /SubscriptionNotFound/, /The subscription '[^']+' could not be found/, /ParentResourceNotFound/),
+        alternatives: [
+            { cause: 'arm-authorization-failed', why: 'A subscription or resource group the identity holds no role on ' +
+                    'can answer "not found" as well: whether it exists for an owner decides.' },
+            { cause: 'endpoint-cloud-mismatch', why: 'A subscription of another cloud is not found in this one: the ' +
+                    'cloud the identity signs in to decides.' }
+        ]
+    },
+    {
+        cause: 'quota-exhausted',
+        why: 'The deployment asks for more capacity (tokens per minute) than the subscription\'s quota for that model ' +
+            'and region has left: lower the capacity, free quota from another deployment, use another region or request ' +
+            'more quota.',
+        text: anyPhrase(
+        // ARM InsufficientQuota "This operation require N new capacity in quota Tokens Per Minute (thousands) - X,
+        // which is bigger than the current available capacity M." — az, azd (InvalidTemplateDeployment), Terraform
+        /InsufficientQuota/, /new capacity in quota/, /bigger than the current available capacity/, /(?:capacity|quota) .{0,40}(?:is )?(?:bigger|greater|larger) than (?:the )?(?:current )?(?:available|remaining)/, /exceed(?:s|ed)? (?:the )?(?:approved |available )?(?:quota|capacity) (?:limit )?for/)
+    },
+    {
+        cause: 'wrong-token-audience',
+        why: 'Resource Manager refused the bearer token (InvalidAuthenticationToken): a token for another audience ' +
+            'than https://management.azure.com is the usual reason; its `aud`, `exp` and `tid` decide.',
+        // 401 InvalidAuthenticationToken "The access token is invalid." (arm-facts.md §f); the Audience, Tenant and
+        // Expired variants are named by the data-plane rows, which match the same codes
+        text: anyPhrase(/InvalidAuthenticationToken\b/, /The access token is invalid/, /AuthenticationFailed/),
+        alternatives: [
+            { cause: 'token-expired', why: 'An expired token gets the same answer: the token\'s `exp` decides.' },
+            { cause: 'token-tenant-mismatch', why: 'A token of another tenant than the subscription\'s: its `tid` decides.' }
+        ]
+    },
+    {
+        cause: 'role-assignment-propagating',
+        why: 'The principal or its role assignment is new and has not replicated yet.',
+        text: anyPhrase(/replication delay/, /PrincipalNotFound/),
+        alternatives: [{ cause: 'app-not-found', why: 'If the principal id is simply wrong, it will never appear.' }]
+    }
+];
+
 ;// CONCATENATED MODULE: ./src/diagnosis/access-token.ts
 // One verdict on an access token's claims, for the live run's check before anything is sent and for the
 // diagnosis of a 401 (the run's own token, or one pasted with the error).
@@ -1133,44 +1266,17 @@ function judgeAccessToken(claims, { expectedAudiences, taker, now, expiresOn }) 
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/diagnosis/rules.ts
+;// CONCATENATED MODULE: ./src/diagnosis/rules/data-plane.ts
+// The Azure OpenAI / Cognitive Services data plane: the gateway's error codes and the sentences it always prints
+// with them, as every SDK and wrapper passes them on.
 
 
-/** Text about a GitHub OIDC login (Azure/login, its auth-type, an OIDC or federated token request). */
-const OIDC_LOGIN_CONTEXT = /Azure\/login|\bauth-type\b|\bOIDC\b|\bid-token\b|getIDToken|ACTIONS_ID_TOKEN_REQUEST|federated token/i;
 /**
  * A data action of another service than Cognitive Services (Key Vault, Storage...): its role is not one the
  * catalogue can name.
  */
 function isOtherServiceAction(facts) {
     return facts.dataAction !== undefined && !/^Microsoft\.CognitiveServices\//i.test(facts.dataAction);
-}
-const NO_OIDC_ALTERNATIVES = [
-    { cause: 'fork-pr-no-oidc', why: 'A pull request from a fork never gets an OIDC token (id-token is read-only ' +
-            'for forks), which shows the same missing ACTIONS_ID_TOKEN_REQUEST_URL: the triggering event decides.' },
-    { cause: 'dependabot-no-oidc', why: 'Runs triggered by Dependabot get a read-only GITHUB_TOKEN and no OIDC ' +
-            'token, with the same missing ACTIONS_ID_TOKEN_REQUEST_URL: the actor (dependabot[bot]) decides.' }
-];
-function decideNoOidc(facts, context) {
-    const event = context.event;
-    if (event?.isDependabot) {
-        return { cause: 'dependabot-no-oidc', why: 'The run was triggered by Dependabot, which never gets an OIDC token.' };
-    }
-    if (event?.isForkPullRequest) {
-        return { cause: 'fork-pr-no-oidc', why: `The ${event.name} event comes from a fork, which never gets an OIDC ` +
-                'token.' };
-    }
-    if (event) {
-        return { cause: 'missing-id-token-permission', why: `The ${event.name} run is not one GitHub withholds ` +
-                'OIDC tokens from (a fork\'s pull_request, a Dependabot run), so the job lacks `permissions: id-token: write`.' };
-    }
-    if (/dependabot/i.test(facts.text)) {
-        return { cause: 'dependabot-no-oidc', why: 'The run is a Dependabot run, which never gets an OIDC token.' };
-    }
-    if (/\bfork(?:ed)? (?:detected|pull request|PR|repository)|\bfrom (?:a |the )?fork/i.test(facts.text)) {
-        return { cause: 'fork-pr-no-oidc', why: 'The log shows a run from a fork, which never gets an OIDC token.' };
-    }
-    return undefined;
 }
 /** The generic data-plane 401: the bearer's own claims (or what was sent) decide between its three causes. */
 function decideFromToken(facts, context) {
@@ -1193,6 +1299,243 @@ function decideFromToken(facts, context) {
     }
     return undefined;
 }
+const PROPAGATING = { cause: 'role-assignment-propagating', why: 'If the role was assigned in ' +
+        'the last ~10 minutes, it may not have reached the data plane yet (a fresh token is also needed).' };
+const GENERIC_401_ALTERNATIVES = [
+    { cause: 'token-expired', why: 'The same message is returned for an expired token: the token\'s `exp` decides.' },
+    { cause: 'key-sent-as-bearer', why: 'An API key sent as `Authorization: Bearer` gets the same message: if the ' +
+            'Bearer value is not a JWT (eyJ...), that is the cause.' },
+    { cause: 'token-tenant-mismatch', why: 'A token from another tenant is also refused: the token\'s `tid` decides.' }
+];
+/** 429: a retry-after of an hour or more (typically 86400 s) is a quota that resets daily, not a momentary limit. */
+function decideRateLimit(facts) {
+    if (facts.retryAfterSeconds !== undefined && facts.retryAfterSeconds >= 3600) {
+        return { cause: 'quota-exhausted', why: `The service asks to retry after ${facts.retryAfterSeconds} seconds: ` +
+                'the quota is used up for the period (a daily or monthly quota), retrying soon will not help.' };
+    }
+    return undefined;
+}
+const DATA_PLANE_RULES = [
+    {
+        cause: 'regional-endpoint-no-subdomain',
+        why: 'A token was sent to a regional endpoint: Entra ID tokens need the resource\'s custom subdomain.',
+        text: anyPhrase(
+        // Cognitive Services gateway 400/401: corpus sdk-net-custom-subdomain-badrequest
+        /custom subdomain for token authentication/, /provide a custom subdomain/, /Subdomain is required for token/)
+    },
+    {
+        cause: 'wrong-endpoint-host',
+        why: 'The gateway knows no resource by this subdomain: the endpoint names an account that does not exist ' +
+            '(a typo, a deleted resource, another cloud) rather than a resource the identity is refused on.',
+        // Cognitive Services gateway 404 {"error":{"code":"404","message":"Resource not found"}} variants and
+        // "Subdomain does not map to a resource" (issue 13's held-out family)
+        text: anyPhrase(/Subdomain does not map to a resource/, /subdomain .{0,30}does not (?:map|correspond) to/),
+        alternatives: [{ cause: 'regional-endpoint-no-subdomain', why: 'A regional endpoint (<region>.api.cognitive' +
+                    '.microsoft.com) has no subdomain to map: the endpoint\'s host decides.' }]
+    },
+    {
+        cause: 'regional-endpoint-no-subdomain',
+        why: 'The service found no credential it accepts: a token sent to a regional endpoint (which takes only ' +
+            'keys) gets this older wording.',
+        // corpus sdk-net-regional-token-authentication-key
+        text: /Please provide an authentication key/i,
+        alternatives: [{ cause: 'invalid-api-key', why: 'A request with no `api-key` header at all gets the same ' +
+                    'answer: whether a token or nothing was sent decides.' }],
+        decide: (_facts, context) => context.sentCredential === 'api-key'
+            ? { cause: 'invalid-api-key', why: 'The api-key header was not accepted as a key.' }
+            : undefined
+    },
+    {
+        cause: 'local-auth-disabled',
+        why: 'Key authentication is disabled on the resource (disableLocalAuth): only Entra ID tokens are accepted.',
+        text: anyPhrase(
+        // 403 AuthenticationTypeDisabled "Key based authentication is disabled for this resource."
+        // corpus chatgpt-sample-authentication-type-disabled, search-demo-authentication-type-disabled-indexer
+        /Key based authentication is disabled/, /AuthenticationTypeDisabled/, /local auth(?:entication)? is disabled/)
+    },
+    {
+        cause: 'network-blocked',
+        why: 'The resource\'s network rules (firewall, private endpoint, public access disabled) refused the caller.',
+        text: anyPhrase(
+        // 403 "Access denied due to Virtual Network/Firewall rules.": corpus sql-chatbot-firewall-403-json
+        /Virtual Network\/Firewall rules/, /not from an approved private endpoint/, 
+        // 403 "Public access is disabled. Please configure private endpoint.": tabular-editor-403-public-access-disabled
+        /Public (?:network )?access is disabled/, /public network access (?:is )?(?:disabled|not allowed)/, /ip address .{0,40}(?:is )?not (?:allowed|authorized)/, /(?:blocked|denied) by (?:the )?(?:firewall|network rules)/)
+    },
+    {
+        cause: 'missing-data-plane-role',
+        why: 'The principal authenticated, but holds no role granting the data action (e.g. Cognitive Services ' +
+            'OpenAI User) on the resource.',
+        text: anyPhrase(
+        // 401 PermissionDenied "The principal `<oid>` lacks the required data action ...": corpus agent-evals-*
+        /lacks the required data action/, 
+        // older wording: corpus sk-401-principal-no-access-old-wording
+        /(?:Principal )?does not have access to API\/Operation/),
+        when: (facts) => !isOtherServiceAction(facts),
+        alternatives: [PROPAGATING]
+    },
+    {
+        cause: 'role-assignment-propagating',
+        why: 'Azure RBAC refused the caller, and the service says role changes made recently take time to ' +
+            'propagate: a role assigned in the last minutes decides.',
+        // azure-cli: corpus cli-role-assignment-not-propagated
+        text: /please observe propagation time/i,
+        alternatives: [{ cause: 'missing-data-plane-role', why: 'If no role was assigned or changed in the last ' +
+                    'minutes, the principal lacks a role granting the action (on Azure OpenAI: Cognitive Services OpenAI User).' }]
+    },
+    {
+        cause: 'missing-data-plane-role',
+        why: 'Azure RBAC refused the caller: the principal holds no role granting the data action on the resource.',
+        text: anyPhrase(/Caller is not authorized to perform action on resource/, /ForbiddenByRbac/),
+        when: (facts) => !isOtherServiceAction(facts),
+        alternatives: [PROPAGATING]
+    },
+    {
+        cause: 'token-tenant-mismatch',
+        why: 'The token was issued by another tenant than the resource\'s.',
+        text: anyPhrase(/InvalidAuthenticationTokenTenant/, 
+        // corpus rag-evaluator-token-tenant-mismatch
+        /token is from the wrong issuer/, /does not match (?:the )?resource tenant/, /(?:token|issuer) tenant .{0,80}does not match/, /tenant .{0,60}does not match .{0,40}(?:resource|subscription)/)
+    },
+    {
+        cause: 'wrong-token-audience',
+        why: 'The token was issued for another audience (resource) than the service accepts.',
+        text: anyPhrase(/InvalidAuthenticationTokenAudience/, /obtained for (?:the )?wrong audience/, /Invalid audience/, /audience (?:claim )?(?:is )?invalid/, 
+        // Foundry: corpus inference-sdk-foundry-audience-scope
+        /(?:required|expected) audience (?:is )?[`'"]?https:\/\/ai\.azure/)
+    },
+    {
+        cause: 'token-expired',
+        why: 'The access token had expired when it was used.',
+        text: anyPhrase(/ExpiredAuthenticationToken/, /access token expiry UTC time/, /Lifetime validation failed/, /(?:access )?token (?:has |is )expired/, /token expired/)
+    },
+    {
+        cause: 'wrong-token-audience',
+        why: 'The service refused the bearer token: its audience is wrong, it is expired, or it is not an Entra ' +
+            'token. The token\'s `aud` and `exp` decide.',
+        // 401 "Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have
+        // expired.": corpus ragseries-key-without-api-type-audience, search-demo-401-expired-after-an-hour
+        text: anyPhrase(/Access token is missing, invalid, audience is incorrect/, /audience is incorrect/, /Access token is missing or invalid/),
+        alternatives: GENERIC_401_ALTERNATIVES,
+        decide: decideFromToken
+    },
+    {
+        cause: 'wrong-endpoint-host',
+        why: 'The request went to api.openai.com (OpenAI\'s platform), not to the Azure OpenAI endpoint.',
+        // not any platform.openai.com link: openai-python's connection errors carry an error-codes docs link
+        text: anyPhrase(
+        // OpenAI's own 401 body: corpus nextchat-azure-key-at-openai-platform
+        /Incorrect API key provided/, /platform\.openai\.com\/account/, /https?:\/\/api\.openai\.com\/v1/, /invalid_organization/, /No such organization/),
+        alternatives: [{ cause: 'invalid-api-key', why: 'If the request did reach Azure, the key itself is wrong.' }]
+    },
+    {
+        cause: 'invalid-api-key',
+        why: 'The API key was refused: it is not a key of this resource (or was regenerated).',
+        text: anyPhrase(
+        // 401 "Access denied due to invalid subscription key or wrong API endpoint.": corpus pubsec-wrong-key-in-keyvault
+        /invalid subscription key/, /wrong API endpoint/, /invalid_api_key/, /API key (?:is )?(?:invalid|not valid)/),
+        alternatives: [
+            { cause: 'wrong-endpoint-host', why: 'A valid key of another resource (or a regional endpoint of another ' +
+                    'region) gets the same 401: the endpoint the key belongs to decides.' },
+            { cause: 'endpoint-malformed', why: 'An endpoint pasted with extra path (the whole request URL) gets the same ' +
+                    '"wrong API endpoint" 401: the endpoint value decides.' }
+        ]
+    },
+    {
+        cause: 'invalid-api-key',
+        why: 'No key reached the service in the header it reads (`api-key`, or `Ocp-Apim-Subscription-Key` at an API ' +
+            'Management gateway): the key is empty or missing.',
+        // Azure AI services and API Management: "Access denied due to (a) missing (application credentials or)
+        // subscription key. Make sure to include (an application token or) a subscription key...":
+        // corpus continue-apim-missing-subscription-key
+        text: anyPhrase(/missing (?:application credentials or )?subscription key/, /include (?:an application token or )?a subscription key/),
+        alternatives: [{ cause: 'key-sent-as-bearer', why: 'A key sent as `Authorization: Bearer` instead of `api-key` ' +
+                    'is missing from the header the gateway reads: the request\'s headers decide.' }],
+        decide: (facts) => facts.bearerIsNotJwt
+            ? { cause: 'key-sent-as-bearer', why: 'The key was sent as `Authorization: Bearer`, not in the `api-key` ' +
+                    'header.' }
+            : undefined
+    },
+    {
+        cause: 'missing-data-plane-role',
+        why: 'The service answered PermissionDenied: the principal holds no role granting the data action.',
+        code: /^PermissionDenied$/,
+        when: (facts) => !isOtherServiceAction(facts),
+        alternatives: [PROPAGATING]
+    },
+    {
+        cause: 'deployment-not-found',
+        why: 'The deployment name does not exist on this resource (or was created minutes ago).',
+        text: anyPhrase(
+        // 404 DeploymentNotFound "The API deployment for this resource does not exist.": corpus gpt-researcher-*
+        /DeploymentNotFound/, /API deployment for this resource does not exist/, /model_not_found/, /The model [`'"][^`'"]+[`'"] does not exist/, /deployment (?:[`'"][^`'"]+[`'"] )?(?:does not exist|was not found|not found)/)
+    },
+    {
+        cause: 'operation-not-supported',
+        why: 'The deployment\'s model does not support the operation (e.g. chat on an embeddings model).',
+        text: anyPhrase(
+        // 400 OperationNotSupported "The embeddings operation does not work with the specified model, gpt-35-turbo"
+        // corpus llama-index-embeddings-on-gpt35
+        /OperationNotSupported/, /operation does not work with the specified model/, /does not support (?:the )?(?:chat|completions|embeddings)/)
+    },
+    {
+        cause: 'unsupported-parameter',
+        why: 'The model rejects a request parameter (reasoning models take max_completion_tokens, not max_tokens).',
+        text: anyPhrase(
+        // 400 unsupported_parameter "Unsupported parameter: 'max_tokens' ...": corpus lobehub-o1-max-tokens-json
+        /unsupported_parameter/, /unsupported_value/, /Unsupported (?:parameter|value)/, /is not supported with this model/, /Use 'max_completion_tokens' instead/, /Unrecognized request argument/),
+        alternatives: [{ cause: 'wrong-api-version-or-path', why: 'An api-version older than the parameter ' +
+                    '(max_completion_tokens needs 2024-09-01-preview or later) is refused the same way.' }]
+    },
+    {
+        cause: 'wrong-api-version-or-path',
+        why: 'The api-version is missing, unknown or unsupported for this operation.',
+        text: anyPhrase(
+        // 404 "Unsupported api version": corpus sk-python-404-invalid-api-version
+        /api[- ]version (?:is )?not supported/, /Unsupported api[- ]version/, /api-version .{0,40}(?:is )?(?:not supported|invalid|required|missing)/, /Missing required query parameter:? api-version/, /Invalid api-version/, /apiVersion. argument/, /OPENAI_API_VERSION/, /enabled only for api versions?/)
+    },
+    {
+        cause: 'endpoint-malformed',
+        why: 'The request URL was built from an endpoint that is not a bare resource URL (an invalid URL, or the ' +
+            '/openai/ path twice because the endpoint already held it).',
+        text: anyPhrase(/ERR_INVALID_URL/, /TypeError: Invalid URL/, /\/openai\/(?:deployments\/[^/\s"']+\/[\w/]*)?\/?openai\//, /Invalid URL \((?:GET|POST) /),
+        alternatives: [{ cause: 'wrong-api-version-or-path', why: 'If the endpoint is the bare resource URL, the ' +
+                    'api-version or the path the client adds is wrong.' }]
+    },
+    {
+        cause: 'wrong-api-version-or-path',
+        why: '"Resource not found" without DeploymentNotFound: the URL path or api-version is wrong (e.g. an endpoint ' +
+            'pasted with extra path, or a base URL the client extends again).',
+        // 404 {"error":{"code":"404","message":"Resource not found"}}: corpus docs-404-extra-slash-in-url
+        text: /\bResource not found\b/i,
+        alternatives: [
+            { cause: 'endpoint-malformed', why: 'An endpoint with extra path segments builds a wrong URL: the endpoint ' +
+                    'value decides.' },
+            { cause: 'deployment-not-found', why: 'A missing deployment answers DeploymentNotFound instead.' }
+        ]
+    },
+    {
+        cause: 'quota-exhausted',
+        why: 'The quota is used up (not a momentary rate limit): retrying soon will not help.',
+        text: anyPhrase(/insufficient_quota/, /exceeded your current quota/, /quota (?:has been )?exceeded/, /out of quota/)
+    },
+    {
+        cause: 'throttled',
+        why: 'The deployment\'s rate limit (tokens or requests per minute) was hit; authentication itself worked.',
+        text: anyPhrase(
+        // 429 "Requests to the ... have exceeded token rate limit of your current ... pricing tier. Please retry
+        // after N seconds.": corpus search-demo-rate-limit-30s, copilot-camp-429-try-again-2s
+        /exceeded (?:the )?(?:token |call )?rate limit/, /currently experiencing high demand/, /exceeds the maximum usage size/, /Rate limit (?:is |has been )?(?:exceeded|reached)/, /RateLimitError/, /Too Many Requests/, /RateLimitExceeded/, /rate_limit_exceeded/),
+        alternatives: [{ cause: 'quota-exhausted', why: 'A retry-after of an hour or more would mean a used-up quota.' }],
+        decide: decideRateLimit
+    }
+];
+
+;// CONCATENATED MODULE: ./src/diagnosis/rules/entra-token.ts
+// Entra ID's token endpoint: the federated credential exchange and its AADSTS codes. The number is exact
+// (700213 is not 7002138), so codes are a lookup table; the texts Entra prints beside them are phrases below.
+
+
 const SECRETS_WITHHELD = [
     { cause: 'fork-pr-no-oidc', why: 'Pull requests from forks get no secrets (and no OIDC token): the event decides.' },
     { cause: 'dependabot-no-oidc', why: 'Dependabot runs get only Dependabot secrets (and no OIDC token): the actor ' +
@@ -1224,83 +1567,90 @@ function decideAssertionRecord(facts) {
     }
     return undefined;
 }
-const PROPAGATING = { cause: 'role-assignment-propagating', why: 'If the role was assigned in the ' +
-        'last ~10 minutes, it may not have reached the data plane yet (a fresh token is also needed).' };
-const GENERIC_401_ALTERNATIVES = [
-    { cause: 'token-expired', why: 'The same message is returned for an expired token: the token\'s `exp` decides.' },
-    { cause: 'key-sent-as-bearer', why: 'An API key sent as `Authorization: Bearer` gets the same message: if the ' +
-            'Bearer value is not a JWT (eyJ...), that is the cause.' },
-    { cause: 'token-tenant-mismatch', why: 'A token from another tenant is also refused: the token\'s `tid` decides.' }
+const CONDITIONAL_ACCESS = {
+    cause: 'conditional-access-blocked',
+    why: 'A Conditional Access policy (location, device platform, risk or authentication strength) refused to ' +
+        'issue the token for this identity; the sign-in logs name the policy.'
+};
+/**
+ * AADSTS codes → cause, in the order they are tried when a text holds several. Meanings from Entra's error-code
+ * reference (learn.microsoft.com/entra/identity-platform/reference-error-codes), as the corpus cases show them.
+ */
+const AADSTS_CODES = [
+    [['7002138'], { cause: 'fic-subject-mismatch', why: 'AADSTS7002138: the subject matches a federated credential ' +
+                'only case-insensitively; Entra compares subjects case-sensitively.' }],
+    [['700213'], { cause: 'fic-subject-mismatch', why: 'AADSTS700213: no federated identity credential has the ' +
+                'subject the GitHub token presents.' }],
+    [['700211'], { cause: 'fic-issuer-mismatch', why: 'AADSTS700211: no federated identity credential has the ' +
+                'issuer the token presents.' }],
+    [['700212'], { cause: 'fic-audience-mismatch', why: 'AADSTS700212: no federated identity credential has the ' +
+                'audience the token presents.' }],
+    [['70025'], { cause: 'no-fic-configured', why: 'AADSTS70025: the application has no federated identity ' +
+                'credential at all.' }],
+    [['70021'], {
+            cause: 'fic-subject-mismatch',
+            why: 'AADSTS70021: no federated identity record matches the presented assertion (issuer, subject and ' +
+                'audience together); the subject is the usual difference.',
+            decide: decideAssertionRecord,
+            alternatives: [
+                { cause: 'fic-issuer-mismatch', why: 'The presented issuer must equal the credential\'s issuer exactly ' +
+                        '(https://token.actions.githubusercontent.com, no trailing slash): compare "Assertion Issuer".' },
+                { cause: 'fic-audience-mismatch', why: 'The presented audience must be one of the credential\'s audiences ' +
+                        '(api://AzureADTokenExchange): compare "Assertion Audience".' },
+                { cause: 'no-fic-configured', why: 'An application with no federated credential fails the same way: ' +
+                        'list them with `az ad app federated-credential list`.' }
+            ]
+        }],
+    [['700024', '500133'], { cause: 'assertion-expired', why: 'AADSTS700024: the GitHub OIDC token (client ' +
+                'assertion) was outside its valid time range when it was exchanged.' }],
+    [['700016', '70001', '7000229'], { cause: 'app-not-found', why: 'The client id is not an application (or ' +
+                'managed identity) in this tenant.' }],
+    [['7000112'], { cause: 'app-not-found', why: 'AADSTS7000112: the application (or its service principal) is ' +
+                'disabled in this tenant.' }],
+    [['90002', '900023', '50059'], {
+            cause: 'tenant-not-found',
+            why: 'The tenant id does not exist (or belongs to another cloud).',
+            alternatives: [{ cause: 'endpoint-cloud-mismatch', why: 'A tenant of US Government or China is not found by ' +
+                        'the public cloud\'s authority: the `environment` (cloud) decides.' }]
+        }],
+    // Conditional Access: 53000 device not compliant, 53001 not domain-joined, 53002 app not approved, 53003
+    // blocked, 53004 MFA registration, 53005 app protection policy, 50005 unsupported device platform, 50097
+    // device authentication, 530003/530032/530034 (blocked by security defaults or policy), 50105 not assigned
+    [['53003'], { ...CONDITIONAL_ACCESS, why: 'AADSTS53003: a Conditional Access policy blocked the token for this ' +
+                'identity.' }],
+    [['53000', '53001', '53002', '53004', '53005', '53010', '53011', '50005', '50097', '50131', '50158', '530003',
+            '530032', '530034', '530035'], CONDITIONAL_ACCESS],
+    [['500011'], { cause: 'resource-principal-not-found', why: 'AADSTS500011: the resource of the requested scope ' +
+                'has no service principal in the tenant (the scope is wrong, e.g. the endpoint URL instead of ' +
+                'https://cognitiveservices.azure.com/.default).' }],
+    [['7000215', '7000222'], { cause: 'invalid-client-secret', why: 'A client secret was sent and refused (wrong ' +
+                'value, the secret id instead of its value, or expired).' }],
+    [['900382'], { cause: 'endpoint-cloud-mismatch', why: 'AADSTS900382: the request crossed clouds (public vs US ' +
+                'Government vs China).' }],
+    [['700027'], {
+            cause: 'fic-issuer-mismatch',
+            why: 'AADSTS700027: the client assertion\'s signature could not be validated against the issuer\'s keys.',
+            alternatives: [{ cause: 'oidc-request-failed', why: 'An assertion that is not a GitHub OIDC token (empty, ' +
+                        'truncated, from another issuer) fails the same way.' }]
+        }],
+    [['50027', '7000218', '7000216'], {
+            cause: 'oidc-request-failed',
+            why: 'The client assertion sent to Entra was empty or not a JWT: the GitHub OIDC token was never obtained.',
+            alternatives: [{ cause: 'missing-id-token-permission', why: 'The usual reason the assertion is empty: the ' +
+                        'job lacks `id-token: write`, an earlier "Unable to get ACTIONS_ID_TOKEN_REQUEST_URL" in the log decides.' }]
+        }],
+    [['70011', '1002012', '90009'], { cause: 'invalid-input', why: 'The requested scope is not valid for a ' +
+                'client-credentials request (it must be <resource>/.default).' }],
+    [['900144'], {
+            cause: 'invalid-input',
+            why: 'AADSTS900144: a required parameter (usually client_id) was empty: the client id reached the request as ' +
+                'an empty value (an unset variable or secret).',
+            alternatives: SECRETS_WITHHELD
+        }]
 ];
-/** 429: a retry-after of an hour or more (typically 86400 s) is a quota that resets daily, not a momentary limit. */
-function decideRateLimit(facts) {
-    if (facts.retryAfterSeconds !== undefined && facts.retryAfterSeconds >= 3600) {
-        return { cause: 'quota-exhausted', why: `The service asks to retry after ${facts.retryAfterSeconds} seconds: ` +
-                'the quota is used up for the period (a daily or monthly quota), retrying soon will not help.' };
-    }
-    return undefined;
-}
-function decideByCredential(facts, context) {
-    if (context.sentCredential === 'api-key') {
-        return { cause: 'invalid-api-key', why: 'An API key was sent and refused with 401.' };
-    }
-    return decideFromToken(facts, context);
-}
-const RULES = [
-    // ── GitHub OIDC ──
-    {
-        cause: 'missing-id-token-permission',
-        why: 'The runner did not provide ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN: the job has no `id-token: write` ' +
-            'permission (or the event never gets one).',
-        text: /Unable to get (?:the )?ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)|ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)\W+(?:env(?:ironment)? variable )?(?:is |was )?(?:not (?:set|defined|present|available)|missing|undefined|empty|unset)|(?:missing|no) ACTIONS_ID_TOKEN_REQUEST|GitHub Actions OIDC (?:is )?not available|(?:missing|insufficient) (?:or insufficient )?OIDC token permissions|id-token(?:: ?write)? permission (?:is )?(?:missing|not (?:set|granted))/i,
-        alternatives: NO_OIDC_ALTERNATIVES,
-        decide: decideNoOidc
-    },
-    {
-        cause: 'oidc-request-failed',
-        why: 'The request to GitHub\'s OIDC token endpoint failed (the permission was there, the token was not ' +
-            'issued).',
-        text: /Failed to get ID Token|Response json body do not have ID Token field|getIDToken\W.{0,40}(?:failed|error)|Error: undefined\. Please make sure to give write permissions to id-token|githubAssertion|getAssertion: received HTTP status/i
-    },
-    {
-        cause: 'oidc-request-failed',
-        why: 'A login step that uses GitHub OIDC failed without a message of its own (an undefined error from the ' +
-            'token request): the request to GitHub\'s OIDC token endpoint failed.',
-        text: /Cannot read properties of undefined \(reading 'message'\)/i,
-        // Any JavaScript bug prints this: only a text that is about the OIDC login says it is the token request.
-        when: (facts) => facts.phase === 'github-oidc' || OIDC_LOGIN_CONTEXT.test(facts.text)
-    },
-    {
-        cause: 'missing-id-token-permission',
-        why: 'The tool asks for `permissions: id-token: write`: the job did not get a GitHub OIDC token.',
-        // Not `id-token: write` itself: pasted workflows hold it, whatever failed.
-        text: /give write permissions? to id-token|Failed to fetch federated token from GitHub/i,
-        alternatives: [...NO_OIDC_ALTERNATIVES, { cause: 'oidc-request-failed', why: 'The same wrapper text follows ' +
-                    'any failed token request: an "Error Code :" from GitHub in the log means the request itself failed.' }],
-        decide: decideNoOidc
-    },
-    // ── Entra ID token exchange (AADSTS codes; the number is exact: 700213 is not 7002138) ──
-    {
-        cause: 'fic-subject-mismatch',
-        why: 'AADSTS7002138: the subject matches a federated credential only case-insensitively; Entra compares ' +
-            'subjects case-sensitively.',
-        aadsts: ['7002138']
-    },
-    {
-        cause: 'fic-subject-mismatch',
-        why: 'AADSTS700213: no federated identity credential has the subject the GitHub token presents.',
-        aadsts: ['700213']
-    },
-    {
-        cause: 'fic-issuer-mismatch',
-        why: 'AADSTS700211: no federated identity credential has the issuer the token presents.',
-        aadsts: ['700211']
-    },
-    {
-        cause: 'fic-audience-mismatch',
-        why: 'AADSTS700212: no federated identity credential has the audience the token presents.',
-        aadsts: ['700212']
-    },
+const CODE_RULES = AADSTS_CODES.map(([codes, rule]) => ({ ...rule, aadsts: codes }));
+/** Texts Entra prints without (or beside) a code. */
+const PHRASE_RULES = [
     {
         cause: 'fic-subject-mismatch',
         why: 'No federated identity credential has the subject the token presents.',
@@ -1317,371 +1667,79 @@ const RULES = [
         text: /No matching federated identity record found for presented assertion audience/i
     },
     {
-        cause: 'no-fic-configured',
-        why: 'AADSTS70025: the application has no federated identity credential at all.',
-        aadsts: ['70025']
-    },
-    {
-        cause: 'fic-subject-mismatch',
-        why: 'AADSTS70021: no federated identity record matches the presented assertion (issuer, subject and ' +
-            'audience together); the subject is the usual difference.',
-        aadsts: ['70021'],
-        decide: decideAssertionRecord,
-        alternatives: [
-            { cause: 'fic-issuer-mismatch', why: 'The presented issuer must equal the credential\'s issuer exactly ' +
-                    '(https://token.actions.githubusercontent.com, no trailing slash): compare "Assertion Issuer".' },
-            { cause: 'fic-audience-mismatch', why: 'The presented audience must be one of the credential\'s audiences ' +
-                    '(api://AzureADTokenExchange): compare "Assertion Audience".' },
-            { cause: 'no-fic-configured', why: 'An application with no federated credential fails the same way: ' +
-                    'list them with `az ad app federated-credential list`.' }
-        ]
-    },
-    {
-        cause: 'assertion-expired',
-        why: 'AADSTS700024: the GitHub OIDC token (client assertion) was outside its valid time range when it was ' +
-            'exchanged.',
-        aadsts: ['700024', '500133']
-    },
-    {
         cause: 'assertion-expired',
         why: 'The client assertion was outside its valid time range when it was exchanged.',
         text: /assertion is not within its valid time range/i
     },
     {
         cause: 'app-not-found',
-        why: 'The client id is not an application (or managed identity) in this tenant.',
-        aadsts: ['700016', '70001', '7000229']
-    },
-    {
-        cause: 'app-not-found',
         why: 'The application has no service principal in this tenant (the token has no `oid`).',
-        text: /Application with identifier .{0,60}was not found in the directory|at least one of the claims 'puid' or 'altsecid' or 'oid' should be present|service principal is properly created in the tenant/i
+        text: anyPhrase(
+        // AADSTS700016's sentence without its code: corpus pnp-700016-app-removed
+        /Application with identifier .{0,60}was not found in the directory/, 
+        // data plane, an app token without oid: corpus sk-401-principal-no-access-old-wording family
+        /at least one of the claims 'puid' or 'altsecid' or 'oid' should be present/, /service principal is properly created in the tenant/)
     },
     {
-        cause: 'app-not-found',
-        why: 'AADSTS7000112: the application (or its service principal) is disabled in this tenant.',
-        aadsts: ['7000112']
-    },
-    {
-        cause: 'tenant-not-found',
-        why: 'The tenant id does not exist (or belongs to another cloud).',
-        aadsts: ['90002', '900023', '50059'],
-        alternatives: [{ cause: 'endpoint-cloud-mismatch', why: 'A tenant of US Government or China is not found by ' +
-                    'the public cloud\'s authority: the `environment` (cloud) decides.' }]
-    },
-    {
-        cause: 'conditional-access-blocked',
-        why: 'AADSTS53003: a Conditional Access policy blocked the token for this identity.',
-        aadsts: ['53003']
-    },
-    {
-        cause: 'resource-principal-not-found',
-        why: 'AADSTS500011: the resource of the requested scope has no service principal in the tenant (the scope ' +
-            'is wrong, e.g. the endpoint URL instead of https://cognitiveservices.azure.com/.default).',
-        aadsts: ['500011']
-    },
-    {
-        cause: 'invalid-client-secret',
-        why: 'A client secret was sent and refused (wrong value, the secret id instead of its value, or expired).',
-        aadsts: ['7000215', '7000222']
-    },
-    {
-        cause: 'endpoint-cloud-mismatch',
-        why: 'AADSTS900382: the request crossed clouds (public vs US Government vs China).',
-        aadsts: ['900382']
-    },
-    {
-        cause: 'fic-issuer-mismatch',
-        why: 'AADSTS700027: the client assertion\'s signature could not be validated against the issuer\'s keys.',
-        aadsts: ['700027'],
-        alternatives: [{ cause: 'oidc-request-failed', why: 'An assertion that is not a GitHub OIDC token (empty, ' +
-                    'truncated, from another issuer) fails the same way.' }]
-    },
-    {
-        cause: 'oidc-request-failed',
-        why: 'The client assertion sent to Entra was empty or not a JWT: the GitHub OIDC token was never obtained.',
-        aadsts: ['50027', '7000218', '7000216'],
-        alternatives: [{ cause: 'missing-id-token-permission', why: 'The usual reason the assertion is empty: the ' +
-                    'job lacks `id-token: write`, an earlier "Unable to get ACTIONS_ID_TOKEN_REQUEST_URL" in the log decides.' }]
-    },
-    {
-        cause: 'invalid-input',
-        why: 'The requested scope is not valid for a client-credentials request (it must be <resource>/.default).',
-        aadsts: ['70011', '1002012', '90009']
-    },
-    {
-        cause: 'invalid-input',
-        why: 'AADSTS900144: a required parameter (usually client_id) was empty: the client id reached the request as ' +
-            'an empty value (an unset variable or secret).',
-        aadsts: ['900144'],
-        alternatives: SECRETS_WITHHELD
-    },
-    // ── Data plane: specific service errors ──
-    {
-        cause: 'regional-endpoint-no-subdomain',
-        why: 'A token was sent to a regional endpoint: Entra ID tokens need the resource\'s custom subdomain.',
-        text: /custom subdomain for token authentication|provide a custom subdomain|Subdomain is required for token/i
-    },
-    {
-        cause: 'regional-endpoint-no-subdomain',
-        why: 'The service found no credential it accepts: a token sent to a regional endpoint (which takes only ' +
-            'keys) gets this older wording.',
-        text: /Please provide an authentication key/i,
-        alternatives: [{ cause: 'invalid-api-key', why: 'A request with no `api-key` header at all gets the same ' +
-                    'answer: whether a token or nothing was sent decides.' }],
-        decide: (_facts, context) => context.sentCredential === 'api-key'
-            ? { cause: 'invalid-api-key', why: 'The api-key header was not accepted as a key.' }
-            : undefined
-    },
-    {
-        cause: 'local-auth-disabled',
-        why: 'Key authentication is disabled on the resource (disableLocalAuth): only Entra ID tokens are accepted.',
-        text: /Key based authentication is disabled|AuthenticationTypeDisabled|local auth(?:entication)? is disabled/i
-    },
-    {
-        cause: 'network-blocked',
-        why: 'The resource\'s network rules (firewall, private endpoint, public access disabled) refused the caller.',
-        text: /Virtual Network\/Firewall rules|not from an approved private endpoint|Public (?:network )?access is disabled|public network access (?:is )?(?:disabled|not allowed)|ip address .{0,40}(?:is )?not (?:allowed|authorized)|(?:blocked|denied) by (?:the )?(?:firewall|network rules)/i
-    },
-    {
-        cause: 'missing-data-plane-role',
-        why: 'The principal authenticated, but holds no role granting the data action (e.g. Cognitive Services ' +
-            'OpenAI User) on the resource.',
-        text: /lacks the required data action|(?:Principal )?does not have access to API\/Operation/i,
-        when: (facts) => !isOtherServiceAction(facts),
-        alternatives: [PROPAGATING]
-    },
-    {
-        cause: 'role-assignment-propagating',
-        why: 'Azure RBAC refused the caller, and the service says role changes made recently take time to ' +
-            'propagate: a role assigned in the last minutes decides.',
-        text: /please observe propagation time/i,
-        alternatives: [{ cause: 'missing-data-plane-role', why: 'If no role was assigned or changed in the last ' +
-                    'minutes, the principal lacks a role granting the action (on Azure OpenAI: Cognitive Services OpenAI User).' }]
-    },
-    {
-        cause: 'missing-data-plane-role',
-        why: 'Azure RBAC refused the caller: the principal holds no role granting the data action on the resource.',
-        text: /Caller is not authorized to perform action on resource|ForbiddenByRbac/i,
-        when: (facts) => !isOtherServiceAction(facts),
-        alternatives: [PROPAGATING]
-    },
-    {
-        cause: 'token-tenant-mismatch',
-        why: 'The token was issued by another tenant than the resource\'s.',
-        text: /InvalidAuthenticationTokenTenant|token is from the wrong issuer|does not match (?:the )?resource tenant|(?:token|issuer) tenant .{0,80}does not match|tenant .{0,60}does not match .{0,40}(?:resource|subscription)/i
-    },
-    {
-        cause: 'wrong-token-audience',
-        why: 'The token was issued for another audience (resource) than the service accepts.',
-        text: /InvalidAuthenticationTokenAudience|obtained for (?:the )?wrong audience|Invalid audience|audience (?:claim )?(?:is )?invalid|(?:required|expected) audience (?:is )?[`'"]?https:\/\/ai\.azure/i
-    },
-    {
-        cause: 'token-expired',
-        why: 'The access token had expired when it was used.',
-        text: /ExpiredAuthenticationToken|access token expiry UTC time|Lifetime validation failed|(?:access )?token (?:has |is )expired|token expired/i
-    },
-    {
-        cause: 'wrong-token-audience',
-        why: 'The service refused the bearer token: its audience is wrong, it is expired, or it is not an Entra ' +
-            'token. The token\'s `aud` and `exp` decide.',
-        text: /Access token is missing, invalid, audience is incorrect|audience is incorrect|Access token is missing or invalid/i,
-        alternatives: GENERIC_401_ALTERNATIVES,
-        decide: decideFromToken
-    },
-    {
-        cause: 'wrong-endpoint-host',
-        why: 'The request went to api.openai.com (OpenAI\'s platform), not to the Azure OpenAI endpoint.',
-        // not any platform.openai.com link: openai-python's connection errors carry an error-codes docs link
-        text: /Incorrect API key provided|platform\.openai\.com\/account|https?:\/\/api\.openai\.com\/v1|invalid_organization|No such organization/i,
-        alternatives: [{ cause: 'invalid-api-key', why: 'If the request did reach Azure, the key itself is wrong.' }]
-    },
-    {
-        cause: 'invalid-api-key',
-        why: 'The API key was refused: it is not a key of this resource (or was regenerated).',
-        text: /invalid subscription key|wrong API endpoint|invalid_api_key|API key (?:is )?(?:invalid|not valid)/i,
-        alternatives: [
-            { cause: 'wrong-endpoint-host', why: 'A valid key of another resource (or a regional endpoint of another ' +
-                    'region) gets the same 401: the endpoint the key belongs to decides.' },
-            { cause: 'endpoint-malformed', why: 'An endpoint pasted with extra path (the whole request URL) gets the same ' +
-                    '"wrong API endpoint" 401: the endpoint value decides.' }
-        ]
-    },
-    {
-        cause: 'invalid-api-key',
-        why: 'No key reached the service in the header it reads (`api-key`, or `Ocp-Apim-Subscription-Key` at an API ' +
-            'Management gateway): the key is empty or missing.',
-        // Azure AI services and API Management: "Access denied due to (a) missing (application credentials or)
-        // subscription key. Make sure to include (an application token or) a subscription key..."
-        text: /missing (?:application credentials or )?subscription key|include (?:an application token or )?a subscription key/i,
-        alternatives: [{ cause: 'key-sent-as-bearer', why: 'A key sent as `Authorization: Bearer` instead of `api-key` ' +
-                    'is missing from the header the gateway reads: the request\'s headers decide.' }],
-        decide: (facts) => facts.bearerIsNotJwt
-            ? { cause: 'key-sent-as-bearer', why: 'The key was sent as `Authorization: Bearer`, not in the `api-key` ' +
-                    'header.' }
-            : undefined
-    },
-    {
-        cause: 'missing-data-plane-role',
-        why: 'The service answered PermissionDenied: the principal holds no role granting the data action.',
-        code: /^PermissionDenied$/,
-        when: (facts) => !isOtherServiceAction(facts),
-        alternatives: [PROPAGATING]
-    },
-    {
-        cause: 'deployment-not-found',
-        why: 'The deployment name does not exist on this resource (or was created minutes ago).',
-        text: /DeploymentNotFound|API deployment for this resource does not exist|model_not_found|The model [`'"][^`'"]+[`'"] does not exist|deployment (?:[`'"][^`'"]+[`'"] )?(?:does not exist|was not found|not found)/i
-    },
-    {
-        cause: 'operation-not-supported',
-        why: 'The deployment\'s model does not support the operation (e.g. chat on an embeddings model).',
-        text: /OperationNotSupported|operation does not work with the specified model|does not support (?:the )?(?:chat|completions|embeddings)/i
-    },
-    {
-        cause: 'unsupported-parameter',
-        why: 'The model rejects a request parameter (reasoning models take max_completion_tokens, not max_tokens).',
-        text: /unsupported_parameter|unsupported_value|Unsupported (?:parameter|value)|is not supported with this model|Use 'max_completion_tokens' instead|Unrecognized request argument/i,
-        alternatives: [{ cause: 'wrong-api-version-or-path', why: 'An api-version older than the parameter ' +
-                    '(max_completion_tokens needs 2024-09-01-preview or later) is refused the same way.' }]
-    },
-    {
-        cause: 'wrong-api-version-or-path',
-        why: 'The api-version is missing, unknown or unsupported for this operation.',
-        text: /api[- ]version (?:is )?not supported|Unsupported api[- ]version|api-version .{0,40}(?:is )?(?:not supported|invalid|required|missing)|Missing required query parameter:? api-version|Invalid api-version|apiVersion. argument|OPENAI_API_VERSION|enabled only for api versions?/i
-    },
-    {
-        cause: 'endpoint-malformed',
-        why: 'The request URL was built from an endpoint that is not a bare resource URL (an invalid URL, or the ' +
-            '/openai/ path twice because the endpoint already held it).',
-        text: /ERR_INVALID_URL|TypeError: Invalid URL|\/openai\/(?:deployments\/[^/\s"']+\/[\w/]*)?\/?openai\/|Invalid URL \((?:GET|POST) /i,
-        alternatives: [{ cause: 'wrong-api-version-or-path', why: 'If the endpoint is the bare resource URL, the ' +
-                    'api-version or the path the client adds is wrong.' }]
-    },
-    {
-        cause: 'wrong-api-version-or-path',
-        why: '"Resource not found" without DeploymentNotFound: the URL path or api-version is wrong (e.g. an endpoint ' +
-            'pasted with extra path, or a base URL the client extends again).',
-        text: /\bResource not found\b/i,
-        alternatives: [
-            { cause: 'endpoint-malformed', why: 'An endpoint with extra path segments builds a wrong URL: the endpoint ' +
-                    'value decides.' },
-            { cause: 'deployment-not-found', why: 'A missing deployment answers DeploymentNotFound instead.' }
-        ]
-    },
-    {
-        cause: 'quota-exhausted',
-        why: 'The quota is used up (not a momentary rate limit): retrying soon will not help.',
-        text: /insufficient_quota|exceeded your current quota|quota (?:has been )?exceeded|out of quota/i
-    },
-    {
-        cause: 'throttled',
-        why: 'The deployment\'s rate limit (tokens or requests per minute) was hit; authentication itself worked.',
-        text: /exceeded (?:the )?(?:token |call )?rate limit|currently experiencing high demand|exceeds the maximum usage size|Rate limit (?:is |has been )?(?:exceeded|reached)|RateLimitError|Too Many Requests|RateLimitExceeded|rate_limit_exceeded/i,
-        alternatives: [{ cause: 'quota-exhausted', why: 'A retry-after of an hour or more would mean a used-up quota.' }],
-        decide: decideRateLimit
-    },
-    // ── Control plane ──
-    {
-        cause: 'arm-authorization-failed',
-        why: 'The identity has no role allowing this control-plane action at this scope.',
-        text: /AuthorizationFailed|does not have authorization to perform action|No subscriptions found for|LinkedAuthorizationFailed/i
-    },
-    {
-        cause: 'role-assignment-propagating',
-        why: 'The principal or its role assignment is new and has not replicated yet.',
-        text: /replication delay|PrincipalNotFound/i,
-        alternatives: [{ cause: 'app-not-found', why: 'If the principal id is simply wrong, it will never appear.' }]
-    },
-    {
-        cause: 'invalid-input',
-        why: 'The client id or tenant id reached the login step empty (a secret that is not set, or set in an ' +
-            'environment the job does not reference).',
-        text: /Not all values are present\. Ensure 'client-id' and 'tenant-id' are supplied|Input required and not supplied: (?:client-id|tenant-id|creds)/i,
-        alternatives: SECRETS_WITHHELD,
-        decide: decideSecretsWithheld
-    },
-    // ── No credential at all (after the specific rows: a chain that holds an AADSTS or a service error is that) ──
-    {
-        cause: 'invalid-input',
-        why: 'No credential in the chain was configured (DefaultAzureCredential tried environment variables, workload ' +
-            'identity, managed identity and the Azure CLI, and none was set up): in a workflow, the client id, tenant id ' +
-            'and the GitHub OIDC token are not wired in.',
-        text: /DefaultAzureCredential failed to retrieve a token|(?:ChainedTokenCredential|DefaultAzureCredential)(?: authentication failed|: failed to acquire a token)|CredentialUnavailableError|No credential in this chain|EnvironmentCredential (?:authentication )?(?:is )?unavailable|Please run 'az login'/i,
-        alternatives: [{ cause: 'oidc-request-failed', why: 'If the workflow runs azure/login or sets ' +
-                    'AZURE_FEDERATED_TOKEN_FILE, an earlier failed OIDC token request leaves the chain empty the same way.' }]
-    },
-    // ── Transport ──
-    {
-        cause: 'proxy-failure',
-        why: 'The proxy answered the CONNECT with a gateway error (502/503/504): it could not open the tunnel to the ' +
-            'host.',
-        text: /Proxy response \((?:502|503|504)\) !== 200 when HTTP Tunneling|tunneling socket could not be established,? statusCode=(?:502|503|504)|Tunnel connection failed: (?:502|503|504)/i,
-        alternatives: [{ cause: 'dns-failure', why: 'Corporate proxies answer 502 or 503 when the host does not ' +
-                    'resolve (a typo in the endpoint, a deleted resource, a private-endpoint-only name): whether ' +
-                    '`nslookup <host>` finds the name decides.' }]
-    },
-    {
-        cause: 'proxy-failure',
-        why: 'The proxy refused or failed the connection (CONNECT tunnel, 407 Proxy Authentication Required).',
-        text: /tunneling socket could not be established|Proxy response \(\d{3}\) !== 200 when HTTP Tunneling|Proxy Authentication Required|ProxyError|Unable to connect to proxy|proxy (?:connect(?:ion)? )?(?:refused|failed|error)|CONNECT (?:tunnel )?failed|HTTP code 407|\b407\b.{0,40}proxy/i
-    },
-    {
-        cause: 'tls-failure',
-        why: 'The TLS certificate was not trusted (TLS-inspecting proxy, missing CA, wrong host).',
-        text: /UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_GET_ISSUER_CERT|unable to (?:get|verify) (?:the )?(?:local issuer|first) certificate|CERTIFICATE_VERIFY_FAILED|certificate verify failed|self[- ]signed certificate|certificate has expired|CERT_HAS_EXPIRED|ERR_TLS_CERT_ALTNAME_INVALID|does not match certificate's altnames|remote certificate is invalid|SSL connection could not be established|PKIX path building failed|SSLHandshakeException|unable to find valid certification path|\bSSLError\b|SSL: WRONG_VERSION_NUMBER|Hostname mismatch|certificate is not valid for|SSL certificate problem/i
-    },
-    {
-        cause: 'dns-failure',
-        why: 'The host name did not resolve (typo in the endpoint, a deleted resource, or private DNS only).',
-        // \b: "ResourceNotFoundException" / "ResourceNotFoundError" contain "enotfound" but are HTTP 404s.
-        text: /\bENOTFOUND\b|\bEAI_AGAIN\b|getaddrinfo|Name or service not known|nodename nor servname|No such host is known|NameResolutionError|Failed to resolve|Temporary failure in name resolution|UnknownHostException|Could not resolve host|name resolution failed/i,
-        alternatives: [{ cause: 'proxy-failure', why: 'On a network that reaches out only through a proxy, names do ' +
-                    'not resolve locally: if the runner sits behind one, whether HTTPS_PROXY is set decides.' }]
-    },
-    {
-        cause: 'timeout',
-        why: 'The call did not complete in time (network path, proxy, or a hung service).',
-        text: /ETIMEDOUT|ESOCKETTIMEDOUT|UND_ERR_(?:CONNECT|HEADERS|BODY)_TIMEOUT|timed out|Request timed out|APITimeoutError|ConnectTimeout|ReadTimeout|The operation was aborted|AbortError|HttpClient\.Timeout|Timeout of \d+ ?ms exceeded|deadline exceeded/i
-    },
-    {
-        cause: 'proxy-failure',
-        why: 'Nothing accepted the connection (ECONNREFUSED): an HTTPS_PROXY that is not listening, or a firewall ' +
-            'that rejects the connection to the host.',
-        text: /ECONNREFUSED|Connection refused/i
-    },
-    {
-        cause: 'proxy-failure',
-        why: 'The connection was reset before any HTTP answer (ECONNRESET): a proxy or firewall on the path cut it, ' +
-            'typically one that does not allow the host.',
-        text: /ECONNRESET|Connection reset by peer/i,
-        alternatives: [{ cause: 'tls-failure', why: 'A TLS-inspecting proxy also resets handshakes it refuses: a ' +
-                    'certificate error in the log decides.' }]
-    },
-    {
-        cause: 'unknown',
-        why: 'The connection failed before any HTTP answer, and the text does not keep the underlying error: its ' +
-            'code (ENOTFOUND, a certificate error, ECONNREFUSED or ECONNRESET, ETIMEDOUT) decides.',
-        text: /Connection error|APIConnectionError|network_error|Network request failed|socket hang up|socket disconnected before secure TLS connection|fetch failed|endpoints_resolution_error|Error communicating with|ServiceRequestError/i,
-        alternatives: [
-            { cause: 'dns-failure', why: 'ENOTFOUND / getaddrinfo in the underlying error: the host does not resolve.' },
-            { cause: 'tls-failure', why: 'A certificate error in the underlying error: a TLS-inspecting proxy.' },
-            { cause: 'proxy-failure', why: 'A refused or failed CONNECT through HTTPS_PROXY.' },
-            { cause: 'timeout', why: 'ETIMEDOUT: the network path drops the traffic.' }
-        ]
-    },
-    // ── Service errors ──
+        ...CONDITIONAL_ACCESS,
+        // Entra's CA sentences: "Access has been blocked by Conditional Access policies", "...due to conditional
+        // access policies", "does not meet the criteria to access this resource" (53000 family)
+        text: anyPhrase(/blocked by Conditional Access/, /(?:due to|by) (?:a )?conditional access polic/, /Conditional Access policy (?:requires|blocked|is blocking)/)
+    }
+];
+/** The code table first (a code is exact), then the phrases: a text with both is decided by its code. */
+const ENTRA_TOKEN_RULES = [...CODE_RULES, ...PHRASE_RULES];
+
+;// CONCATENATED MODULE: ./src/diagnosis/rules/fallbacks.ts
+// What is left when nothing specific matched: the service's own 5xx sentences, then a status alone. Rows without
+// text, aadsts or code are fallbacks: they answer only when no specific row did, and are never alternatives.
+
+
+function decideByCredential(facts, context) {
+    if (context.sentCredential === 'api-key') {
+        return { cause: 'invalid-api-key', why: 'An API key was sent and refused with 401.' };
+    }
+    return decideFromToken(facts, context);
+}
+const SERVICE_ERROR_RULES = [
     {
         cause: 'service-error',
         why: 'The service failed on its side (5xx); it is not a configuration problem.',
-        text: /InternalServerError|The server had an error|Internal server error|Service Unavailable|ServiceUnavailable|Bad Gateway|currently overloaded|server_error/i
-    },
-    // ── Fallbacks: a status with nothing specific ──
+        text: anyPhrase(
+        // openai-python InternalServerError, "The server had an error while processing your request":
+        // corpus search-demo-500-server-error
+        /InternalServerError/, /The server had an error/, /Internal server error/, /Service Unavailable/, /ServiceUnavailable/, /Bad Gateway/, /currently overloaded/, /server_error/)
+    }
+];
+const STATUS_FALLBACK_RULES = [
     { cause: 'proxy-failure', why: 'HTTP 407: the proxy requires authentication.', status: [407] },
     {
         cause: 'oidc-request-failed',
         why: 'GitHub\'s OIDC token endpoint answered with an error, or with no token.',
         phase: ['github-oidc']
+    },
+    {
+        cause: 'arm-authorization-failed',
+        why: 'A 403 from Resource Manager: the identity holds no role allowing the action at that scope.',
+        status: [403],
+        phase: ['arm']
+    },
+    {
+        cause: 'arm-resource-not-found',
+        why: 'A 404 from Resource Manager: the subscription, resource group or resource does not exist as the ' +
+            'identity sees it.',
+        status: [404],
+        phase: ['arm']
+    },
+    {
+        cause: 'wrong-token-audience',
+        why: 'A 401 from Resource Manager: the token is not one it accepts (audience, tenant or expiry).',
+        status: [401],
+        phase: ['arm'],
+        alternatives: [
+            { cause: 'token-expired', why: 'An expired token gets 401 too: the token\'s `exp` decides.' },
+            { cause: 'token-tenant-mismatch', why: 'A token of another tenant: the token\'s `tid` decides.' }
+        ]
     },
     {
         cause: 'missing-data-plane-role',
@@ -1727,6 +1785,246 @@ const RULES = [
     },
     { cause: 'timeout', why: 'HTTP 408: the request timed out.', status: [408] },
     { cause: 'service-error', why: 'A 5xx from the service.', status: [500, 502, 503, 504] }
+];
+
+;// CONCATENATED MODULE: ./src/diagnosis/rules/github-oidc.ts
+// GitHub OIDC: the runner gave the job no ID token, or GitHub's token endpoint refused one. Every tool words the
+// same three refusals its own way (a missing permission, a fork's pull request, a Dependabot run), so the rows
+// below match the stable part (the runner's variable names, the permission's name) and let the event decide.
+
+/** Text about a GitHub OIDC login (Azure/login, its auth-type, an OIDC or federated token request). */
+const OIDC_LOGIN_CONTEXT = anyPhrase(/Azure\/login/, /\bauth-type\b/, /\bOIDC\b/, /\bid-token\b/, /getIDToken/, /ACTIONS_ID_TOKEN_REQUEST/, /federated token/);
+const NO_OIDC_ALTERNATIVES = [
+    { cause: 'fork-pr-no-oidc', why: 'A pull request from a fork never gets an OIDC token (id-token is read-only ' +
+            'for forks), which shows the same missing ACTIONS_ID_TOKEN_REQUEST_URL: the triggering event decides.' },
+    { cause: 'dependabot-no-oidc', why: 'Runs triggered by Dependabot get a read-only GITHUB_TOKEN and no OIDC ' +
+            'token, with the same missing ACTIONS_ID_TOKEN_REQUEST_URL: the actor (dependabot[bot]) decides.' }
+];
+const MISSING_PERMISSION = { cause: 'missing-id-token-permission', why: 'A job without ' +
+        '`permissions: id-token: write` (or whose workflow or caller grants less) gets no token: the job\'s and the ' +
+        'calling workflow\'s `permissions` decide.' };
+/** A text that names the fork or Dependabot case itself decides; otherwise the live run's event does. */
+function decideNoOidc(facts, context) {
+    const event = context.event;
+    if (event?.isDependabot) {
+        return { cause: 'dependabot-no-oidc', why: 'The run was triggered by Dependabot, which never gets an OIDC token.' };
+    }
+    if (event?.isForkPullRequest) {
+        return { cause: 'fork-pr-no-oidc', why: `The ${event.name} event comes from a fork, which never gets an OIDC ` +
+                'token.' };
+    }
+    if (event) {
+        return { cause: 'missing-id-token-permission', why: `The ${event.name} run is not one GitHub withholds ` +
+                'OIDC tokens from (a fork\'s pull_request, a Dependabot run), so the job lacks `permissions: id-token: write`.' };
+    }
+    if (/dependabot/i.test(facts.text)) {
+        return { cause: 'dependabot-no-oidc', why: 'The run is a Dependabot run, which never gets an OIDC token.' };
+    }
+    if (/\bfork(?:ed)? (?:detected|pull request|PR|repository)|\bfrom (?:a |the )?fork/i.test(facts.text) &&
+        !/\bor (?:this job is being run |it is )?from a fork/i.test(facts.text)) {
+        return { cause: 'fork-pr-no-oidc', why: 'The log shows a run from a fork, which never gets an OIDC token.' };
+    }
+    return undefined;
+}
+const GITHUB_OIDC_RULES = [
+    {
+        cause: 'missing-id-token-permission',
+        why: 'The workflow asks for `id-token: write` but its caller (or the workflow\'s own `permissions`) allows ' +
+            'less: a called workflow can never have more than the calling job grants.',
+        text: anyPhrase(
+        // GitHub's workflow validation: "The nested job 'x' is requesting 'id-token: write', but is only allowed
+        // 'id-token: none'" (google-github-actions/auth#240, Azure/login#280 threads)
+        /is requesting '?id-token: ?write'?,? but is only allowed '?id-token: ?(?:none|read)/, /requesting .{0,40}id-token: ?write.{0,40}only allowed .{0,20}id-token: ?(?:none|read)/)
+    },
+    {
+        cause: 'missing-id-token-permission',
+        why: 'The runner did not provide ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN: the job has no `id-token: write` ' +
+            'permission (or the event never gets one).',
+        text: anyPhrase(
+        // @actions/core getIDToken (Azure/login, every JS action): corpus ebpf-missing-id-token-permission
+        /Unable to get (?:the )?ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)/, 
+        // pypa/gh-action-pypi-publish, codecov: corpus pypi-publish-oidc-request-token-unset
+        /ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)\W+(?:env(?:ironment)? variable )?(?:is |was )?(?:not (?:set|defined|present|available)|missing|undefined|empty|unset)/, 
+        // google-github-actions/auth: "GitHub Actions did not inject $ACTIONS_ID_TOKEN_REQUEST_TOKEN or
+        // $ACTIONS_ID_TOKEN_REQUEST_URL into this job" (google-github-actions/auth#51)
+        /did not inject \$?ACTIONS_ID_TOKEN_REQUEST/, /(?:missing|no) ACTIONS_ID_TOKEN_REQUEST/, /GitHub Actions OIDC (?:is )?not available/, 
+        // sigstore/cosign, anthropics/claude-code-action: corpus dotfiles-claude-action-could-not-fetch-oidc
+        /(?:missing|insufficient) (?:or insufficient )?OIDC token permissions/, /id-token(?:: ?write)? permission (?:is )?(?:missing|not (?:set|granted))/, 
+        // aws-actions/configure-aws-credentials: "Did you mean to set the `id-token` permission?"
+        /Did you mean to set the .?id-token.? permission/, 
+        // hashicorp/vault-action, pulumi, octo-sts: "...the `id-token: write` permission is required"
+        /id-token: ?write.? permissions? (?:is )?(?:required|needed)/, 
+        // sigstore: "failed to get OIDC token from GitHub: ... ACTIONS_ID_TOKEN_REQUEST_URL"
+        /(?:can ?not|could not|unable to) (?:get|fetch|obtain|retrieve) (?:an |the )?(?:GitHub )?OIDC token/),
+        alternatives: NO_OIDC_ALTERNATIVES,
+        decide: decideNoOidc
+    },
+    {
+        cause: 'oidc-request-failed',
+        why: 'The request to GitHub\'s OIDC token endpoint failed (the permission was there, the token was not ' +
+            'issued).',
+        text: anyPhrase(
+        // @actions/core: corpus login-ghes-oidc-getcall-undefined
+        /Failed to get ID Token/, /Response json body do not have ID Token field/, /getIDToken\W.{0,40}(?:failed|error)/, 
+        // Azure/login's own wording around an undefined error: corpus login-larger-runner-oidc-undefined
+        /Error: undefined\. Please make sure to give write permissions to id-token/, /githubAssertion/, /getAssertion: received HTTP status/),
+        alternatives: [MISSING_PERMISSION]
+    },
+    {
+        cause: 'oidc-request-failed',
+        why: 'A login step that uses GitHub OIDC failed without a message of its own (an undefined error from the ' +
+            'token request): the request to GitHub\'s OIDC token endpoint failed.',
+        text: /Cannot read properties of undefined \(reading 'message'\)/i,
+        // Any JavaScript bug prints this: only a text that is about the OIDC login says it is the token request.
+        when: (facts) => facts.phase === 'github-oidc' || OIDC_LOGIN_CONTEXT.test(facts.text)
+    },
+    {
+        cause: 'missing-id-token-permission',
+        why: 'The tool asks for `permissions: id-token: write`: the job did not get a GitHub OIDC token.',
+        // Not `id-token: write` itself: pasted workflows hold it, whatever failed.
+        text: anyPhrase(/give write permissions? to id-token/, /Failed to fetch federated token from GitHub/),
+        alternatives: [...NO_OIDC_ALTERNATIVES, { cause: 'oidc-request-failed', why: 'The same wrapper text follows ' +
+                    'any failed token request: an "Error Code :" from GitHub in the log means the request itself failed.' }],
+        decide: decideNoOidc
+    }
+];
+
+;// CONCATENATED MODULE: ./src/diagnosis/rules/setup.ts
+// The login step's own setup: values that reached it empty, or a credential chain with nothing configured.
+
+
+const SETUP_RULES = [
+    {
+        cause: 'invalid-input',
+        why: 'The client id or tenant id reached the login step empty (a secret that is not set, or set in an ' +
+            'environment the job does not reference).',
+        text: anyPhrase(
+        // Azure/login: "Not all values are present. Ensure 'client-id' and 'tenant-id' are supplied."
+        /Not all values are present\. Ensure 'client-id' and 'tenant-id' are supplied/, 
+        // @actions/core getInput({ required: true })
+        /Input required and not supplied: (?:client-id|tenant-id|creds)/),
+        alternatives: SECRETS_WITHHELD,
+        decide: decideSecretsWithheld
+    },
+    // After the specific rows: a chain that holds an AADSTS code or a service error is that.
+    {
+        cause: 'invalid-input',
+        why: 'No credential in the chain was configured (DefaultAzureCredential tried environment variables, workload ' +
+            'identity, managed identity and the Azure CLI, and none was set up): in a workflow, the client id, tenant id ' +
+            'and the GitHub OIDC token are not wired in.',
+        text: anyPhrase(
+        // azure-identity (Python, JS, .NET, Java, Go) chain summaries
+        /DefaultAzureCredential failed to retrieve a token/, /(?:ChainedTokenCredential|DefaultAzureCredential)(?: authentication failed|: failed to acquire a token)/, /CredentialUnavailableError/, /No credential in this chain/, /EnvironmentCredential (?:authentication )?(?:is )?unavailable/, /Please run 'az login'/),
+        alternatives: [{ cause: 'oidc-request-failed', why: 'If the workflow runs azure/login or sets ' +
+                    'AZURE_FEDERATED_TOKEN_FILE, an earlier failed OIDC token request leaves the chain empty the same way.' }]
+    }
+];
+
+;// CONCATENATED MODULE: ./src/diagnosis/rules/transport.ts
+// Failures before any HTTP answer: proxy, TLS, DNS, timeouts, refused and reset connections. Node, Python, .NET
+// and Java each name them their own way; the stable parts are the error codes and the library's fixed sentences.
+
+const TRANSPORT_RULES = [
+    {
+        cause: 'proxy-failure',
+        why: 'The proxy answered the CONNECT with a gateway error (502/503/504): it could not open the tunnel to the ' +
+            'host.',
+        text: anyPhrase(
+        // @azure/core-rest-pipeline / undici, node-tunnel ("tunneling socket could not be established,
+        // statusCode=503"), urllib3 ("Tunnel connection failed: 503")
+        /Proxy response \((?:502|503|504)\) !== 200 when HTTP Tunneling/, /tunneling socket could not be established,? statusCode=(?:502|503|504)/, /Tunnel connection failed: (?:502|503|504)/),
+        alternatives: [{ cause: 'dns-failure', why: 'Corporate proxies answer 502 or 503 when the host does not ' +
+                    'resolve (a typo in the endpoint, a deleted resource, a private-endpoint-only name): whether ' +
+                    '`nslookup <host>` finds the name decides.' }]
+    },
+    {
+        cause: 'proxy-failure',
+        why: 'The proxy refused or failed the connection (CONNECT tunnel, 407 Proxy Authentication Required).',
+        text: anyPhrase(/tunneling socket could not be established/, /Proxy response \(\d{3}\) !== 200 when HTTP Tunneling/, /Tunnel connection failed/, 
+        // corpus cli-login-proxy-407
+        /Proxy Authentication Required/, /ProxyError/, /Unable to connect to proxy/, /proxy (?:connect(?:ion)? )?(?:refused|failed|error)/, /CONNECT (?:tunnel )?failed/, /HTTP code 407/, /\b407\b.{0,40}proxy/)
+    },
+    {
+        cause: 'tls-failure',
+        why: 'The TLS certificate was not trusted (TLS-inspecting proxy, missing CA, wrong host).',
+        text: anyPhrase(
+        // Node (corpus search-demo-self-signed-cert-chain), OpenSSL via Python, .NET, Java (PKIX), curl
+        /UNABLE_TO_VERIFY_LEAF_SIGNATURE/, /SELF_SIGNED_CERT_IN_CHAIN/, /DEPTH_ZERO_SELF_SIGNED_CERT/, /UNABLE_TO_GET_ISSUER_CERT/, /unable to (?:get|verify) (?:the )?(?:local issuer|first) certificate/, /CERTIFICATE_VERIFY_FAILED/, /certificate verify failed/, /self[- ]signed certificate/, /certificate has expired/, /CERT_HAS_EXPIRED/, /ERR_TLS_CERT_ALTNAME_INVALID/, /does not match certificate's altnames/, /remote certificate is invalid/, /SSL connection could not be established/, /PKIX path building failed/, /SSLHandshakeException/, /unable to find valid certification path/, /\bSSLError\b/, /SSL: WRONG_VERSION_NUMBER/, /Hostname mismatch/, /certificate is not valid for/, /SSL certificate problem/, 
+        // Go crypto/x509
+        /x509: certificate signed by unknown authority/)
+    },
+    {
+        cause: 'dns-failure',
+        why: 'The host name did not resolve (typo in the endpoint, a deleted resource, or private DNS only).',
+        text: anyPhrase(
+        // \b: "ResourceNotFoundException" / "ResourceNotFoundError" contain "enotfound" but are HTTP 404s.
+        /\bENOTFOUND\b/, /\bEAI_AGAIN\b/, /getaddrinfo/, /Name or service not known/, /nodename nor servname/, /No such host is known/, /NameResolutionError/, /Failed to resolve/, /Temporary failure in name resolution/, /UnknownHostException/, /Could not resolve host/, /name resolution failed/, 
+        // Go net: "dial tcp: lookup x.openai.azure.com: no such host"
+        /\blookup \S+(?: on \S+)?: no such host/),
+        alternatives: [{ cause: 'proxy-failure', why: 'On a network that reaches out only through a proxy, names do ' +
+                    'not resolve locally: if the runner sits behind one, whether HTTPS_PROXY is set decides.' }]
+    },
+    {
+        cause: 'timeout',
+        why: 'The call did not complete in time (network path, proxy, or a hung service).',
+        text: anyPhrase(/ETIMEDOUT/, /ESOCKETTIMEDOUT/, /UND_ERR_(?:CONNECT|HEADERS|BODY)_TIMEOUT/, /timed out/, /Request timed out/, /APITimeoutError/, /ConnectTimeout/, /ReadTimeout/, /The operation was aborted/, /AbortError/, /HttpClient\.Timeout/, /Timeout of \d+ ?ms exceeded/, /deadline exceeded/)
+    },
+    {
+        cause: 'proxy-failure',
+        why: 'Nothing accepted the connection (ECONNREFUSED): an HTTPS_PROXY that is not listening, or a firewall ' +
+            'that rejects the connection to the host.',
+        text: anyPhrase(/ECONNREFUSED/, /Connection refused/)
+    },
+    {
+        cause: 'proxy-failure',
+        why: 'The connection was reset before any HTTP answer (ECONNRESET): a proxy or firewall on the path cut it, ' +
+            'typically one that does not allow the host.',
+        text: anyPhrase(/ECONNRESET/, /Connection reset by peer/),
+        alternatives: [{ cause: 'tls-failure', why: 'A TLS-inspecting proxy also resets handshakes it refuses: a ' +
+                    'certificate error in the log decides.' }]
+    },
+    {
+        cause: 'unknown',
+        why: 'The connection failed before any HTTP answer, and the text does not keep the underlying error: its ' +
+            'code (ENOTFOUND, a certificate error, ECONNREFUSED or ECONNRESET, ETIMEDOUT) decides.',
+        text: anyPhrase(
+        // openai-python / openai-node wrap the cause away: "APIConnectionError: Connection error."
+        /Connection error/, /APIConnectionError/, /network_error/, /Network request failed/, /socket hang up/, /socket disconnected before secure TLS connection/, /fetch failed/, /endpoints_resolution_error/, /Error communicating with/, /ServiceRequestError/),
+        alternatives: [
+            { cause: 'dns-failure', why: 'ENOTFOUND / getaddrinfo in the underlying error: the host does not resolve.' },
+            { cause: 'tls-failure', why: 'A certificate error in the underlying error: a TLS-inspecting proxy.' },
+            { cause: 'proxy-failure', why: 'A refused or failed CONNECT through HTTPS_PROXY.' },
+            { cause: 'timeout', why: 'ETIMEDOUT: the network path drops the traffic.' }
+        ]
+    }
+];
+
+;// CONCATENATED MODULE: ./src/diagnosis/rules/index.ts
+// The rule order, in one place. Earlier rows win; later matching rows become alternatives. A row holds when every
+// criterion it names holds (text: the regex finds a match; aadsts: one of the codes is present; code: a service
+// error code matches; status; phase: the observation's phase, or 'unknown' when none was given, is listed).
+
+
+
+
+
+
+
+/**
+ * Most specific first: GitHub's and Entra's codes name one step; the data plane's and Resource Manager's codes
+ * come next; the login's own setup (a chain with nothing configured) only after them, because a chain summary
+ * that carries an AADSTS code or a service error is that error; then transport, the service's 5xx sentences,
+ * and a bare status last.
+ */
+const RULE_GROUPS = [
+    { phase: 'github-oidc', rules: GITHUB_OIDC_RULES },
+    { phase: 'entra-token', rules: ENTRA_TOKEN_RULES },
+    { phase: 'data-plane', rules: DATA_PLANE_RULES },
+    { phase: 'control-plane', rules: CONTROL_PLANE_RULES },
+    { phase: 'inputs', rules: SETUP_RULES },
+    { phase: 'transport', rules: TRANSPORT_RULES },
+    { phase: 'data-plane', rules: SERVICE_ERROR_RULES },
+    { phase: 'data-plane', rules: STATUS_FALLBACK_RULES }
 ];
 
 ;// CONCATENATED MODULE: ./src/diagnosis/text.ts
@@ -1786,11 +2084,34 @@ function unwrappedText(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/diagnosis/classify.ts
+// The classifier: any error text (response body, SDK message, pasted log) → a cause id, ranked candidates, the
+// phase the text belongs to and the evidence read. The rules live in rules/ (their order in rules/index.ts); this
+// module reads the facts and walks them.
+
+
 
 
 
 
 const MAX_CANDIDATES = 5;
+const PHASE_OF_ERROR_PHASE = {
+    'github-oidc': 'github-oidc',
+    'entra-token': 'entra-token',
+    'data-plane': 'data-plane',
+    arm: 'control-plane'
+};
+/** Where a text comes from when no rule names its cause: the hosts and names each step's errors carry. */
+const PHASE_HINTS = [
+    ['github-oidc', anyPhrase(/ACTIONS_ID_TOKEN_REQUEST/, /token\.actions\.githubusercontent\.com/, /\bid-token\b/, /getIDToken/)],
+    ['entra-token', anyPhrase(/\bAADSTS\d+/, /login\.microsoftonline\.(?:com|us)/, /login\.chinacloudapi\.cn/, /\/oauth2\/v2\.0\/token/, /ClientAssertionCredential/, /WorkloadIdentityCredential/, /\bMSAL\b/, /\bmsal[\w.-]*/)],
+    ['control-plane', anyPhrase(/management\.(?:azure\.com|usgovcloudapi\.net|chinacloudapi\.cn)/, /\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\//, /InvalidTemplateDeployment/, /DeploymentFailed/, /\bazurerm_/, /Microsoft\.Resources\//, /\baz (?:deployment|role|group|account)\b/, /\bazd (?:up|provision)\b/)],
+    ['data-plane', anyPhrase(/\.openai\.azure\.(?:com|us)/, /\.cognitiveservices\.azure\.(?:com|us)/, /\.services\.ai\.azure\.com/, /\/openai\/(?:deployments|v1)\//, /api-version=/, /\bAzureOpenAI\b/, /\bAzureChatOpenAI\b/)]
+];
+function inferredPhase(facts) {
+    if (facts.phase)
+        return PHASE_OF_ERROR_PHASE[facts.phase];
+    return PHASE_HINTS.find(([, hint]) => hint.test(facts.text))?.[0];
+}
 function matches(rule, facts) {
     if (rule.phase && !rule.phase.includes(facts.phase ?? 'unknown'))
         return false;
@@ -1819,25 +2140,33 @@ function classify(observation, context = {}) {
     if (observation.status !== undefined)
         evidence.status = observation.status;
     const facts = { ...evidence, text, unwrapped: unwrappedText(observation.text), phase: observation.phase };
-    const matched = RULES.filter((rule) => matches(rule, facts));
-    const [winner, ...others] = matched;
+    const matched = RULE_GROUPS.flatMap(({ phase, rules }) => rules.filter((rule) => matches(rule, facts)).map((rule) => ({ rule, phase })));
+    const [winner, ...others] = matched.map((match) => match.rule);
     const report = { ...evidence };
-    if (observation.phase)
-        report.phase = observation.phase;
     // An unknown answer shows what was seen instead (redacted)
     if (!winner || winner.cause === 'unknown')
         report.excerpt = redactSecrets(text).slice(0, 400);
     if (!winner) {
+        const phase = inferredPhase(facts);
+        if (phase)
+            report.phase = phase;
         return {
             cause: 'unknown',
-            candidates: [{ cause: 'unknown', why: 'No known Azure OpenAI, Entra ID or GitHub OIDC error was recognised ' +
-                        'in the text; the status, the response body (error.code) or the AADSTS code would tell.' }],
+            candidates: [{ cause: 'unknown', why: 'No known Azure OpenAI, Entra ID, Resource Manager or GitHub OIDC error ' +
+                        'was recognised in the text; the status, the response body (error.code) or the AADSTS code would tell.' }],
+            phase,
             evidence: report
         };
     }
+    const given = facts.phase ? PHASE_OF_ERROR_PHASE[facts.phase] : undefined;
+    const phaseOf = (cause) => {
+        const phase = given ?? (cause === 'unknown' ? matched[0].phase : phaseOfCause(cause));
+        report.phase = phase;
+        return phase;
+    };
     const decided = winner.decide?.(facts, context);
     if (decided) {
-        return { cause: decided.cause, candidates: [decided], evidence: report };
+        return { cause: decided.cause, candidates: [decided], phase: phaseOf(decided.cause), evidence: report };
     }
     const candidates = [{ cause: winner.cause, why: winner.why }];
     for (const alternative of winner.alternatives ?? [])
@@ -1846,7 +2175,12 @@ function classify(observation, context = {}) {
     for (const other of others.filter((rule) => !isFallback(rule) && rule.cause !== 'unknown')) {
         addUnique(candidates, { cause: other.cause, why: other.why });
     }
-    return { cause: candidates[0].cause, candidates: candidates.slice(0, MAX_CANDIDATES), evidence: report };
+    return {
+        cause: candidates[0].cause,
+        candidates: candidates.slice(0, MAX_CANDIDATES),
+        phase: phaseOf(candidates[0].cause),
+        evidence: report
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/fix-values.ts
@@ -1886,7 +2220,8 @@ function fixValuesFromEvidence(evidence) {
         apiVersion: fix_values_text(evidence.apiVersion),
         model: fix_values_text(evidence.model),
         parameter: fix_values_text(evidence.parameter),
-        role: dataPlaneRoleFor({ dataAction: fix_values_text(evidence.dataAction) }),
+        role: fix_values_text(evidence.roleToGrant) ?? dataPlaneRoleFor({ dataAction: fix_values_text(evidence.dataAction) }),
+        resourceScope: fix_values_text(evidence.scope),
         retryAfterSeconds: typeof evidence.retryAfterSeconds === 'number' ? evidence.retryAfterSeconds : undefined
     };
     return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
@@ -1976,7 +2311,10 @@ function readInputFile(path) {
 }
 function humanAnswer(answer) {
     const [best, ...others] = answer.candidates;
-    const lines = [`Cause: ${answer.title} (${answer.cause})`, `Why:   ${best.why}`, '', 'Fix:', indent(answer.fix)];
+    const lines = [`Cause: ${answer.title} (${answer.cause})`, `Why:   ${best.why}`];
+    if (typeof answer.evidence.phase === 'string')
+        lines.push(`Phase: ${answer.evidence.phase}`);
+    lines.push('', 'Fix:', indent(answer.fix));
     if (others.length) {
         lines.push('', 'The text alone cannot decide; other possible causes, and what decides:');
         for (const other of others)

@@ -1,0 +1,52 @@
+// The shapes the classifier and its rule modules share. They live below both, so neither imports the other.
+import type { CauseId, CausePhase } from '../../causes/ids.js'
+import type { Evidence } from '../evidence.js'
+
+/** Where an observed error came from (`explain --phase`). */
+export type ErrorPhase = 'github-oidc' | 'entra-token' | 'data-plane' | 'arm'
+
+/** Facts a live run knows that decide ambiguous texts. */
+export interface DiagnosisContext {
+  event?: { name: string; isForkPullRequest: boolean; isDependabot: boolean }
+  sentCredential?: 'entra-token' | 'api-key'
+  /** Decoded claims of the bearer that was sent (aud, tid, exp, oid...). */
+  accessTokenClaims?: Record<string, unknown>
+  /** The audiences the endpoint takes, e.g. https://cognitiveservices.azure.com; without them any cloud's fits. */
+  expectedAudiences?: readonly string[]
+}
+
+export interface Candidate {
+  cause: CauseId
+  why: string
+}
+
+export interface Facts extends Evidence {
+  /** The normalised text (one line, escapes undone, log prefixes removed). */
+  text: string
+  /** The lines joined without spaces, for words a terminal broke. */
+  unwrapped: string
+  phase?: ErrorPhase
+}
+
+export interface Rule {
+  cause: CauseId
+  /** What was seen, in words a person reads. */
+  why: string
+  text?: RegExp
+  aadsts?: string[]
+  code?: RegExp
+  status?: number[]
+  phase?: (ErrorPhase | 'unknown')[]
+  /** A further condition on the facts: the context the text must (or must not) show. */
+  when?: (facts: Facts) => boolean
+  /** Other causes the same evidence fits, each saying what decides. */
+  alternatives?: Candidate[]
+  /** Decides between the cause and its alternatives from facts the text or the live run holds. */
+  decide?: (facts: Facts, context: DiagnosisContext) => Candidate | undefined
+}
+
+/** The rules of one phase: where a text that matches them came from, even when its cause stays open. */
+export interface RuleGroup {
+  phase: CausePhase
+  rules: readonly Rule[]
+}
