@@ -1156,6 +1156,13 @@ function anyPhrase(...phrases) {
 const PROPAGATION = { cause: 'role-assignment-propagating', why: 'A role assigned in the last minutes ' +
         'is not yet visible to Resource Manager (Azure/login lists no subscription until it is): if one was just ' +
         'assigned, wait and retry with a new token.' };
+/** A missing deployment, named by its Resource Manager path, is the data plane's deployment-not-found. */
+function decideNotFound(facts) {
+    const deployment = /Microsoft\.CognitiveServices\/accounts\/[^/'"\s]+\/deployments\/([^/'"\s]+)/i.exec(facts.text)?.[1];
+    if (!deployment)
+        return undefined;
+    return { cause: 'deployment-not-found', why: `Resource Manager finds no deployment '${deployment}' on the account.` };
+}
 /** ARM says who, what and where: the role that allows the action at that scope is the fix. */
 function decideAuthorization(facts) {
     if (!facts.armAction)
@@ -1201,6 +1208,7 @@ const CONTROL_PLANE_RULES = [
         /ResourceGroupNotFound/, /Resource group '[^']+' could not be found/, 
         // 404 SubscriptionNotFound "The subscription '<id>' could not be found." (Azure/azure-sdk-for-go#2110)
         /SubscriptionNotFound/, /The subscription '[^']+' could not be found/, /ParentResourceNotFound/),
+        decide: decideNotFound,
         alternatives: [
             { cause: 'arm-authorization-failed', why: 'A subscription or resource group the identity holds no role on ' +
                     'can answer "not found" as well: whether it exists for an owner decides.' },
@@ -1216,7 +1224,10 @@ const CONTROL_PLANE_RULES = [
         text: anyPhrase(
         // ARM InsufficientQuota "This operation require N new capacity in quota Tokens Per Minute (thousands) - X,
         // which is bigger than the current available capacity M." — az, azd (InvalidTemplateDeployment), Terraform
-        /InsufficientQuota/, /new capacity in quota/, /bigger than the current available capacity/, /(?:capacity|quota) .{0,40}(?:is )?(?:bigger|greater|larger) than (?:the )?(?:current )?(?:available|remaining)/, /exceed(?:s|ed)? (?:the )?(?:approved |available )?(?:quota|capacity) (?:limit )?for/)
+        /InsufficientQuota/, /new capacity in quota/, /bigger than the current available capacity/, /(?:capacity|quota) .{0,40}(?:is )?(?:bigger|greater|larger) than (?:the )?(?:current )?(?:available|remaining)/, /exceed(?:s|ed)? (?:the )?(?:approved |available )?(?:quota|capacity) (?:limit )?for/, 
+        // "Insufficient quota. Cannot create/update/move resource" (Azure-Samples/cosmosdb-chatgpt#13), azd's
+        // "Not enough quota" (Azure-Samples/assistant-data-openai-python-promptflow#64)
+        /Insufficient (?:quota|capacity)/, /not enough (?:quota|capacity)/)
     },
     {
         cause: 'wrong-token-audience',
@@ -1525,7 +1536,7 @@ const DATA_PLANE_RULES = [
         text: anyPhrase(
         // 429 "Requests to the ... have exceeded token rate limit of your current ... pricing tier. Please retry
         // after N seconds.": corpus search-demo-rate-limit-30s, copilot-camp-429-try-again-2s
-        /exceeded (?:the )?(?:token |call )?rate limit/, /currently experiencing high demand/, /exceeds the maximum usage size/, /Rate limit (?:is |has been )?(?:exceeded|reached)/, /RateLimitError/, /Too Many Requests/, /RateLimitExceeded/, /rate_limit_exceeded/),
+        /exceeded (?:the )?(?:token |call )?rate limit/, /currently experiencing high demand/, /exceeds the maximum usage size/, /Rate limit (?:is |has been )?(?:exceeded|reached)/, /RateLimitError/, /Too Many Requests/, /RateLimitExceeded/, /rate_limit_exceeded/, /RateLimitReached/, /TooManyRequests/, /Rate limit of .{0,60}exceeded/),
         alternatives: [{ cause: 'quota-exhausted', why: 'A retry-after of an hour or more would mean a used-up quota.' }],
         decide: decideRateLimit
     }
@@ -1579,7 +1590,7 @@ const CONDITIONAL_ACCESS = {
 const AADSTS_CODES = [
     [['7002138'], { cause: 'fic-subject-mismatch', why: 'AADSTS7002138: the subject matches a federated credential ' +
                 'only case-insensitively; Entra compares subjects case-sensitively.' }],
-    [['700213'], { cause: 'fic-subject-mismatch', why: 'AADSTS700213: no federated identity credential has the ' +
+    [['700213', '7002137'], { cause: 'fic-subject-mismatch', why: 'AADSTS700213: no federated identity credential has the ' +
                 'subject the GitHub token presents.' }],
     [['700211'], { cause: 'fic-issuer-mismatch', why: 'AADSTS700211: no federated identity credential has the ' +
                 'issuer the token presents.' }],
@@ -1614,16 +1625,17 @@ const AADSTS_CODES = [
                         'the public cloud\'s authority: the `environment` (cloud) decides.' }]
         }],
     // Conditional Access: 53000 device not compliant, 53001 not domain-joined, 53002 app not approved, 53003
-    // blocked, 53004 MFA registration, 53005 app protection policy, 50005 unsupported device platform, 50097
-    // device authentication, 530003/530032/530034 (blocked by security defaults or policy), 50105 not assigned
+    // blocked, 53004 MFA registration, 53005 app protection policy, 50005 unsupported device platform, 50097 and
+    // 50155 device authentication, 50076/50079 MFA required by policy, 530003/530032/530034 (blocked by security
+    // defaults or policy)
     [['53003'], { ...CONDITIONAL_ACCESS, why: 'AADSTS53003: a Conditional Access policy blocked the token for this ' +
                 'identity.' }],
     [['53000', '53001', '53002', '53004', '53005', '53010', '53011', '50005', '50097', '50131', '50158', '530003',
-            '530032', '530034', '530035'], CONDITIONAL_ACCESS],
+            '530032', '530034', '530035', '50155', '50076', '50079'], CONDITIONAL_ACCESS],
     [['500011'], { cause: 'resource-principal-not-found', why: 'AADSTS500011: the resource of the requested scope ' +
                 'has no service principal in the tenant (the scope is wrong, e.g. the endpoint URL instead of ' +
                 'https://cognitiveservices.azure.com/.default).' }],
-    [['7000215', '7000222'], { cause: 'invalid-client-secret', why: 'A client secret was sent and refused (wrong ' +
+    [['7000215', '7000222', '50012'], { cause: 'invalid-client-secret', why: 'A client secret was sent and refused (wrong ' +
                 'value, the secret id instead of its value, or expired).' }],
     [['900382'], { cause: 'endpoint-cloud-mismatch', why: 'AADSTS900382: the request crossed clouds (public vs US ' +
                 'Government vs China).' }],
@@ -1639,7 +1651,7 @@ const AADSTS_CODES = [
             alternatives: [{ cause: 'missing-id-token-permission', why: 'The usual reason the assertion is empty: the ' +
                         'job lacks `id-token: write`, an earlier "Unable to get ACTIONS_ID_TOKEN_REQUEST_URL" in the log decides.' }]
         }],
-    [['70011', '1002012', '90009'], { cause: 'invalid-input', why: 'The requested scope is not valid for a ' +
+    [['70011', '1002012', '90009', '700022'], { cause: 'invalid-input', why: 'The requested scope is not valid for a ' +
                 'client-credentials request (it must be <resource>/.default).' }],
     [['900144'], {
             cause: 'invalid-input',
@@ -1681,10 +1693,19 @@ const PHRASE_RULES = [
         /at least one of the claims 'puid' or 'altsecid' or 'oid' should be present/, /service principal is properly created in the tenant/)
     },
     {
+        cause: 'resource-principal-not-found',
+        why: 'The resource of the requested scope has no service principal in the tenant (the scope names a resource ' +
+            'that does not exist there, e.g. an endpoint or vault URL instead of its resource id).',
+        // AADSTS500011's sentence, also pasted without its code (dotnet/sign#287)
+        text: /The resource principal named .{0,200}?was not found in the tenant/i
+    },
+    {
         ...CONDITIONAL_ACCESS,
         // Entra's CA sentences: "Access has been blocked by Conditional Access policies", "...due to conditional
         // access policies", "does not meet the criteria to access this resource" (53000 family)
-        text: anyPhrase(/blocked by Conditional Access/, /(?:due to|by) (?:a )?conditional access polic/, /Conditional Access policy (?:requires|blocked|is blocking)/)
+        text: anyPhrase(/blocked by Conditional Access/, /(?:due to|by) (?:a )?conditional access polic/, /Conditional Access policy (?:requires|blocked|is blocking)/, 
+        // AADSTS50005: "...that's currently not supported through Conditional Access policy"
+        /through Conditional Access policy/)
     }
 ];
 /** The code table first (a code is exact), then the phrases: a text with both is decided by its code. */
@@ -1708,7 +1729,7 @@ const SERVICE_ERROR_RULES = [
         text: anyPhrase(
         // openai-python InternalServerError, "The server had an error while processing your request":
         // corpus search-demo-500-server-error
-        /InternalServerError/, /The server had an error/, /Internal server error/, /Service Unavailable/, /ServiceUnavailable/, /Bad Gateway/, /currently overloaded/, /server_error/)
+        /InternalServerError/, /The server had an error/, /Internal server error/, /Service Unavailable/, /ServiceUnavailable/, /Bad Gateway/, /currently overloaded/, /server_error/, /temporarily unable to (?:process|service) your request/)
     }
 ];
 const STATUS_FALLBACK_RULES = [
@@ -1854,6 +1875,8 @@ const GITHUB_OIDC_RULES = [
         /Did you mean to set the .?id-token.? permission/, 
         // hashicorp/vault-action, pulumi, octo-sts: "...the `id-token: write` permission is required"
         /id-token: ?write.? permissions? (?:is )?(?:required|needed)/, 
+        // npm provenance: 'requires "write" access to the "id-token" permission'
+        /"?write"? access to the "?id-token"? permission/, 
         // sigstore: "failed to get OIDC token from GitHub: ... ACTIONS_ID_TOKEN_REQUEST_URL"
         /(?:can ?not|could not|unable to) (?:get|fetch|obtain|retrieve) (?:an |the )?(?:GitHub )?OIDC token/),
         alternatives: NO_OIDC_ALTERNATIVES,
@@ -1942,7 +1965,11 @@ const TRANSPORT_RULES = [
         why: 'The proxy refused or failed the connection (CONNECT tunnel, 407 Proxy Authentication Required).',
         text: anyPhrase(/tunneling socket could not be established/, /Proxy response \(\d{3}\) !== 200 when HTTP Tunneling/, /Tunnel connection failed/, 
         // corpus cli-login-proxy-407
-        /Proxy Authentication Required/, /ProxyError/, /Unable to connect to proxy/, /proxy (?:connect(?:ion)? )?(?:refused|failed|error)/, /CONNECT (?:tunnel )?failed/, /HTTP code 407/, /\b407\b.{0,40}proxy/)
+        /Proxy Authentication Required/, /ProxyError/, /Unable to connect to proxy/, 
+        // VS Code's proxy agent (microsoft/microsoft-foundry-for-vscode#200), okhttp (HamaWhiteGG/langchain-java#30)
+        /socket connection to proxies/, /Failed to authenticate with proxy/, /proxy (?:connect(?:ion)? )?(?:refused|failed|error)/, /CONNECT (?:tunnel )?failed/, /HTTP code 407/, /\b407\b.{0,40}proxy/, 
+        // .NET SocketsHttpHandler: "The proxy tunnel request to proxy '...' failed with status code '407'"; Go net/http
+        /proxy tunnel request/, /proxyconnect tcp/)
     },
     {
         cause: 'tls-failure',
@@ -1951,7 +1978,7 @@ const TRANSPORT_RULES = [
         // Node (corpus search-demo-self-signed-cert-chain), OpenSSL via Python, .NET, Java (PKIX), curl
         /UNABLE_TO_VERIFY_LEAF_SIGNATURE/, /SELF_SIGNED_CERT_IN_CHAIN/, /DEPTH_ZERO_SELF_SIGNED_CERT/, /UNABLE_TO_GET_ISSUER_CERT/, /unable to (?:get|verify) (?:the )?(?:local issuer|first) certificate/, /CERTIFICATE_VERIFY_FAILED/, /certificate verify failed/, /self[- ]signed certificate/, /certificate has expired/, /CERT_HAS_EXPIRED/, /ERR_TLS_CERT_ALTNAME_INVALID/, /does not match certificate's altnames/, /remote certificate is invalid/, /SSL connection could not be established/, /PKIX path building failed/, /SSLHandshakeException/, /unable to find valid certification path/, /\bSSLError\b/, /SSL: WRONG_VERSION_NUMBER/, /Hostname mismatch/, /certificate is not valid for/, /SSL certificate problem/, 
         // Go crypto/x509
-        /x509: certificate signed by unknown authority/)
+        /x509: certificate signed by unknown authority/, /tls: failed to verify certificate/)
     },
     {
         cause: 'dns-failure',
@@ -1960,20 +1987,24 @@ const TRANSPORT_RULES = [
         // \b: "ResourceNotFoundException" / "ResourceNotFoundError" contain "enotfound" but are HTTP 404s.
         /\bENOTFOUND\b/, /\bEAI_AGAIN\b/, /getaddrinfo/, /Name or service not known/, /nodename nor servname/, /No such host is known/, /NameResolutionError/, /Failed to resolve/, /Temporary failure in name resolution/, /UnknownHostException/, /Could not resolve host/, /name resolution failed/, 
         // Go net: "dial tcp: lookup x.openai.azure.com: no such host"
-        /\blookup \S+(?: on \S+)?: no such host/),
+        /\blookup \S+(?: on \S+)?: no such host/, /\blookup \S+ on \S+: server misbehaving/, 
+        // musl (Alpine) resolver
+        /Name does not resolve/),
         alternatives: [{ cause: 'proxy-failure', why: 'On a network that reaches out only through a proxy, names do ' +
                     'not resolve locally: if the runner sits behind one, whether HTTPS_PROXY is set decides.' }]
     },
     {
         cause: 'timeout',
         why: 'The call did not complete in time (network path, proxy, or a hung service).',
-        text: anyPhrase(/ETIMEDOUT/, /ESOCKETTIMEDOUT/, /UND_ERR_(?:CONNECT|HEADERS|BODY)_TIMEOUT/, /timed out/, /Request timed out/, /APITimeoutError/, /ConnectTimeout/, /ReadTimeout/, /The operation was aborted/, /AbortError/, /HttpClient\.Timeout/, /Timeout of \d+ ?ms exceeded/, /deadline exceeded/)
+        text: anyPhrase(/ETIMEDOUT/, /ESOCKETTIMEDOUT/, /UND_ERR_(?:CONNECT|HEADERS|BODY)_TIMEOUT/, /timed out/, /Request timed out/, /APITimeoutError/, /ConnectTimeout/, /ReadTimeout/, /The operation was aborted/, /AbortError/, /HttpClient\.Timeout/, /Timeout of \d+ ?ms exceeded/, /deadline exceeded/, 
+        // .NET HttpClient's timeout surfaces as a cancelled task
+        /TaskCanceledException/, /SocketTimeoutException/)
     },
     {
         cause: 'proxy-failure',
         why: 'Nothing accepted the connection (ECONNREFUSED): an HTTPS_PROXY that is not listening, or a firewall ' +
             'that rejects the connection to the host.',
-        text: anyPhrase(/ECONNREFUSED/, /Connection refused/)
+        text: anyPhrase(/ECONNREFUSED/, /Connection refused/, /EHOSTUNREACH/, /ENETUNREACH/, /No route to host/, /Network is unreachable/)
     },
     {
         cause: 'proxy-failure',

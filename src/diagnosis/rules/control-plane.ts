@@ -8,6 +8,13 @@ const PROPAGATION: Candidate = { cause: 'role-assignment-propagating', why: 'A r
   'is not yet visible to Resource Manager (Azure/login lists no subscription until it is): if one was just ' +
   'assigned, wait and retry with a new token.' }
 
+/** A missing deployment, named by its Resource Manager path, is the data plane's deployment-not-found. */
+function decideNotFound(facts: Facts): Candidate | undefined {
+  const deployment = /Microsoft\.CognitiveServices\/accounts\/[^/'"\s]+\/deployments\/([^/'"\s]+)/i.exec(facts.text)?.[1]
+  if (!deployment) return undefined
+  return { cause: 'deployment-not-found', why: `Resource Manager finds no deployment '${deployment}' on the account.` }
+}
+
 /** ARM says who, what and where: the role that allows the action at that scope is the fix. */
 function decideAuthorization(facts: Facts): Candidate | undefined {
   if (!facts.armAction) return undefined
@@ -63,6 +70,7 @@ export const CONTROL_PLANE_RULES: readonly Rule[] = [
       /The subscription '[^']+' could not be found/,
       /ParentResourceNotFound/
     ),
+    decide: decideNotFound,
     alternatives: [
       { cause: 'arm-authorization-failed', why: 'A subscription or resource group the identity holds no role on ' +
         'can answer "not found" as well: whether it exists for an owner decides.' },
@@ -82,7 +90,11 @@ export const CONTROL_PLANE_RULES: readonly Rule[] = [
       /new capacity in quota/,
       /bigger than the current available capacity/,
       /(?:capacity|quota) .{0,40}(?:is )?(?:bigger|greater|larger) than (?:the )?(?:current )?(?:available|remaining)/,
-      /exceed(?:s|ed)? (?:the )?(?:approved |available )?(?:quota|capacity) (?:limit )?for/
+      /exceed(?:s|ed)? (?:the )?(?:approved |available )?(?:quota|capacity) (?:limit )?for/,
+      // "Insufficient quota. Cannot create/update/move resource" (Azure-Samples/cosmosdb-chatgpt#13), azd's
+      // "Not enough quota" (Azure-Samples/assistant-data-openai-python-promptflow#64)
+      /Insufficient (?:quota|capacity)/,
+      /not enough (?:quota|capacity)/
     )
   },
   {

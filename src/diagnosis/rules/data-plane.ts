@@ -334,7 +334,10 @@ export const DATA_PLANE_RULES: readonly Rule[] = [
       /RateLimitError/,
       /Too Many Requests/,
       /RateLimitExceeded/,
-      /rate_limit_exceeded/
+      /rate_limit_exceeded/,
+      /RateLimitReached/,
+      /TooManyRequests/,
+      /Rate limit of .{0,60}exceeded/
     ),
     alternatives: [{ cause: 'quota-exhausted', why: 'A retry-after of an hour or more would mean a used-up quota.' }],
     decide: decideRateLimit

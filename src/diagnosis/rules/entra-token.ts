@@ -53,7 +53,7 @@ const CONDITIONAL_ACCESS: CodeRule = {
 export const AADSTS_CODES: readonly (readonly [codes: string[], rule: CodeRule])[] = [
   [['7002138'], { cause: 'fic-subject-mismatch', why: 'AADSTS7002138: the subject matches a federated credential ' +
     'only case-insensitively; Entra compares subjects case-sensitively.' }],
-  [['700213'], { cause: 'fic-subject-mismatch', why: 'AADSTS700213: no federated identity credential has the ' +
+  [['700213', '7002137'], { cause: 'fic-subject-mismatch', why: 'AADSTS700213: no federated identity credential has the ' +
     'subject the GitHub token presents.' }],
   [['700211'], { cause: 'fic-issuer-mismatch', why: 'AADSTS700211: no federated identity credential has the ' +
     'issuer the token presents.' }],
@@ -88,16 +88,17 @@ export const AADSTS_CODES: readonly (readonly [codes: string[], rule: CodeRule])
       'the public cloud\'s authority: the `environment` (cloud) decides.' }]
   }],
   // Conditional Access: 53000 device not compliant, 53001 not domain-joined, 53002 app not approved, 53003
-  // blocked, 53004 MFA registration, 53005 app protection policy, 50005 unsupported device platform, 50097
-  // device authentication, 530003/530032/530034 (blocked by security defaults or policy), 50105 not assigned
+  // blocked, 53004 MFA registration, 53005 app protection policy, 50005 unsupported device platform, 50097 and
+  // 50155 device authentication, 50076/50079 MFA required by policy, 530003/530032/530034 (blocked by security
+  // defaults or policy)
   [['53003'], { ...CONDITIONAL_ACCESS, why: 'AADSTS53003: a Conditional Access policy blocked the token for this ' +
     'identity.' }],
   [['53000', '53001', '53002', '53004', '53005', '53010', '53011', '50005', '50097', '50131', '50158', '530003',
-    '530032', '530034', '530035'], CONDITIONAL_ACCESS],
+    '530032', '530034', '530035', '50155', '50076', '50079'], CONDITIONAL_ACCESS],
   [['500011'], { cause: 'resource-principal-not-found', why: 'AADSTS500011: the resource of the requested scope ' +
     'has no service principal in the tenant (the scope is wrong, e.g. the endpoint URL instead of ' +
     'https://cognitiveservices.azure.com/.default).' }],
-  [['7000215', '7000222'], { cause: 'invalid-client-secret', why: 'A client secret was sent and refused (wrong ' +
+  [['7000215', '7000222', '50012'], { cause: 'invalid-client-secret', why: 'A client secret was sent and refused (wrong ' +
     'value, the secret id instead of its value, or expired).' }],
   [['900382'], { cause: 'endpoint-cloud-mismatch', why: 'AADSTS900382: the request crossed clouds (public vs US ' +
     'Government vs China).' }],
@@ -113,7 +114,7 @@ export const AADSTS_CODES: readonly (readonly [codes: string[], rule: CodeRule])
     alternatives: [{ cause: 'missing-id-token-permission', why: 'The usual reason the assertion is empty: the ' +
       'job lacks `id-token: write`, an earlier "Unable to get ACTIONS_ID_TOKEN_REQUEST_URL" in the log decides.' }]
   }],
-  [['70011', '1002012', '90009'], { cause: 'invalid-input', why: 'The requested scope is not valid for a ' +
+  [['70011', '1002012', '90009', '700022'], { cause: 'invalid-input', why: 'The requested scope is not valid for a ' +
     'client-credentials request (it must be <resource>/.default).' }],
   [['900144'], {
     cause: 'invalid-input',
@@ -159,13 +160,22 @@ const PHRASE_RULES: Rule[] = [
     )
   },
   {
+    cause: 'resource-principal-not-found',
+    why: 'The resource of the requested scope has no service principal in the tenant (the scope names a resource ' +
+      'that does not exist there, e.g. an endpoint or vault URL instead of its resource id).',
+    // AADSTS500011's sentence, also pasted without its code (dotnet/sign#287)
+    text: /The resource principal named .{0,200}?was not found in the tenant/i
+  },
+  {
     ...CONDITIONAL_ACCESS,
     // Entra's CA sentences: "Access has been blocked by Conditional Access policies", "...due to conditional
     // access policies", "does not meet the criteria to access this resource" (53000 family)
     text: anyPhrase(
       /blocked by Conditional Access/,
       /(?:due to|by) (?:a )?conditional access polic/,
-      /Conditional Access policy (?:requires|blocked|is blocking)/
+      /Conditional Access policy (?:requires|blocked|is blocking)/,
+      // AADSTS50005: "...that's currently not supported through Conditional Access policy"
+      /through Conditional Access policy/
     )
   }
 ]

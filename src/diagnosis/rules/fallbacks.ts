@@ -25,7 +25,8 @@ export const SERVICE_ERROR_RULES: readonly Rule[] = [
       /ServiceUnavailable/,
       /Bad Gateway/,
       /currently overloaded/,
-      /server_error/
+      /server_error/,
+      /temporarily unable to (?:process|service) your request/
     )
   }
 ]

@@ -83,6 +83,8 @@ export const GITHUB_OIDC_RULES: readonly Rule[] = [
       /Did you mean to set the .?id-token.? permission/,
       // hashicorp/vault-action, pulumi, octo-sts: "...the `id-token: write` permission is required"
       /id-token: ?write.? permissions? (?:is )?(?:required|needed)/,
+      // npm provenance: 'requires "write" access to the "id-token" permission'
+      /"?write"? access to the "?id-token"? permission/,
       // sigstore: "failed to get OIDC token from GitHub: ... ACTIONS_ID_TOKEN_REQUEST_URL"
       /(?:can ?not|could not|unable to) (?:get|fetch|obtain|retrieve) (?:an |the )?(?:GitHub )?OIDC token/
     ),

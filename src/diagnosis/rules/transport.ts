@@ -36,7 +36,10 @@ export const TRANSPORT_RULES: readonly Rule[] = [
       /proxy (?:connect(?:ion)? )?(?:refused|failed|error)/,
       /CONNECT (?:tunnel )?failed/,
       /HTTP code 407/,
-      /\b407\b.{0,40}proxy/
+      /\b407\b.{0,40}proxy/,
+      // .NET SocketsHttpHandler: "The proxy tunnel request to proxy '...' failed with status code '407'"; Go net/http
+      /proxy tunnel request/,
+      /proxyconnect tcp/
     )
   },
   {
@@ -67,7 +70,8 @@ export const TRANSPORT_RULES: readonly Rule[] = [
       /certificate is not valid for/,
       /SSL certificate problem/,
       // Go crypto/x509
-      /x509: certificate signed by unknown authority/
+      /x509: certificate signed by unknown authority/,
+      /tls: failed to verify certificate/
     )
   },
   {
@@ -88,7 +92,10 @@ export const TRANSPORT_RULES: readonly Rule[] = [
       /Could not resolve host/,
       /name resolution failed/,
       // Go net: "dial tcp: lookup x.openai.azure.com: no such host"
-      /\blookup \S+(?: on \S+)?: no such host/
+      /\blookup \S+(?: on \S+)?: no such host/,
+      /\blookup \S+ on \S+: server misbehaving/,
+      // musl (Alpine) resolver
+      /Name does not resolve/
     ),
     alternatives: [{ cause: 'proxy-failure', why: 'On a network that reaches out only through a proxy, names do ' +
       'not resolve locally: if the runner sits behind one, whether HTTPS_PROXY is set decides.' }]
@@ -109,14 +116,18 @@ export const TRANSPORT_RULES: readonly Rule[] = [
       /AbortError/,
       /HttpClient\.Timeout/,
       /Timeout of \d+ ?ms exceeded/,
-      /deadline exceeded/
+      /deadline exceeded/,
+      // .NET HttpClient's timeout surfaces as a cancelled task
+      /TaskCanceledException/,
+      /SocketTimeoutException/
     )
   },
   {
     cause: 'proxy-failure',
     why: 'Nothing accepted the connection (ECONNREFUSED): an HTTPS_PROXY that is not listening, or a firewall ' +
       'that rejects the connection to the host.',
-    text: anyPhrase(/ECONNREFUSED/, /Connection refused/)
+    text: anyPhrase(/ECONNREFUSED/, /Connection refused/, /EHOSTUNREACH/, /ENETUNREACH/, /No route to host/,
+      /Network is unreachable/)
   },
   {
     cause: 'proxy-failure',
