@@ -1947,7 +1947,8 @@ const SETUP_RULES = [
 // Failures before any HTTP answer: proxy, TLS, DNS, timeouts, refused and reset connections. Node, Python, .NET
 // and Java each name them their own way; the stable parts are the error codes and the library's fixed sentences.
 
-const TRANSPORT_RULES = [
+/** What sits on the path and intercepts: a proxy, or TLS inspection with a certificate the client does not trust. */
+const PATH_RULES = [
     {
         cause: 'proxy-failure',
         why: 'The proxy answered the CONNECT with a gateway error (502/503/504): it could not open the tunnel to the ' +
@@ -1980,6 +1981,9 @@ const TRANSPORT_RULES = [
         // Go crypto/x509
         /x509: certificate signed by unknown authority/, /tls: failed to verify certificate/)
     },
+];
+/** The connection itself: the name, the time it took, a refusal or reset, or a failure that kept no code. */
+const CONNECTION_RULES = [
     {
         cause: 'dns-failure',
         why: 'The host name did not resolve (typo in the endpoint, a deleted resource, or private DNS only).',
@@ -1998,7 +2002,10 @@ const TRANSPORT_RULES = [
         why: 'The call did not complete in time (network path, proxy, or a hung service).',
         text: anyPhrase(/ETIMEDOUT/, /ESOCKETTIMEDOUT/, /UND_ERR_(?:CONNECT|HEADERS|BODY)_TIMEOUT/, /timed out/, /Request timed out/, /APITimeoutError/, /ConnectTimeout/, /ReadTimeout/, /The operation was aborted/, /AbortError/, /HttpClient\.Timeout/, /Timeout of \d+ ?ms exceeded/, /deadline exceeded/, 
         // .NET HttpClient's timeout surfaces as a cancelled task
-        /TaskCanceledException/, /SocketTimeoutException/)
+        /TaskCanceledException/, /SocketTimeoutException/, 
+        // Azure.Core: "The operation was cancelled because it exceeded the configured timeout of 0:01:40. Network
+        // timeout can be adjusted in ClientOptions.Retry.NetworkTimeout." (microsoft/semantic-kernel#3223)
+        /exceeded the configured timeout/, /Retry\.NetworkTimeout/)
     },
     {
         cause: 'proxy-failure',
@@ -2043,17 +2050,19 @@ const TRANSPORT_RULES = [
 
 /**
  * Most specific first: GitHub's and Entra's codes name one step; the data plane's and Resource Manager's codes
- * come next; the login's own setup (a chain with nothing configured) only after them, because a chain summary
- * that carries an AADSTS code or a service error is that error; then transport, the service's 5xx sentences,
- * and a bare status last.
+ * come next; then what intercepts on the path (a proxy, TLS inspection); the login's own setup (a chain with
+ * nothing configured) only after those, because a chain summary that carries an AADSTS code, a service error, a
+ * proxy or a certificate error is that error; then the connection itself (a chain's refused or timed-out managed
+ * identity probe is the chain's, not the network's), the service's 5xx sentences, and a bare status last.
  */
 const RULE_GROUPS = [
     { phase: 'github-oidc', rules: GITHUB_OIDC_RULES },
     { phase: 'entra-token', rules: ENTRA_TOKEN_RULES },
     { phase: 'data-plane', rules: DATA_PLANE_RULES },
     { phase: 'control-plane', rules: CONTROL_PLANE_RULES },
+    { phase: 'transport', rules: PATH_RULES },
     { phase: 'inputs', rules: SETUP_RULES },
-    { phase: 'transport', rules: TRANSPORT_RULES },
+    { phase: 'transport', rules: CONNECTION_RULES },
     { phase: 'data-plane', rules: SERVICE_ERROR_RULES },
     { phase: 'data-plane', rules: STATUS_FALLBACK_RULES }
 ];

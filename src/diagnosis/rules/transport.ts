@@ -3,7 +3,8 @@
 import { anyPhrase } from './phrases.js'
 import type { Rule } from './types.js'
 
-export const TRANSPORT_RULES: readonly Rule[] = [
+/** What sits on the path and intercepts: a proxy, or TLS inspection with a certificate the client does not trust. */
+export const PATH_RULES: readonly Rule[] = [
   {
     cause: 'proxy-failure',
     why: 'The proxy answered the CONNECT with a gateway error (502/503/504): it could not open the tunnel to the ' +
@@ -74,6 +75,10 @@ export const TRANSPORT_RULES: readonly Rule[] = [
       /tls: failed to verify certificate/
     )
   },
+]
+
+/** The connection itself: the name, the time it took, a refusal or reset, or a failure that kept no code. */
+export const CONNECTION_RULES: readonly Rule[] = [
   {
     cause: 'dns-failure',
     why: 'The host name did not resolve (typo in the endpoint, a deleted resource, or private DNS only).',
@@ -119,7 +124,11 @@ export const TRANSPORT_RULES: readonly Rule[] = [
       /deadline exceeded/,
       // .NET HttpClient's timeout surfaces as a cancelled task
       /TaskCanceledException/,
-      /SocketTimeoutException/
+      /SocketTimeoutException/,
+      // Azure.Core: "The operation was cancelled because it exceeded the configured timeout of 0:01:40. Network
+      // timeout can be adjusted in ClientOptions.Retry.NetworkTimeout." (microsoft/semantic-kernel#3223)
+      /exceeded the configured timeout/,
+      /Retry\.NetworkTimeout/
     )
   },
   {
