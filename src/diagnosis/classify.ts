@@ -2,38 +2,12 @@
 // phase the text belongs to and the evidence read. The rules live in rules/ (their order in rules/index.ts); this
 // module reads the facts and walks them.
 import { phaseOfCause, type CauseId, type CausePhase } from '../causes/ids.js'
+import { redactSecrets } from '../security/redact.js'
 import { readEvidence } from './evidence.js'
-import { redactSecrets } from './redact.js'
-import { RULE_GROUPS, type Candidate, type DiagnosisContext, type ErrorPhase, type Facts, type Rule } from './rules/index.js'
+import { RULE_GROUPS, type Facts, type Rule } from './rules/index.js'
 import { anyPhrase } from './rules/phrases.js'
 import { normaliseText, unwrappedText } from './text.js'
-
-export type { DiagnosisContext, ErrorPhase } from './rules/index.js'
-
-export interface ErrorObservation {
-  /** The error as seen: a response body, an SDK message, a pasted log. */
-  text: string
-  /** HTTP status when known. */
-  status?: number
-  /** Where it came from, when known. */
-  phase?: ErrorPhase
-  /** Response headers when known (retry-after, x-ms-error-code, ...), lower-case names. */
-  headers?: Record<string, string>
-}
-
-export interface Diagnosis {
-  /** Best guess, or 'unknown'. */
-  cause: CauseId
-  /** Ranked, first is `cause`; more than one = ambiguous, and each `why` says what decides. */
-  candidates: Candidate[]
-  /**
-   * The step the text belongs to, also when the cause stays unknown (also `evidence.phase`): the observation's
-   * phase when given, else the named cause's, else what the text's hosts and names point to.
-   */
-  phase?: CausePhase
-  /** What was read: status, AADSTS codes, error.code, subject, principal, data action, retryAfterSeconds, ids... */
-  evidence: Record<string, unknown>
-}
+import type { Candidate, Diagnosis, DiagnosisContext, ErrorObservation, ErrorPhase } from './types.js'
 
 const MAX_CANDIDATES = 5
 

@@ -33,7 +33,7 @@ interface Outcome {
 
 const corpus: CorpusCase[] = JSON.parse(readFileSync(new URL('./errors.json', import.meta.url), 'utf8'))
 const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
-const MINIMUM_CASES = 75
+const MINIMUM_CASES = 190
 /**
  * Strict: the first cause is the one the thread established. Lenient: it may also be one of the case's
  * `acceptable` causes, listed only where the text itself cannot decide (README: "Strict and lenient top-1").

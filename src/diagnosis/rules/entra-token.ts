@@ -1,6 +1,6 @@
 // Entra ID's token endpoint: the federated credential exchange and its AADSTS codes. The number is exact
 // (700213 is not 7002138), so codes are a lookup table; the texts Entra prints beside them are phrases below.
-import { isTokenExchangeAudience } from '../../config/clouds.js'
+import { isTokenExchangeAudience } from '../../azure/clouds.js'
 import { anyPhrase } from './phrases.js'
 import type { Candidate, DiagnosisContext, Facts, Rule } from './types.js'
 

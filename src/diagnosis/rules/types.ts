@@ -1,24 +1,9 @@
-// The shapes the classifier and its rule modules share. They live below both, so neither imports the other.
+// The shapes of the rule table: rows, the facts they read, groups by phase. Below the classifier, which walks them.
 import type { CauseId, CausePhase } from '../../causes/ids.js'
 import type { Evidence } from '../evidence.js'
+import type { Candidate, DiagnosisContext, ErrorPhase } from '../types.js'
 
-/** Where an observed error came from (`explain --phase`). */
-export type ErrorPhase = 'github-oidc' | 'entra-token' | 'data-plane' | 'arm'
-
-/** Facts a live run knows that decide ambiguous texts. */
-export interface DiagnosisContext {
-  event?: { name: string; isForkPullRequest: boolean; isDependabot: boolean }
-  sentCredential?: 'entra-token' | 'api-key'
-  /** Decoded claims of the bearer that was sent (aud, tid, exp, oid...). */
-  accessTokenClaims?: Record<string, unknown>
-  /** The audiences the endpoint takes, e.g. https://cognitiveservices.azure.com; without them any cloud's fits. */
-  expectedAudiences?: readonly string[]
-}
-
-export interface Candidate {
-  cause: CauseId
-  why: string
-}
+export type { Candidate, DiagnosisContext, ErrorPhase } from '../types.js'
 
 export interface Facts extends Evidence {
   /** The normalised text (one line, escapes undone, log prefixes removed). */
