@@ -1064,7 +1064,8 @@ function readRetryAfter(text, headers) {
     }
     const duration = /\btry again in (?:(\d+)h)?(?:(\d+)m)?(?:([\d.]+)s)?\b/i.exec(text);
     if (duration && (duration[1] || duration[2])) {
-        return Number(duration[1] ?? 0) * 3600 + Number(duration[2] ?? 0) * 60 + Math.ceil(Number(duration[3] ?? 0));
+        const [, hours = '0', minutes = '0', seconds = '0'] = duration;
+        return Number(hours) * 3600 + Number(minutes) * 60 + Math.ceil(Number(seconds));
     }
     const value = capture(text, /\b(?:retry|try again)(?: after| in)?\s+(\d+)\s*(?:seconds?|s)\b/i) ??
         capture(text, /\bretry-after(?:-ms)?["']?\s*[:=]\s*["']?(\d+)/i);
@@ -1153,9 +1154,12 @@ function anyPhrase(...phrases) {
 // SDKs print it. The codes are stable (reference: arm-facts.md §f); the sentence after them names the action,
 // the scope or the missing resource.
 
-const PROPAGATION = { cause: 'role-assignment-propagating', why: 'A role assigned in the last minutes ' +
+const PROPAGATION = {
+    cause: 'role-assignment-propagating',
+    why: 'A role assigned in the last minutes ' +
         'is not yet visible to Resource Manager (Azure/login lists no subscription until it is): if one was just ' +
-        'assigned, wait and retry with a new token.' };
+        'assigned, wait and retry with a new token.'
+};
 /** A missing deployment, named by its Resource Manager path, is the data plane's deployment-not-found. */
 function decideNotFound(facts) {
     const deployment = /Microsoft\.CognitiveServices\/accounts\/[^/'"\s]+\/deployments\/([^/'"\s]+)/i.exec(facts.text)?.[1];
@@ -1168,8 +1172,11 @@ function decideAuthorization(facts) {
     if (!facts.armAction)
         return undefined;
     const role = facts.roleToGrant ? ` — ${facts.roleToGrant} allows it` : '';
-    return { cause: 'arm-authorization-failed', why: `Resource Manager refused '${facts.armAction}'` +
-            `${facts.scope ? ` at ${facts.scope}` : ''}: the identity holds no role with that action there${role}.` };
+    return {
+        cause: 'arm-authorization-failed',
+        why: `Resource Manager refused '${facts.armAction}'` +
+            `${facts.scope ? ` at ${facts.scope}` : ''}: the identity holds no role with that action there${role}.`
+    };
 }
 const CONTROL_PLANE_RULES = [
     {
@@ -1193,8 +1200,11 @@ const CONTROL_PLANE_RULES = [
         /subscription of .{0,80} doesn'?t exist in cloud/),
         alternatives: [
             PROPAGATION,
-            { cause: 'endpoint-cloud-mismatch', why: 'A subscription of another cloud (US Government, China) is not ' +
-                    'found in the public cloud: the `environment` decides.' }
+            {
+                cause: 'endpoint-cloud-mismatch',
+                why: 'A subscription of another cloud (US Government, China) is not ' +
+                    'found in the public cloud: the `environment` decides.'
+            }
         ]
     },
     {
@@ -1210,15 +1220,20 @@ const CONTROL_PLANE_RULES = [
         /SubscriptionNotFound/, /The subscription '[^']+' could not be found/, /ParentResourceNotFound/),
         decide: decideNotFound,
         alternatives: [
-            { cause: 'arm-authorization-failed', why: 'A subscription or resource group the identity holds no role on ' +
-                    'can answer "not found" as well: whether it exists for an owner decides.' },
-            { cause: 'endpoint-cloud-mismatch', why: 'A subscription of another cloud is not found in this one: the ' +
-                    'cloud the identity signs in to decides.' }
+            {
+                cause: 'arm-authorization-failed',
+                why: 'A subscription or resource group the identity holds no role on ' +
+                    'can answer "not found" as well: whether it exists for an owner decides.'
+            },
+            {
+                cause: 'endpoint-cloud-mismatch',
+                why: 'A subscription of another cloud is not found in this one: the ' + 'cloud the identity signs in to decides.'
+            }
         ]
     },
     {
         cause: 'quota-exhausted',
-        why: 'The deployment asks for more capacity (tokens per minute) than the subscription\'s quota for that model ' +
+        why: "The deployment asks for more capacity (tokens per minute) than the subscription's quota for that model " +
             'and region has left: lower the capacity, free quota from another deployment, use another region or request ' +
             'more quota.',
         text: anyPhrase(
@@ -1237,14 +1252,17 @@ const CONTROL_PLANE_RULES = [
         // Expired variants are named by the data-plane rows, which match the same codes
         text: anyPhrase(/InvalidAuthenticationToken\b/, /The access token is invalid/, /AuthenticationFailed/),
         alternatives: [
-            { cause: 'token-expired', why: 'An expired token gets the same answer: the token\'s `exp` decides.' },
-            { cause: 'token-tenant-mismatch', why: 'A token of another tenant than the subscription\'s: its `tid` decides.' }
+            { cause: 'token-expired', why: "An expired token gets the same answer: the token's `exp` decides." },
+            { cause: 'token-tenant-mismatch', why: "A token of another tenant than the subscription's: its `tid` decides." }
         ]
     },
     {
         cause: 'role-assignment-propagating',
         why: 'The principal or its role assignment is new and has not replicated yet.',
-        text: anyPhrase(/replication delay/, /PrincipalNotFound/),
+        text: anyPhrase(
+        // ARM PrincipalNotFound "Principal <id> does not exist in the directory <tenant>. ... might be related to a
+        // replication delay" (Azure/HubAndSpokeResearchEnclave#50, MicrosoftDocs/azure-docs#103085)
+        /replication delay/, /PrincipalNotFound/, /Principal \S+ does not exist in the directory/),
         alternatives: [{ cause: 'app-not-found', why: 'If the principal id is simply wrong, it will never appear.' }]
     }
 ];
@@ -1292,8 +1310,11 @@ function isOtherServiceAction(facts) {
 /** The generic data-plane 401: the bearer's own claims (or what was sent) decide between its three causes. */
 function decideFromToken(facts, context) {
     if (context.sentCredential === 'api-key' || facts.bearerIsNotJwt) {
-        return { cause: 'key-sent-as-bearer', why: 'An API key was sent in the Authorization: Bearer header; the ' +
-                'service reads a Bearer value as an Entra token.' };
+        return {
+            cause: 'key-sent-as-bearer',
+            why: 'An API key was sent in the Authorization: Bearer header; the ' +
+                'service reads a Bearer value as an Entra token.'
+        };
     }
     const claims = context.accessTokenClaims ?? facts.jwtClaims?.find((c) => typeof c.aud === 'string');
     if (!claims)
@@ -1305,31 +1326,43 @@ function decideFromToken(facts, context) {
         return { cause: verdict.cause, why: verdict.detail };
     // A live run's own token with the right audience, not expired: of this answer's reasons only the tenant is left.
     if (context.accessTokenClaims && context.sentCredential === 'entra-token') {
-        return { cause: 'token-tenant-mismatch', why: `The token's audience (${String(claims.aud)}) and expiry are ` +
-                `right, so the resource is likely in another tenant than the token's (${String(claims.tid)}).` };
+        return {
+            cause: 'token-tenant-mismatch',
+            why: `The token's audience (${String(claims.aud)}) and expiry are ` +
+                `right, so the resource is likely in another tenant than the token's (${String(claims.tid)}).`
+        };
     }
     return undefined;
 }
-const PROPAGATING = { cause: 'role-assignment-propagating', why: 'If the role was assigned in ' +
-        'the last ~10 minutes, it may not have reached the data plane yet (a fresh token is also needed).' };
+const PROPAGATING = {
+    cause: 'role-assignment-propagating',
+    why: 'If the role was assigned in ' +
+        'the last ~10 minutes, it may not have reached the data plane yet (a fresh token is also needed).'
+};
 const GENERIC_401_ALTERNATIVES = [
-    { cause: 'token-expired', why: 'The same message is returned for an expired token: the token\'s `exp` decides.' },
-    { cause: 'key-sent-as-bearer', why: 'An API key sent as `Authorization: Bearer` gets the same message: if the ' +
-            'Bearer value is not a JWT (eyJ...), that is the cause.' },
-    { cause: 'token-tenant-mismatch', why: 'A token from another tenant is also refused: the token\'s `tid` decides.' }
+    { cause: 'token-expired', why: "The same message is returned for an expired token: the token's `exp` decides." },
+    {
+        cause: 'key-sent-as-bearer',
+        why: 'An API key sent as `Authorization: Bearer` gets the same message: if the ' +
+            'Bearer value is not a JWT (eyJ...), that is the cause.'
+    },
+    { cause: 'token-tenant-mismatch', why: "A token from another tenant is also refused: the token's `tid` decides." }
 ];
 /** 429: a retry-after of an hour or more (typically 86400 s) is a quota that resets daily, not a momentary limit. */
 function decideRateLimit(facts) {
     if (facts.retryAfterSeconds !== undefined && facts.retryAfterSeconds >= 3600) {
-        return { cause: 'quota-exhausted', why: `The service asks to retry after ${facts.retryAfterSeconds} seconds: ` +
-                'the quota is used up for the period (a daily or monthly quota), retrying soon will not help.' };
+        return {
+            cause: 'quota-exhausted',
+            why: `The service asks to retry after ${facts.retryAfterSeconds} seconds: ` +
+                'the quota is used up for the period (a daily or monthly quota), retrying soon will not help.'
+        };
     }
     return undefined;
 }
 const DATA_PLANE_RULES = [
     {
         cause: 'regional-endpoint-no-subdomain',
-        why: 'A token was sent to a regional endpoint: Entra ID tokens need the resource\'s custom subdomain.',
+        why: "A token was sent to a regional endpoint: Entra ID tokens need the resource's custom subdomain.",
         text: anyPhrase(
         // Cognitive Services gateway 400/401: corpus sdk-net-custom-subdomain-badrequest
         /custom subdomain for token authentication/, /provide a custom subdomain/, /Subdomain is required for token/)
@@ -1341,8 +1374,13 @@ const DATA_PLANE_RULES = [
         // Cognitive Services gateway 404 {"error":{"code":"404","message":"Resource not found"}} variants and
         // "Subdomain does not map to a resource" (issue 13's held-out family)
         text: anyPhrase(/Subdomain does not map to a resource/, /subdomain .{0,30}does not (?:map|correspond) to/),
-        alternatives: [{ cause: 'regional-endpoint-no-subdomain', why: 'A regional endpoint (<region>.api.cognitive' +
-                    '.microsoft.com) has no subdomain to map: the endpoint\'s host decides.' }]
+        alternatives: [
+            {
+                cause: 'regional-endpoint-no-subdomain',
+                why: 'A regional endpoint (<region>.api.cognitive' +
+                    ".microsoft.com) has no subdomain to map: the endpoint's host decides."
+            }
+        ]
     },
     {
         cause: 'regional-endpoint-no-subdomain',
@@ -1350,8 +1388,13 @@ const DATA_PLANE_RULES = [
             'keys) gets this older wording.',
         // corpus sdk-net-regional-token-authentication-key
         text: /Please provide an authentication key/i,
-        alternatives: [{ cause: 'invalid-api-key', why: 'A request with no `api-key` header at all gets the same ' +
-                    'answer: whether a token or nothing was sent decides.' }],
+        alternatives: [
+            {
+                cause: 'invalid-api-key',
+                why: 'A request with no `api-key` header at all gets the same ' +
+                    'answer: whether a token or nothing was sent decides.'
+            }
+        ],
         decide: (_facts, context) => context.sentCredential === 'api-key'
             ? { cause: 'invalid-api-key', why: 'The api-key header was not accepted as a key.' }
             : undefined
@@ -1366,7 +1409,7 @@ const DATA_PLANE_RULES = [
     },
     {
         cause: 'network-blocked',
-        why: 'The resource\'s network rules (firewall, private endpoint, public access disabled) refused the caller.',
+        why: "The resource's network rules (firewall, private endpoint, public access disabled) refused the caller.",
         text: anyPhrase(
         // 403 "Access denied due to Virtual Network/Firewall rules.": corpus sql-chatbot-firewall-403-json
         /Virtual Network\/Firewall rules/, /not from an approved private endpoint/, 
@@ -1391,8 +1434,13 @@ const DATA_PLANE_RULES = [
             'propagate: a role assigned in the last minutes decides.',
         // azure-cli: corpus cli-role-assignment-not-propagated
         text: /please observe propagation time/i,
-        alternatives: [{ cause: 'missing-data-plane-role', why: 'If no role was assigned or changed in the last ' +
-                    'minutes, the principal lacks a role granting the action (on Azure OpenAI: Cognitive Services OpenAI User).' }]
+        alternatives: [
+            {
+                cause: 'missing-data-plane-role',
+                why: 'If no role was assigned or changed in the last ' +
+                    'minutes, the principal lacks a role granting the action (on Azure OpenAI: Cognitive Services OpenAI User).'
+            }
+        ]
     },
     {
         cause: 'missing-data-plane-role',
@@ -1403,7 +1451,7 @@ const DATA_PLANE_RULES = [
     },
     {
         cause: 'token-tenant-mismatch',
-        why: 'The token was issued by another tenant than the resource\'s.',
+        why: "The token was issued by another tenant than the resource's.",
         text: anyPhrase(/InvalidAuthenticationTokenTenant/, 
         // corpus rag-evaluator-token-tenant-mismatch
         /token is from the wrong issuer/, /does not match (?:the )?resource tenant/, /(?:token|issuer) tenant .{0,80}does not match/, /tenant .{0,60}does not match .{0,40}(?:resource|subscription)/)
@@ -1423,7 +1471,7 @@ const DATA_PLANE_RULES = [
     {
         cause: 'wrong-token-audience',
         why: 'The service refused the bearer token: its audience is wrong, it is expired, or it is not an Entra ' +
-            'token. The token\'s `aud` and `exp` decide.',
+            "token. The token's `aud` and `exp` decide.",
         // 401 "Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have
         // expired.": corpus ragseries-key-without-api-type-audience, search-demo-401-expired-after-an-hour
         text: anyPhrase(/Access token is missing, invalid, audience is incorrect/, /audience is incorrect/, /Access token is missing or invalid/),
@@ -1432,7 +1480,7 @@ const DATA_PLANE_RULES = [
     },
     {
         cause: 'wrong-endpoint-host',
-        why: 'The request went to api.openai.com (OpenAI\'s platform), not to the Azure OpenAI endpoint.',
+        why: "The request went to api.openai.com (OpenAI's platform), not to the Azure OpenAI endpoint.",
         // not any platform.openai.com link: openai-python's connection errors carry an error-codes docs link
         text: anyPhrase(
         // OpenAI's own 401 body: corpus nextchat-azure-key-at-openai-platform
@@ -1446,10 +1494,16 @@ const DATA_PLANE_RULES = [
         // 401 "Access denied due to invalid subscription key or wrong API endpoint.": corpus pubsec-wrong-key-in-keyvault
         /invalid subscription key/, /wrong API endpoint/, /invalid_api_key/, /API key (?:is )?(?:invalid|not valid)/),
         alternatives: [
-            { cause: 'wrong-endpoint-host', why: 'A valid key of another resource (or a regional endpoint of another ' +
-                    'region) gets the same 401: the endpoint the key belongs to decides.' },
-            { cause: 'endpoint-malformed', why: 'An endpoint pasted with extra path (the whole request URL) gets the same ' +
-                    '"wrong API endpoint" 401: the endpoint value decides.' }
+            {
+                cause: 'wrong-endpoint-host',
+                why: 'A valid key of another resource (or a regional endpoint of another ' +
+                    'region) gets the same 401: the endpoint the key belongs to decides.'
+            },
+            {
+                cause: 'endpoint-malformed',
+                why: 'An endpoint pasted with extra path (the whole request URL) gets the same ' +
+                    '"wrong API endpoint" 401: the endpoint value decides.'
+            }
         ]
     },
     {
@@ -1460,11 +1514,18 @@ const DATA_PLANE_RULES = [
         // subscription key. Make sure to include (an application token or) a subscription key...":
         // corpus continue-apim-missing-subscription-key
         text: anyPhrase(/missing (?:application credentials or )?subscription key/, /include (?:an application token or )?a subscription key/),
-        alternatives: [{ cause: 'key-sent-as-bearer', why: 'A key sent as `Authorization: Bearer` instead of `api-key` ' +
-                    'is missing from the header the gateway reads: the request\'s headers decide.' }],
+        alternatives: [
+            {
+                cause: 'key-sent-as-bearer',
+                why: 'A key sent as `Authorization: Bearer` instead of `api-key` ' +
+                    "is missing from the header the gateway reads: the request's headers decide."
+            }
+        ],
         decide: (facts) => facts.bearerIsNotJwt
-            ? { cause: 'key-sent-as-bearer', why: 'The key was sent as `Authorization: Bearer`, not in the `api-key` ' +
-                    'header.' }
+            ? {
+                cause: 'key-sent-as-bearer',
+                why: 'The key was sent as `Authorization: Bearer`, not in the `api-key` ' + 'header.'
+            }
             : undefined
     },
     {
@@ -1483,7 +1544,7 @@ const DATA_PLANE_RULES = [
     },
     {
         cause: 'operation-not-supported',
-        why: 'The deployment\'s model does not support the operation (e.g. chat on an embeddings model).',
+        why: "The deployment's model does not support the operation (e.g. chat on an embeddings model).",
         text: anyPhrase(
         // 400 OperationNotSupported "The embeddings operation does not work with the specified model, gpt-35-turbo"
         // corpus llama-index-embeddings-on-gpt35
@@ -1495,8 +1556,13 @@ const DATA_PLANE_RULES = [
         text: anyPhrase(
         // 400 unsupported_parameter "Unsupported parameter: 'max_tokens' ...": corpus lobehub-o1-max-tokens-json
         /unsupported_parameter/, /unsupported_value/, /Unsupported (?:parameter|value)/, /is not supported with this model/, /Use 'max_completion_tokens' instead/, /Unrecognized request argument/),
-        alternatives: [{ cause: 'wrong-api-version-or-path', why: 'An api-version older than the parameter ' +
-                    '(max_completion_tokens needs 2024-09-01-preview or later) is refused the same way.' }]
+        alternatives: [
+            {
+                cause: 'wrong-api-version-or-path',
+                why: 'An api-version older than the parameter ' +
+                    '(max_completion_tokens needs 2024-09-01-preview or later) is refused the same way.'
+            }
+        ]
     },
     {
         cause: 'wrong-api-version-or-path',
@@ -1510,8 +1576,12 @@ const DATA_PLANE_RULES = [
         why: 'The request URL was built from an endpoint that is not a bare resource URL (an invalid URL, or the ' +
             '/openai/ path twice because the endpoint already held it).',
         text: anyPhrase(/ERR_INVALID_URL/, /TypeError: Invalid URL/, /\/openai\/(?:deployments\/[^/\s"']+\/[\w/]*)?\/?openai\//, /Invalid URL \((?:GET|POST) /),
-        alternatives: [{ cause: 'wrong-api-version-or-path', why: 'If the endpoint is the bare resource URL, the ' +
-                    'api-version or the path the client adds is wrong.' }]
+        alternatives: [
+            {
+                cause: 'wrong-api-version-or-path',
+                why: 'If the endpoint is the bare resource URL, the ' + 'api-version or the path the client adds is wrong.'
+            }
+        ]
     },
     {
         cause: 'wrong-api-version-or-path',
@@ -1520,8 +1590,10 @@ const DATA_PLANE_RULES = [
         // 404 {"error":{"code":"404","message":"Resource not found"}}: corpus docs-404-extra-slash-in-url
         text: /\bResource not found\b/i,
         alternatives: [
-            { cause: 'endpoint-malformed', why: 'An endpoint with extra path segments builds a wrong URL: the endpoint ' +
-                    'value decides.' },
+            {
+                cause: 'endpoint-malformed',
+                why: 'An endpoint with extra path segments builds a wrong URL: the endpoint ' + 'value decides.'
+            },
             { cause: 'deployment-not-found', why: 'A missing deployment answers DeploymentNotFound instead.' }
         ]
     },
@@ -1532,7 +1604,7 @@ const DATA_PLANE_RULES = [
     },
     {
         cause: 'throttled',
-        why: 'The deployment\'s rate limit (tokens or requests per minute) was hit; authentication itself worked.',
+        why: "The deployment's rate limit (tokens or requests per minute) was hit; authentication itself worked.",
         text: anyPhrase(
         // 429 "Requests to the ... have exceeded token rate limit of your current ... pricing tier. Please retry
         // after N seconds.": corpus search-demo-rate-limit-30s, copilot-camp-429-try-again-2s
@@ -1549,32 +1621,44 @@ const DATA_PLANE_RULES = [
 
 const SECRETS_WITHHELD = [
     { cause: 'fork-pr-no-oidc', why: 'Pull requests from forks get no secrets (and no OIDC token): the event decides.' },
-    { cause: 'dependabot-no-oidc', why: 'Dependabot runs get only Dependabot secrets (and no OIDC token): the actor ' +
-            'decides.' }
+    {
+        cause: 'dependabot-no-oidc',
+        why: 'Dependabot runs get only Dependabot secrets (and no OIDC token): the actor ' + 'decides.'
+    }
 ];
 /** Empty secrets: a fork or Dependabot run never has them, whatever the workflow says. */
 function decideSecretsWithheld(_facts, context) {
     if (context.event?.isDependabot) {
-        return { cause: 'dependabot-no-oidc', why: 'The run was triggered by Dependabot, which gets neither the ' +
-                'repository\'s secrets nor an OIDC token.' };
+        return {
+            cause: 'dependabot-no-oidc',
+            why: 'The run was triggered by Dependabot, which gets neither the ' + "repository's secrets nor an OIDC token."
+        };
     }
     if (context.event?.isForkPullRequest) {
-        return { cause: 'fork-pr-no-oidc', why: 'The pull request comes from a fork, which gets neither secrets nor an ' +
-                'OIDC token.' };
+        return {
+            cause: 'fork-pr-no-oidc',
+            why: 'The pull request comes from a fork, which gets neither secrets nor an ' + 'OIDC token.'
+        };
     }
     return undefined;
 }
 /** AADSTS70021 names all three presented values: a visibly odd audience or issuer decides. */
 function decideAssertionRecord(facts) {
     if (facts.audience && !isTokenExchangeAudience(facts.audience)) {
-        return { cause: 'fic-audience-mismatch', why: `The token presents the audience '${facts.audience}', not ` +
+        return {
+            cause: 'fic-audience-mismatch',
+            why: `The token presents the audience '${facts.audience}', not ` +
                 'the token-exchange audience (api://AzureADTokenExchange, or its US Government or China form) that ' +
-                'federated credentials for GitHub list.' };
+                'federated credentials for GitHub list.'
+        };
     }
     // A trailing slash on the presented issuer decides nothing: GitHub's issuer was printed with one for years.
     if (facts.issuer && /^http:|\.svc\.cluster\.local|\.local\b/.test(facts.issuer)) {
-        return { cause: 'fic-issuer-mismatch', why: `The token presents the cluster-internal issuer '${facts.issuer}', ` +
-                'not the public OIDC issuer URL a federated credential is registered for.' };
+        return {
+            cause: 'fic-issuer-mismatch',
+            why: `The token presents the cluster-internal issuer '${facts.issuer}', ` +
+                'not the public OIDC issuer URL a federated credential is registered for.'
+        };
     }
     return undefined;
 }
@@ -1588,77 +1672,199 @@ const CONDITIONAL_ACCESS = {
  * reference (learn.microsoft.com/entra/identity-platform/reference-error-codes), as the corpus cases show them.
  */
 const AADSTS_CODES = [
-    [['7002138'], { cause: 'fic-subject-mismatch', why: 'AADSTS7002138: the subject matches a federated credential ' +
-                'only case-insensitively; Entra compares subjects case-sensitively.' }],
-    [['700213', '7002137'], { cause: 'fic-subject-mismatch', why: 'AADSTS700213: no federated identity credential has the ' +
-                'subject the GitHub token presents.' }],
-    [['700211'], { cause: 'fic-issuer-mismatch', why: 'AADSTS700211: no federated identity credential has the ' +
-                'issuer the token presents.' }],
-    [['700212'], { cause: 'fic-audience-mismatch', why: 'AADSTS700212: no federated identity credential has the ' +
-                'audience the token presents.' }],
-    [['70025'], { cause: 'no-fic-configured', why: 'AADSTS70025: the application has no federated identity ' +
-                'credential at all.' }],
-    [['70021'], {
+    [
+        ['7002138'],
+        {
+            cause: 'fic-subject-mismatch',
+            why: 'AADSTS7002138: the subject matches a federated credential ' +
+                'only case-insensitively; Entra compares subjects case-sensitively.'
+        }
+    ],
+    [
+        ['700213', '7002137'],
+        {
+            cause: 'fic-subject-mismatch',
+            why: 'AADSTS700213: no federated identity credential has the ' + 'subject the GitHub token presents.'
+        }
+    ],
+    [
+        ['700211'],
+        {
+            cause: 'fic-issuer-mismatch',
+            why: 'AADSTS700211: no federated identity credential has the ' + 'issuer the token presents.'
+        }
+    ],
+    [
+        ['700212'],
+        {
+            cause: 'fic-audience-mismatch',
+            why: 'AADSTS700212: no federated identity credential has the ' + 'audience the token presents.'
+        }
+    ],
+    [
+        ['70025'],
+        {
+            cause: 'no-fic-configured',
+            why: 'AADSTS70025: the application has no federated identity ' + 'credential at all.'
+        }
+    ],
+    [
+        ['70021'],
+        {
             cause: 'fic-subject-mismatch',
             why: 'AADSTS70021: no federated identity record matches the presented assertion (issuer, subject and ' +
                 'audience together); the subject is the usual difference.',
             decide: decideAssertionRecord,
             alternatives: [
-                { cause: 'fic-issuer-mismatch', why: 'The presented issuer must equal the credential\'s issuer exactly ' +
-                        '(https://token.actions.githubusercontent.com, no trailing slash): compare "Assertion Issuer".' },
-                { cause: 'fic-audience-mismatch', why: 'The presented audience must be one of the credential\'s audiences ' +
-                        '(api://AzureADTokenExchange): compare "Assertion Audience".' },
-                { cause: 'no-fic-configured', why: 'An application with no federated credential fails the same way: ' +
-                        'list them with `az ad app federated-credential list`.' }
+                {
+                    cause: 'fic-issuer-mismatch',
+                    why: "The presented issuer must equal the credential's issuer exactly " +
+                        '(https://token.actions.githubusercontent.com, no trailing slash): compare "Assertion Issuer".'
+                },
+                {
+                    cause: 'fic-audience-mismatch',
+                    why: "The presented audience must be one of the credential's audiences " +
+                        '(api://AzureADTokenExchange): compare "Assertion Audience".'
+                },
+                {
+                    cause: 'no-fic-configured',
+                    why: 'An application with no federated credential fails the same way: ' +
+                        'list them with `az ad app federated-credential list`.'
+                }
             ]
-        }],
-    [['700024', '500133'], { cause: 'assertion-expired', why: 'AADSTS700024: the GitHub OIDC token (client ' +
-                'assertion) was outside its valid time range when it was exchanged.' }],
-    [['700016', '70001', '7000229'], { cause: 'app-not-found', why: 'The client id is not an application (or ' +
-                'managed identity) in this tenant.' }],
-    [['7000112'], { cause: 'app-not-found', why: 'AADSTS7000112: the application (or its service principal) is ' +
-                'disabled in this tenant.' }],
-    [['90002', '900023', '50059'], {
+        }
+    ],
+    [
+        ['700024', '500133'],
+        {
+            cause: 'assertion-expired',
+            why: 'AADSTS700024: the GitHub OIDC token (client ' +
+                'assertion) was outside its valid time range when it was exchanged.'
+        }
+    ],
+    [
+        ['700016', '70001', '7000229'],
+        { cause: 'app-not-found', why: 'The client id is not an application (or ' + 'managed identity) in this tenant.' }
+    ],
+    [
+        ['7000112'],
+        {
+            cause: 'app-not-found',
+            why: 'AADSTS7000112: the application (or its service principal) is ' + 'disabled in this tenant.'
+        }
+    ],
+    [
+        ['90002', '900023', '50059'],
+        {
             cause: 'tenant-not-found',
             why: 'The tenant id does not exist (or belongs to another cloud).',
-            alternatives: [{ cause: 'endpoint-cloud-mismatch', why: 'A tenant of US Government or China is not found by ' +
-                        'the public cloud\'s authority: the `environment` (cloud) decides.' }]
-        }],
+            alternatives: [
+                {
+                    cause: 'endpoint-cloud-mismatch',
+                    why: 'A tenant of US Government or China is not found by ' +
+                        "the public cloud's authority: the `environment` (cloud) decides."
+                }
+            ]
+        }
+    ],
     // Conditional Access: 53000 device not compliant, 53001 not domain-joined, 53002 app not approved, 53003
     // blocked, 53004 MFA registration, 53005 app protection policy, 50005 unsupported device platform, 50097 and
     // 50155 device authentication, 50076/50079 MFA required by policy, 530003/530032/530034 (blocked by security
     // defaults or policy)
-    [['53003'], { ...CONDITIONAL_ACCESS, why: 'AADSTS53003: a Conditional Access policy blocked the token for this ' +
-                'identity.' }],
-    [['53000', '53001', '53002', '53004', '53005', '53010', '53011', '50005', '50097', '50131', '50158', '530003',
-            '530032', '530034', '530035', '50155', '50076', '50079'], CONDITIONAL_ACCESS],
-    [['500011'], { cause: 'resource-principal-not-found', why: 'AADSTS500011: the resource of the requested scope ' +
+    [
+        ['53003'],
+        { ...CONDITIONAL_ACCESS, why: 'AADSTS53003: a Conditional Access policy blocked the token for this ' + 'identity.' }
+    ],
+    [
+        [
+            '53000',
+            '53001',
+            '53002',
+            '53004',
+            '53005',
+            '53010',
+            '53011',
+            '50005',
+            '50097',
+            '50131',
+            '50158',
+            '530003',
+            '530032',
+            '530034',
+            '530035',
+            '50155',
+            '50076',
+            '50079'
+        ],
+        CONDITIONAL_ACCESS
+    ],
+    [
+        ['500011'],
+        {
+            cause: 'resource-principal-not-found',
+            why: 'AADSTS500011: the resource of the requested scope ' +
                 'has no service principal in the tenant (the scope is wrong, e.g. the endpoint URL instead of ' +
-                'https://cognitiveservices.azure.com/.default).' }],
-    [['7000215', '7000222', '50012'], { cause: 'invalid-client-secret', why: 'A client secret was sent and refused (wrong ' +
-                'value, the secret id instead of its value, or expired).' }],
-    [['900382'], { cause: 'endpoint-cloud-mismatch', why: 'AADSTS900382: the request crossed clouds (public vs US ' +
-                'Government vs China).' }],
-    [['700027'], {
+                'https://cognitiveservices.azure.com/.default).'
+        }
+    ],
+    [
+        ['7000215', '7000222', '50012'],
+        {
+            cause: 'invalid-client-secret',
+            why: 'A client secret was sent and refused (wrong ' + 'value, the secret id instead of its value, or expired).'
+        }
+    ],
+    [
+        ['900382'],
+        {
+            cause: 'endpoint-cloud-mismatch',
+            why: 'AADSTS900382: the request crossed clouds (public vs US ' + 'Government vs China).'
+        }
+    ],
+    [
+        ['700027'],
+        {
             cause: 'fic-issuer-mismatch',
-            why: 'AADSTS700027: the client assertion\'s signature could not be validated against the issuer\'s keys.',
-            alternatives: [{ cause: 'oidc-request-failed', why: 'An assertion that is not a GitHub OIDC token (empty, ' +
-                        'truncated, from another issuer) fails the same way.' }]
-        }],
-    [['50027', '7000218', '7000216'], {
+            why: "AADSTS700027: the client assertion's signature could not be validated against the issuer's keys.",
+            alternatives: [
+                {
+                    cause: 'oidc-request-failed',
+                    why: 'An assertion that is not a GitHub OIDC token (empty, ' +
+                        'truncated, from another issuer) fails the same way.'
+                }
+            ]
+        }
+    ],
+    [
+        ['50027', '7000218', '7000216'],
+        {
             cause: 'oidc-request-failed',
             why: 'The client assertion sent to Entra was empty or not a JWT: the GitHub OIDC token was never obtained.',
-            alternatives: [{ cause: 'missing-id-token-permission', why: 'The usual reason the assertion is empty: the ' +
-                        'job lacks `id-token: write`, an earlier "Unable to get ACTIONS_ID_TOKEN_REQUEST_URL" in the log decides.' }]
-        }],
-    [['70011', '1002012', '90009', '700022'], { cause: 'invalid-input', why: 'The requested scope is not valid for a ' +
-                'client-credentials request (it must be <resource>/.default).' }],
-    [['900144'], {
+            alternatives: [
+                {
+                    cause: 'missing-id-token-permission',
+                    why: 'The usual reason the assertion is empty: the ' +
+                        'job lacks `id-token: write`, an earlier "Unable to get ACTIONS_ID_TOKEN_REQUEST_URL" in the log decides.'
+                }
+            ]
+        }
+    ],
+    [
+        ['70011', '1002012', '90009', '700022'],
+        {
+            cause: 'invalid-input',
+            why: 'The requested scope is not valid for a ' + 'client-credentials request (it must be <resource>/.default).'
+        }
+    ],
+    [
+        ['900144'],
+        {
             cause: 'invalid-input',
             why: 'AADSTS900144: a required parameter (usually client_id) was empty: the client id reached the request as ' +
                 'an empty value (an unset variable or secret).',
             alternatives: SECRETS_WITHHELD
-        }]
+        }
+    ]
 ];
 const CODE_RULES = AADSTS_CODES.map(([codes, rule]) => ({ ...rule, aadsts: codes }));
 /** Texts Entra prints without (or beside) a code. */
@@ -1736,7 +1942,7 @@ const STATUS_FALLBACK_RULES = [
     { cause: 'proxy-failure', why: 'HTTP 407: the proxy requires authentication.', status: [407] },
     {
         cause: 'oidc-request-failed',
-        why: 'GitHub\'s OIDC token endpoint answered with an error, or with no token.',
+        why: "GitHub's OIDC token endpoint answered with an error, or with no token.",
         phase: ['github-oidc']
     },
     {
@@ -1758,8 +1964,8 @@ const STATUS_FALLBACK_RULES = [
         status: [401],
         phase: ['arm'],
         alternatives: [
-            { cause: 'token-expired', why: 'An expired token gets 401 too: the token\'s `exp` decides.' },
-            { cause: 'token-tenant-mismatch', why: 'A token of another tenant: the token\'s `tid` decides.' }
+            { cause: 'token-expired', why: "An expired token gets 401 too: the token's `exp` decides." },
+            { cause: 'token-tenant-mismatch', why: "A token of another tenant: the token's `tid` decides." }
         ]
     },
     {
@@ -1769,9 +1975,9 @@ const STATUS_FALLBACK_RULES = [
         status: [401],
         phase: ['data-plane', 'unknown'],
         alternatives: [
-            { cause: 'wrong-token-audience', why: 'A token for another audience gets 401 too: the token\'s `aud` decides.' },
+            { cause: 'wrong-token-audience', why: "A token for another audience gets 401 too: the token's `aud` decides." },
             { cause: 'invalid-api-key', why: 'With an API key, a 401 means the key is wrong.' },
-            { cause: 'token-expired', why: 'An expired token gets 401: the token\'s `exp` decides.' }
+            { cause: 'token-expired', why: "An expired token gets 401: the token's `exp` decides." }
         ],
         decide: decideByCredential
     },
@@ -1780,8 +1986,9 @@ const STATUS_FALLBACK_RULES = [
         why: 'A bare 403 from the data plane: network rules or disabled key authentication.',
         status: [403],
         phase: ['data-plane', 'unknown'],
-        alternatives: [{ cause: 'local-auth-disabled', why: 'With an API key, a 403 usually means key authentication ' +
-                    'is disabled.' }],
+        alternatives: [
+            { cause: 'local-auth-disabled', why: 'With an API key, a 403 usually means key authentication ' + 'is disabled.' }
+        ],
         decide: (_facts, context) => context.sentCredential === 'api-key'
             ? { cause: 'local-auth-disabled', why: 'An API key was refused with 403.' }
             : undefined
@@ -1816,14 +2023,23 @@ const STATUS_FALLBACK_RULES = [
 /** Text about a GitHub OIDC login (Azure/login, its auth-type, an OIDC or federated token request). */
 const OIDC_LOGIN_CONTEXT = anyPhrase(/Azure\/login/, /\bauth-type\b/, /\bOIDC\b/, /\bid-token\b/, /getIDToken/, /ACTIONS_ID_TOKEN_REQUEST/, /federated token/);
 const NO_OIDC_ALTERNATIVES = [
-    { cause: 'fork-pr-no-oidc', why: 'A pull request from a fork never gets an OIDC token (id-token is read-only ' +
-            'for forks), which shows the same missing ACTIONS_ID_TOKEN_REQUEST_URL: the triggering event decides.' },
-    { cause: 'dependabot-no-oidc', why: 'Runs triggered by Dependabot get a read-only GITHUB_TOKEN and no OIDC ' +
-            'token, with the same missing ACTIONS_ID_TOKEN_REQUEST_URL: the actor (dependabot[bot]) decides.' }
+    {
+        cause: 'fork-pr-no-oidc',
+        why: 'A pull request from a fork never gets an OIDC token (id-token is read-only ' +
+            'for forks), which shows the same missing ACTIONS_ID_TOKEN_REQUEST_URL: the triggering event decides.'
+    },
+    {
+        cause: 'dependabot-no-oidc',
+        why: 'Runs triggered by Dependabot get a read-only GITHUB_TOKEN and no OIDC ' +
+            'token, with the same missing ACTIONS_ID_TOKEN_REQUEST_URL: the actor (dependabot[bot]) decides.'
+    }
 ];
-const MISSING_PERMISSION = { cause: 'missing-id-token-permission', why: 'A job without ' +
-        '`permissions: id-token: write` (or whose workflow or caller grants less) gets no token: the job\'s and the ' +
-        'calling workflow\'s `permissions` decide.' };
+const MISSING_PERMISSION = {
+    cause: 'missing-id-token-permission',
+    why: 'A job without ' +
+        "`permissions: id-token: write` (or whose workflow or caller grants less) gets no token: the job's and the " +
+        "calling workflow's `permissions` decide."
+};
 /** A text that names the fork or Dependabot case itself decides; otherwise the live run's event does. */
 function decideNoOidc(facts, context) {
     const event = context.event;
@@ -1831,12 +2047,17 @@ function decideNoOidc(facts, context) {
         return { cause: 'dependabot-no-oidc', why: 'The run was triggered by Dependabot, which never gets an OIDC token.' };
     }
     if (event?.isForkPullRequest) {
-        return { cause: 'fork-pr-no-oidc', why: `The ${event.name} event comes from a fork, which never gets an OIDC ` +
-                'token.' };
+        return {
+            cause: 'fork-pr-no-oidc',
+            why: `The ${event.name} event comes from a fork, which never gets an OIDC ` + 'token.'
+        };
     }
     if (event) {
-        return { cause: 'missing-id-token-permission', why: `The ${event.name} run is not one GitHub withholds ` +
-                'OIDC tokens from (a fork\'s pull_request, a Dependabot run), so the job lacks `permissions: id-token: write`.' };
+        return {
+            cause: 'missing-id-token-permission',
+            why: `The ${event.name} run is not one GitHub withholds ` +
+                "OIDC tokens from (a fork's pull_request, a Dependabot run), so the job lacks `permissions: id-token: write`."
+        };
     }
     if (/dependabot/i.test(facts.text)) {
         return { cause: 'dependabot-no-oidc', why: 'The run is a Dependabot run, which never gets an OIDC token.' };
@@ -1850,7 +2071,7 @@ function decideNoOidc(facts, context) {
 const GITHUB_OIDC_RULES = [
     {
         cause: 'missing-id-token-permission',
-        why: 'The workflow asks for `id-token: write` but its caller (or the workflow\'s own `permissions`) allows ' +
+        why: "The workflow asks for `id-token: write` but its caller (or the workflow's own `permissions`) allows " +
             'less: a called workflow can never have more than the calling job grants.',
         text: anyPhrase(
         // GitHub's workflow validation: "The nested job 'x' is requesting 'id-token: write', but is only allowed
@@ -1884,8 +2105,7 @@ const GITHUB_OIDC_RULES = [
     },
     {
         cause: 'oidc-request-failed',
-        why: 'The request to GitHub\'s OIDC token endpoint failed (the permission was there, the token was not ' +
-            'issued).',
+        why: "The request to GitHub's OIDC token endpoint failed (the permission was there, the token was not " + 'issued).',
         text: anyPhrase(
         // @actions/core: corpus login-ghes-oidc-getcall-undefined
         /Failed to get ID Token/, /Response json body do not have ID Token field/, /getIDToken\W.{0,40}(?:failed|error)/, 
@@ -1896,7 +2116,7 @@ const GITHUB_OIDC_RULES = [
     {
         cause: 'oidc-request-failed',
         why: 'A login step that uses GitHub OIDC failed without a message of its own (an undefined error from the ' +
-            'token request): the request to GitHub\'s OIDC token endpoint failed.',
+            "token request): the request to GitHub's OIDC token endpoint failed.",
         text: /Cannot read properties of undefined \(reading 'message'\)/i,
         // Any JavaScript bug prints this: only a text that is about the OIDC login says it is the token request.
         when: (facts) => facts.phase === 'github-oidc' || OIDC_LOGIN_CONTEXT.test(facts.text)
@@ -1906,8 +2126,14 @@ const GITHUB_OIDC_RULES = [
         why: 'The tool asks for `permissions: id-token: write`: the job did not get a GitHub OIDC token.',
         // Not `id-token: write` itself: pasted workflows hold it, whatever failed.
         text: anyPhrase(/give write permissions? to id-token/, /Failed to fetch federated token from GitHub/),
-        alternatives: [...NO_OIDC_ALTERNATIVES, { cause: 'oidc-request-failed', why: 'The same wrapper text follows ' +
-                    'any failed token request: an "Error Code :" from GitHub in the log means the request itself failed.' }],
+        alternatives: [
+            ...NO_OIDC_ALTERNATIVES,
+            {
+                cause: 'oidc-request-failed',
+                why: 'The same wrapper text follows ' +
+                    'any failed token request: an "Error Code :" from GitHub in the log means the request itself failed.'
+            }
+        ],
         decide: decideNoOidc
     }
 ];
@@ -1938,8 +2164,13 @@ const SETUP_RULES = [
         text: anyPhrase(
         // azure-identity (Python, JS, .NET, Java, Go) chain summaries
         /DefaultAzureCredential failed to retrieve a token/, /(?:ChainedTokenCredential|DefaultAzureCredential)(?: authentication failed|: failed to acquire a token)/, /CredentialUnavailableError/, /No credential in this chain/, /EnvironmentCredential (?:authentication )?(?:is )?unavailable/, /Please run 'az login'/),
-        alternatives: [{ cause: 'oidc-request-failed', why: 'If the workflow runs azure/login or sets ' +
-                    'AZURE_FEDERATED_TOKEN_FILE, an earlier failed OIDC token request leaves the chain empty the same way.' }]
+        alternatives: [
+            {
+                cause: 'oidc-request-failed',
+                why: 'If the workflow runs azure/login or sets ' +
+                    'AZURE_FEDERATED_TOKEN_FILE, an earlier failed OIDC token request leaves the chain empty the same way.'
+            }
+        ]
     }
 ];
 
@@ -1957,9 +2188,14 @@ const PATH_RULES = [
         // @azure/core-rest-pipeline / undici, node-tunnel ("tunneling socket could not be established,
         // statusCode=503"), urllib3 ("Tunnel connection failed: 503")
         /Proxy response \((?:502|503|504)\) !== 200 when HTTP Tunneling/, /tunneling socket could not be established,? statusCode=(?:502|503|504)/, /Tunnel connection failed: (?:502|503|504)/),
-        alternatives: [{ cause: 'dns-failure', why: 'Corporate proxies answer 502 or 503 when the host does not ' +
+        alternatives: [
+            {
+                cause: 'dns-failure',
+                why: 'Corporate proxies answer 502 or 503 when the host does not ' +
                     'resolve (a typo in the endpoint, a deleted resource, a private-endpoint-only name): whether ' +
-                    '`nslookup <host>` finds the name decides.' }]
+                    '`nslookup <host>` finds the name decides.'
+            }
+        ]
     },
     {
         cause: 'proxy-failure',
@@ -1980,7 +2216,7 @@ const PATH_RULES = [
         /UNABLE_TO_VERIFY_LEAF_SIGNATURE/, /SELF_SIGNED_CERT_IN_CHAIN/, /DEPTH_ZERO_SELF_SIGNED_CERT/, /UNABLE_TO_GET_ISSUER_CERT/, /unable to (?:get|verify) (?:the )?(?:local issuer|first) certificate/, /CERTIFICATE_VERIFY_FAILED/, /certificate verify failed/, /self[- ]signed certificate/, /certificate has expired/, /CERT_HAS_EXPIRED/, /ERR_TLS_CERT_ALTNAME_INVALID/, /does not match certificate's altnames/, /remote certificate is invalid/, /SSL connection could not be established/, /PKIX path building failed/, /SSLHandshakeException/, /unable to find valid certification path/, /\bSSLError\b/, /SSL: WRONG_VERSION_NUMBER/, /Hostname mismatch/, /certificate is not valid for/, /SSL certificate problem/, 
         // Go crypto/x509
         /x509: certificate signed by unknown authority/, /tls: failed to verify certificate/)
-    },
+    }
 ];
 /** The connection itself: the name, the time it took, a refusal or reset, or a failure that kept no code. */
 const CONNECTION_RULES = [
@@ -1994,8 +2230,13 @@ const CONNECTION_RULES = [
         /\blookup \S+(?: on \S+)?: no such host/, /\blookup \S+ on \S+: server misbehaving/, 
         // musl (Alpine) resolver
         /Name does not resolve/),
-        alternatives: [{ cause: 'proxy-failure', why: 'On a network that reaches out only through a proxy, names do ' +
-                    'not resolve locally: if the runner sits behind one, whether HTTPS_PROXY is set decides.' }]
+        alternatives: [
+            {
+                cause: 'proxy-failure',
+                why: 'On a network that reaches out only through a proxy, names do ' +
+                    'not resolve locally: if the runner sits behind one, whether HTTPS_PROXY is set decides.'
+            }
+        ]
     },
     {
         cause: 'timeout',
@@ -2018,8 +2259,12 @@ const CONNECTION_RULES = [
         why: 'The connection was reset before any HTTP answer (ECONNRESET): a proxy or firewall on the path cut it, ' +
             'typically one that does not allow the host.',
         text: anyPhrase(/ECONNRESET/, /Connection reset by peer/),
-        alternatives: [{ cause: 'tls-failure', why: 'A TLS-inspecting proxy also resets handshakes it refuses: a ' +
-                    'certificate error in the log decides.' }]
+        alternatives: [
+            {
+                cause: 'tls-failure',
+                why: 'A TLS-inspecting proxy also resets handshakes it refuses: a ' + 'certificate error in the log decides.'
+            }
+        ]
     },
     {
         cause: 'unknown',
@@ -2142,10 +2387,22 @@ const PHASE_OF_ERROR_PHASE = {
 };
 /** Where a text comes from when no rule names its cause: the hosts and names each step's errors carry. */
 const PHASE_HINTS = [
-    ['github-oidc', anyPhrase(/ACTIONS_ID_TOKEN_REQUEST/, /token\.actions\.githubusercontent\.com/, /\bid-token\b/, /getIDToken/)],
-    ['entra-token', anyPhrase(/\bAADSTS\d+/, /login\.microsoftonline\.(?:com|us)/, /login\.chinacloudapi\.cn/, /\/oauth2\/v2\.0\/token/, /ClientAssertionCredential/, /WorkloadIdentityCredential/, /\bMSAL\b/, /\bmsal[\w.-]*/)],
-    ['control-plane', anyPhrase(/management\.(?:azure\.com|usgovcloudapi\.net|chinacloudapi\.cn)/, /\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\//, /InvalidTemplateDeployment/, /DeploymentFailed/, /\bazurerm_/, /Microsoft\.Resources\//, /\baz (?:deployment|role|group|account)\b/, /\bazd (?:up|provision)\b/)],
-    ['data-plane', anyPhrase(/\.openai\.azure\.(?:com|us)/, /\.cognitiveservices\.azure\.(?:com|us)/, /\.services\.ai\.azure\.com/, /\/openai\/(?:deployments|v1)\//, /api-version=/, /\bAzureOpenAI\b/, /\bAzureChatOpenAI\b/)]
+    [
+        'github-oidc',
+        anyPhrase(/ACTIONS_ID_TOKEN_REQUEST/, /token\.actions\.githubusercontent\.com/, /\bid-token\b/, /getIDToken/)
+    ],
+    [
+        'entra-token',
+        anyPhrase(/\bAADSTS\d+/, /login\.microsoftonline\.(?:com|us)/, /login\.chinacloudapi\.cn/, /\/oauth2\/v2\.0\/token/, /ClientAssertionCredential/, /WorkloadIdentityCredential/, /\bMSAL\b/, /\bmsal[\w.-]*/)
+    ],
+    [
+        'control-plane',
+        anyPhrase(/management\.(?:azure\.com|usgovcloudapi\.net|chinacloudapi\.cn)/, /\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\//, /InvalidTemplateDeployment/, /DeploymentFailed/, /\bazurerm_/, /Microsoft\.Resources\//, /\baz (?:deployment|role|group|account)\b/, /\bazd (?:up|provision)\b/)
+    ],
+    [
+        'data-plane',
+        anyPhrase(/\.openai\.azure\.(?:com|us)/, /\.cognitiveservices\.azure\.(?:com|us)/, /\.services\.ai\.azure\.com/, /\/openai\/(?:deployments|v1)\//, /api-version=/, /\bAzureOpenAI\b/, /\bAzureChatOpenAI\b/)
+    ]
 ];
 function inferredPhase(facts) {
     if (facts.phase)
@@ -2181,7 +2438,8 @@ function classify(observation, context = {}) {
         evidence.status = observation.status;
     const facts = { ...evidence, text, unwrapped: unwrappedText(observation.text), phase: observation.phase };
     const matched = RULE_GROUPS.flatMap(({ phase, rules }) => rules.filter((rule) => matches(rule, facts)).map((rule) => ({ rule, phase })));
-    const [winner, ...others] = matched.map((match) => match.rule);
+    const winner = matched.at(0)?.rule;
+    const others = matched.slice(1).map((match) => match.rule);
     const report = { ...evidence };
     // An unknown answer shows what was seen instead (redacted)
     if (!winner || winner.cause === 'unknown')
@@ -2192,8 +2450,13 @@ function classify(observation, context = {}) {
             report.phase = phase;
         return {
             cause: 'unknown',
-            candidates: [{ cause: 'unknown', why: 'No known Azure OpenAI, Entra ID, Resource Manager or GitHub OIDC error ' +
-                        'was recognised in the text; the status, the response body (error.code) or the AADSTS code would tell.' }],
+            candidates: [
+                {
+                    cause: 'unknown',
+                    why: 'No known Azure OpenAI, Entra ID, Resource Manager or GitHub OIDC error ' +
+                        'was recognised in the text; the status, the response body (error.code) or the AADSTS code would tell.'
+                }
+            ],
             phase,
             evidence: report
         };

@@ -20,16 +20,48 @@ const PHASE_OF_ERROR_PHASE: Record<ErrorPhase, CausePhase> = {
 
 /** Where a text comes from when no rule names its cause: the hosts and names each step's errors carry. */
 const PHASE_HINTS: readonly (readonly [CausePhase, RegExp])[] = [
-  ['github-oidc', anyPhrase(/ACTIONS_ID_TOKEN_REQUEST/, /token\.actions\.githubusercontent\.com/, /\bid-token\b/,
-    /getIDToken/)],
-  ['entra-token', anyPhrase(/\bAADSTS\d+/, /login\.microsoftonline\.(?:com|us)/, /login\.chinacloudapi\.cn/,
-    /\/oauth2\/v2\.0\/token/, /ClientAssertionCredential/, /WorkloadIdentityCredential/, /\bMSAL\b/, /\bmsal[\w.-]*/)],
-  ['control-plane', anyPhrase(/management\.(?:azure\.com|usgovcloudapi\.net|chinacloudapi\.cn)/,
-    /\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\//, /InvalidTemplateDeployment/, /DeploymentFailed/,
-    /\bazurerm_/, /Microsoft\.Resources\//, /\baz (?:deployment|role|group|account)\b/, /\bazd (?:up|provision)\b/)],
-  ['data-plane', anyPhrase(/\.openai\.azure\.(?:com|us)/, /\.cognitiveservices\.azure\.(?:com|us)/,
-    /\.services\.ai\.azure\.com/, /\/openai\/(?:deployments|v1)\//, /api-version=/, /\bAzureOpenAI\b/,
-    /\bAzureChatOpenAI\b/)]
+  [
+    'github-oidc',
+    anyPhrase(/ACTIONS_ID_TOKEN_REQUEST/, /token\.actions\.githubusercontent\.com/, /\bid-token\b/, /getIDToken/)
+  ],
+  [
+    'entra-token',
+    anyPhrase(
+      /\bAADSTS\d+/,
+      /login\.microsoftonline\.(?:com|us)/,
+      /login\.chinacloudapi\.cn/,
+      /\/oauth2\/v2\.0\/token/,
+      /ClientAssertionCredential/,
+      /WorkloadIdentityCredential/,
+      /\bMSAL\b/,
+      /\bmsal[\w.-]*/
+    )
+  ],
+  [
+    'control-plane',
+    anyPhrase(
+      /management\.(?:azure\.com|usgovcloudapi\.net|chinacloudapi\.cn)/,
+      /\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\//,
+      /InvalidTemplateDeployment/,
+      /DeploymentFailed/,
+      /\bazurerm_/,
+      /Microsoft\.Resources\//,
+      /\baz (?:deployment|role|group|account)\b/,
+      /\bazd (?:up|provision)\b/
+    )
+  ],
+  [
+    'data-plane',
+    anyPhrase(
+      /\.openai\.azure\.(?:com|us)/,
+      /\.cognitiveservices\.azure\.(?:com|us)/,
+      /\.services\.ai\.azure\.com/,
+      /\/openai\/(?:deployments|v1)\//,
+      /api-version=/,
+      /\bAzureOpenAI\b/,
+      /\bAzureChatOpenAI\b/
+    )
+  ]
 ]
 
 function inferredPhase(facts: Facts): CausePhase | undefined {
@@ -68,8 +100,10 @@ export function classify(observation: ErrorObservation, context: DiagnosisContex
   const facts: Facts = { ...evidence, text, unwrapped: unwrappedText(observation.text), phase: observation.phase }
 
   const matched: Match[] = RULE_GROUPS.flatMap(({ phase, rules }) =>
-    rules.filter((rule) => matches(rule, facts)).map((rule) => ({ rule, phase })))
-  const [winner, ...others] = matched.map((match) => match.rule)
+    rules.filter((rule) => matches(rule, facts)).map((rule) => ({ rule, phase }))
+  )
+  const winner = matched.at(0)?.rule
+  const others = matched.slice(1).map((match) => match.rule)
   const report: Record<string, unknown> = { ...evidence }
   // An unknown answer shows what was seen instead (redacted)
   if (!winner || winner.cause === 'unknown') report.excerpt = redactSecrets(text).slice(0, 400)
@@ -79,8 +113,14 @@ export function classify(observation: ErrorObservation, context: DiagnosisContex
     if (phase) report.phase = phase
     return {
       cause: 'unknown',
-      candidates: [{ cause: 'unknown', why: 'No known Azure OpenAI, Entra ID, Resource Manager or GitHub OIDC error ' +
-        'was recognised in the text; the status, the response body (error.code) or the AADSTS code would tell.' }],
+      candidates: [
+        {
+          cause: 'unknown',
+          why:
+            'No known Azure OpenAI, Entra ID, Resource Manager or GitHub OIDC error ' +
+            'was recognised in the text; the status, the response body (error.code) or the AADSTS code would tell.'
+        }
+      ],
       phase,
       evidence: report
     }

@@ -136,7 +136,8 @@ function readRetryAfter(text: string, headers?: Record<string, string>): number 
   }
   const duration = /\btry again in (?:(\d+)h)?(?:(\d+)m)?(?:([\d.]+)s)?\b/i.exec(text)
   if (duration && (duration[1] || duration[2])) {
-    return Number(duration[1] ?? 0) * 3600 + Number(duration[2] ?? 0) * 60 + Math.ceil(Number(duration[3] ?? 0))
+    const [, hours = '0', minutes = '0', seconds = '0'] = duration
+    return Number(hours) * 3600 + Number(minutes) * 60 + Math.ceil(Number(seconds))
   }
   const value = capture(text, /\b(?:retry|try again)(?: after| in)?\s+(\d+)\s*(?:seconds?|s)\b/i) ??
     capture(text, /\bretry-after(?:-ms)?["']?\s*[:=]\s*["']?(\d+)/i)
@@ -212,5 +213,5 @@ export function readEvidence(text: string, headers?: Record<string, string>): Ev
     jwtClaims: readClaims(text),
     networkCode: capture(text, NETWORK_CODES)
   }
-  return Object.fromEntries(Object.entries(evidence).filter(([, v]) => v !== undefined)) as Evidence
+  return Object.fromEntries(Object.entries(evidence).filter(([, v]) => v !== undefined))
 }

@@ -40,7 +40,8 @@ describe('the rule table', () => {
 
 describe('Resource Manager texts (explain --phase arm)', () => {
   // source: https://github.com/microsoft/foundry-dev-tools/issues/555 (ids synthetic)
-  const denial = "(AuthorizationFailed) The client 'ci-app' with object id '5f0c2b0a-1c7e-4b8e-9d1a-0c6c9f3e2a11' " +
+  const denial =
+    "(AuthorizationFailed) The client 'ci-app' with object id '5f0c2b0a-1c7e-4b8e-9d1a-0c6c9f3e2a11' " +
     "does not have authorization to perform action 'Microsoft.CognitiveServices/accounts/read' over scope " +
     "'/subscriptions/00000000-0000-4000-8000-000000000001/resourceGroups/rg-ai/providers/Microsoft.CognitiveServices/" +
     "accounts/contoso' or the scope is invalid. If access was recently granted, please refresh your credentials."
@@ -51,14 +52,17 @@ describe('Resource Manager texts (explain --phase arm)', () => {
     expect(diagnosis.phase).toBe('control-plane')
     expect(diagnosis.evidence).toMatchObject({
       armAction: 'Microsoft.CognitiveServices/accounts/read',
-      scope: '/subscriptions/00000000-0000-4000-8000-000000000001/resourceGroups/rg-ai/providers/' +
+      scope:
+        '/subscriptions/00000000-0000-4000-8000-000000000001/resourceGroups/rg-ai/providers/' +
         'Microsoft.CognitiveServices/accounts/contoso',
       roleToGrant: 'Reader'
     })
     const fix = CATALOGUE[diagnosis.cause].fix(fixValuesFromEvidence(diagnosis.evidence))
     expect(fix).toContain('--assignee-object-id 5f0c2b0a-1c7e-4b8e-9d1a-0c6c9f3e2a11')
-    expect(fix).toContain('--role "Reader" --scope /subscriptions/00000000-0000-4000-8000-000000000001/' +
-      'resourceGroups/rg-ai/providers/Microsoft.CognitiveServices/accounts/contoso')
+    expect(fix).toContain(
+      '--role "Reader" --scope /subscriptions/00000000-0000-4000-8000-000000000001/' +
+        'resourceGroups/rg-ai/providers/Microsoft.CognitiveServices/accounts/contoso'
+    )
   })
 
   it('names the smallest built-in role for the action (synthetic actions in the same sentence)', () => {
@@ -71,60 +75,80 @@ describe('Resource Manager texts (explain --phase arm)', () => {
   })
 
   it('not-found codes are arm-resource-not-found, a deployment path is deployment-not-found (synthetic)', () => {
-    expect(causes("Code: ResourceGroupNotFound Message: Resource group 'rg-ai' could not be found.")[0])
-      .toBe('arm-resource-not-found')
-    expect(causes("(SubscriptionNotFound) The subscription '00000000-0000-4000-8000-000000000001' could not be " +
-      'found.')).toEqual(['arm-resource-not-found', 'arm-authorization-failed', 'endpoint-cloud-mismatch'])
-    expect(causes("(ResourceNotFound) The Resource 'Microsoft.CognitiveServices/accounts/contoso/deployments/gpt4o' " +
-      "under resource group 'rg-ai' was not found.")[0]).toBe('deployment-not-found')
+    expect(causes("Code: ResourceGroupNotFound Message: Resource group 'rg-ai' could not be found.")[0]).toBe(
+      'arm-resource-not-found'
+    )
+    expect(
+      causes("(SubscriptionNotFound) The subscription '00000000-0000-4000-8000-000000000001' could not be " + 'found.')
+    ).toEqual(['arm-resource-not-found', 'arm-authorization-failed', 'endpoint-cloud-mismatch'])
+    expect(
+      causes(
+        "(ResourceNotFound) The Resource 'Microsoft.CognitiveServices/accounts/contoso/deployments/gpt4o' " +
+          "under resource group 'rg-ai' was not found."
+      )[0]
+    ).toBe('deployment-not-found')
   })
 
   it('deployment-time InsufficientQuota inside InvalidTemplateDeployment is a used-up quota', () => {
     // source: https://github.com/Azure-Samples/azure-search-openai-demo/issues/2091 (trimmed to two lines)
-    const azd = "InvalidTemplateDeployment: The template deployment 'openai' is not valid according to the validation " +
-      "procedure.\nInsufficientQuota: This operation require 30 new capacity in quota Tokens Per Minute (thousands) - " +
+    const azd =
+      "InvalidTemplateDeployment: The template deployment 'openai' is not valid according to the validation " +
+      'procedure.\nInsufficientQuota: This operation require 30 new capacity in quota Tokens Per Minute (thousands) - ' +
       'GPT-4-Turbo, which is bigger than the current available capacity 8.'
     expect(classify({ text: azd }).cause).toBe('quota-exhausted')
   })
 
-  it('a bare status with --phase arm reads as Resource Manager\'s', () => {
+  it("a bare status with --phase arm reads as Resource Manager's", () => {
     expect(classify({ text: '', status: 403, phase: 'arm' }).cause).toBe('arm-authorization-failed')
     expect(classify({ text: '', status: 404, phase: 'arm' }).cause).toBe('arm-resource-not-found')
-    expect(classify({ text: '', status: 401, phase: 'arm' }).candidates.map((c) => c.cause))
-      .toEqual(['wrong-token-audience', 'token-expired', 'token-tenant-mismatch'])
+    expect(classify({ text: '', status: 401, phase: 'arm' }).candidates.map((c) => c.cause)).toEqual([
+      'wrong-token-audience',
+      'token-expired',
+      'token-tenant-mismatch'
+    ])
   })
 
   it('"No subscriptions found" offers propagation beside the missing role', () => {
-    expect(causes('Error: No subscriptions found for ***.').slice(0, 2))
-      .toEqual(['arm-authorization-failed', 'role-assignment-propagating'])
+    expect(causes('Error: No subscriptions found for ***.').slice(0, 2)).toEqual([
+      'arm-authorization-failed',
+      'role-assignment-propagating'
+    ])
   })
 })
 
-describe('other tools\' wording of GitHub\'s OIDC refusals', () => {
+describe("other tools' wording of GitHub's OIDC refusals", () => {
   it('google-github-actions/auth names the fork as a possibility: it is a candidate, not the answer', () => {
     // source: https://github.com/camunda/camunda-platform-helm/issues/243
-    const text = 'Error: google-github-actions/auth failed with: gitHub Actions did not inject ' +
+    const text =
+      'Error: google-github-actions/auth failed with: gitHub Actions did not inject ' +
       '$ACTIONS_ID_TOKEN_REQUEST_TOKEN or $ACTIONS_ID_TOKEN_REQUEST_URL into this job. This most likely means the ' +
       'GitHub Actions workflow permissions are incorrect, or this job is being run from a fork.'
     expect(causes(text)).toEqual(['missing-id-token-permission', 'fork-pr-no-oidc', 'dependabot-no-oidc'])
-    expect(classify({ text }, { event: { name: 'pull_request', isForkPullRequest: true, isDependabot: false } }).cause)
-      .toBe('fork-pr-no-oidc')
+    expect(
+      classify({ text }, { event: { name: 'pull_request', isForkPullRequest: true, isDependabot: false } }).cause
+    ).toBe('fork-pr-no-oidc')
   })
 
   it('a called workflow asking for more id-token than its caller grants is the missing permission', () => {
     // source: https://github.com/tetherto/qvac/pull/1704
-    expect(causes("The nested job 'android-tests' is requesting 'id-token: write', but is only allowed " +
-      "'id-token: none'")[0]).toBe('missing-id-token-permission')
+    expect(
+      causes(
+        "The nested job 'android-tests' is requesting 'id-token: write', but is only allowed " + "'id-token: none'"
+      )[0]
+    ).toBe('missing-id-token-permission')
   })
 })
 
 describe('the phase of a text whose cause stays unknown', () => {
   it('comes from the hosts and names the text carries (synthetic)', () => {
-    const arm = classify({ text: 'GET https://management.azure.com/subscriptions?api-version=2022-12-01 -> something odd' })
+    const arm = classify({
+      text: 'GET https://management.azure.com/subscriptions?api-version=2022-12-01 -> something odd'
+    })
     expect(arm).toMatchObject({ cause: 'unknown', phase: 'control-plane' })
     expect(arm.evidence.phase).toBe('control-plane')
-    expect(classify({ text: 'POST https://login.microsoftonline.com/t/oauth2/v2.0/token failed' }).phase)
-      .toBe('entra-token')
+    expect(classify({ text: 'POST https://login.microsoftonline.com/t/oauth2/v2.0/token failed' }).phase).toBe(
+      'entra-token'
+    )
     expect(classify({ text: 'the call to https://contoso.openai.azure.com/ did not work' }).phase).toBe('data-plane')
   })
 

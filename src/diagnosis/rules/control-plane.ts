@@ -4,13 +4,19 @@
 import { anyPhrase } from './phrases.js'
 import type { Candidate, Facts, Rule } from './types.js'
 
-const PROPAGATION: Candidate = { cause: 'role-assignment-propagating', why: 'A role assigned in the last minutes ' +
-  'is not yet visible to Resource Manager (Azure/login lists no subscription until it is): if one was just ' +
-  'assigned, wait and retry with a new token.' }
+const PROPAGATION: Candidate = {
+  cause: 'role-assignment-propagating',
+  why:
+    'A role assigned in the last minutes ' +
+    'is not yet visible to Resource Manager (Azure/login lists no subscription until it is): if one was just ' +
+    'assigned, wait and retry with a new token.'
+}
 
 /** A missing deployment, named by its Resource Manager path, is the data plane's deployment-not-found. */
 function decideNotFound(facts: Facts): Candidate | undefined {
-  const deployment = /Microsoft\.CognitiveServices\/accounts\/[^/'"\s]+\/deployments\/([^/'"\s]+)/i.exec(facts.text)?.[1]
+  const deployment = /Microsoft\.CognitiveServices\/accounts\/[^/'"\s]+\/deployments\/([^/'"\s]+)/i.exec(
+    facts.text
+  )?.[1]
   if (!deployment) return undefined
   return { cause: 'deployment-not-found', why: `Resource Manager finds no deployment '${deployment}' on the account.` }
 }
@@ -19,8 +25,12 @@ function decideNotFound(facts: Facts): Candidate | undefined {
 function decideAuthorization(facts: Facts): Candidate | undefined {
   if (!facts.armAction) return undefined
   const role = facts.roleToGrant ? ` — ${facts.roleToGrant} allows it` : ''
-  return { cause: 'arm-authorization-failed', why: `Resource Manager refused '${facts.armAction}'` +
-    `${facts.scope ? ` at ${facts.scope}` : ''}: the identity holds no role with that action there${role}.` }
+  return {
+    cause: 'arm-authorization-failed',
+    why:
+      `Resource Manager refused '${facts.armAction}'` +
+      `${facts.scope ? ` at ${facts.scope}` : ''}: the identity holds no role with that action there${role}.`
+  }
 }
 
 export const CONTROL_PLANE_RULES: readonly Rule[] = [
@@ -39,7 +49,8 @@ export const CONTROL_PLANE_RULES: readonly Rule[] = [
   },
   {
     cause: 'arm-authorization-failed',
-    why: 'The identity signed in but sees no subscription: it holds no role on any subscription (a data-plane ' +
+    why:
+      'The identity signed in but sees no subscription: it holds no role on any subscription (a data-plane ' +
       'role on one account does not list the subscription), or a fresh assignment has not propagated.',
     text: anyPhrase(
       // Azure/login and az login --service-principal: "No subscriptions found for <client-id>."
@@ -50,8 +61,12 @@ export const CONTROL_PLANE_RULES: readonly Rule[] = [
     ),
     alternatives: [
       PROPAGATION,
-      { cause: 'endpoint-cloud-mismatch', why: 'A subscription of another cloud (US Government, China) is not ' +
-        'found in the public cloud: the `environment` decides.' }
+      {
+        cause: 'endpoint-cloud-mismatch',
+        why:
+          'A subscription of another cloud (US Government, China) is not ' +
+          'found in the public cloud: the `environment` decides.'
+      }
     ]
   },
   {
@@ -72,15 +87,23 @@ export const CONTROL_PLANE_RULES: readonly Rule[] = [
     ),
     decide: decideNotFound,
     alternatives: [
-      { cause: 'arm-authorization-failed', why: 'A subscription or resource group the identity holds no role on ' +
-        'can answer "not found" as well: whether it exists for an owner decides.' },
-      { cause: 'endpoint-cloud-mismatch', why: 'A subscription of another cloud is not found in this one: the ' +
-        'cloud the identity signs in to decides.' }
+      {
+        cause: 'arm-authorization-failed',
+        why:
+          'A subscription or resource group the identity holds no role on ' +
+          'can answer "not found" as well: whether it exists for an owner decides.'
+      },
+      {
+        cause: 'endpoint-cloud-mismatch',
+        why:
+          'A subscription of another cloud is not found in this one: the ' + 'cloud the identity signs in to decides.'
+      }
     ]
   },
   {
     cause: 'quota-exhausted',
-    why: 'The deployment asks for more capacity (tokens per minute) than the subscription\'s quota for that model ' +
+    why:
+      "The deployment asks for more capacity (tokens per minute) than the subscription's quota for that model " +
       'and region has left: lower the capacity, free quota from another deployment, use another region or request ' +
       'more quota.',
     text: anyPhrase(
@@ -99,20 +122,27 @@ export const CONTROL_PLANE_RULES: readonly Rule[] = [
   },
   {
     cause: 'wrong-token-audience',
-    why: 'Resource Manager refused the bearer token (InvalidAuthenticationToken): a token for another audience ' +
+    why:
+      'Resource Manager refused the bearer token (InvalidAuthenticationToken): a token for another audience ' +
       'than https://management.azure.com is the usual reason; its `aud`, `exp` and `tid` decide.',
     // 401 InvalidAuthenticationToken "The access token is invalid." (arm-facts.md §f); the Audience, Tenant and
     // Expired variants are named by the data-plane rows, which match the same codes
     text: anyPhrase(/InvalidAuthenticationToken\b/, /The access token is invalid/, /AuthenticationFailed/),
     alternatives: [
-      { cause: 'token-expired', why: 'An expired token gets the same answer: the token\'s `exp` decides.' },
-      { cause: 'token-tenant-mismatch', why: 'A token of another tenant than the subscription\'s: its `tid` decides.' }
+      { cause: 'token-expired', why: "An expired token gets the same answer: the token's `exp` decides." },
+      { cause: 'token-tenant-mismatch', why: "A token of another tenant than the subscription's: its `tid` decides." }
     ]
   },
   {
     cause: 'role-assignment-propagating',
     why: 'The principal or its role assignment is new and has not replicated yet.',
-    text: anyPhrase(/replication delay/, /PrincipalNotFound/),
+    text: anyPhrase(
+      // ARM PrincipalNotFound "Principal <id> does not exist in the directory <tenant>. ... might be related to a
+      // replication delay" (Azure/HubAndSpokeResearchEnclave#50, MicrosoftDocs/azure-docs#103085)
+      /replication delay/,
+      /PrincipalNotFound/,
+      /Principal \S+ does not exist in the directory/
+    ),
     alternatives: [{ cause: 'app-not-found', why: 'If the principal id is simply wrong, it will never appear.' }]
   }
 ]

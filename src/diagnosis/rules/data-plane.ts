@@ -15,8 +15,12 @@ function isOtherServiceAction(facts: Facts): boolean {
 /** The generic data-plane 401: the bearer's own claims (or what was sent) decide between its three causes. */
 export function decideFromToken(facts: Facts, context: DiagnosisContext): Candidate | undefined {
   if (context.sentCredential === 'api-key' || facts.bearerIsNotJwt) {
-    return { cause: 'key-sent-as-bearer', why: 'An API key was sent in the Authorization: Bearer header; the ' +
-      'service reads a Bearer value as an Entra token.' }
+    return {
+      cause: 'key-sent-as-bearer',
+      why:
+        'An API key was sent in the Authorization: Bearer header; the ' +
+        'service reads a Bearer value as an Entra token.'
+    }
   }
   const claims = context.accessTokenClaims ?? facts.jwtClaims?.find((c) => typeof c.aud === 'string')
   if (!claims) return undefined
@@ -26,27 +30,43 @@ export function decideFromToken(facts: Facts, context: DiagnosisContext): Candid
   if (verdict) return { cause: verdict.cause, why: verdict.detail }
   // A live run's own token with the right audience, not expired: of this answer's reasons only the tenant is left.
   if (context.accessTokenClaims && context.sentCredential === 'entra-token') {
-    return { cause: 'token-tenant-mismatch', why: `The token's audience (${String(claims.aud)}) and expiry are ` +
-      `right, so the resource is likely in another tenant than the token's (${String(claims.tid)}).` }
+    return {
+      cause: 'token-tenant-mismatch',
+      why:
+        `The token's audience (${String(claims.aud)}) and expiry are ` +
+        `right, so the resource is likely in another tenant than the token's (${String(claims.tid)}).`
+    }
   }
   return undefined
 }
 
-export const PROPAGATING: Candidate = { cause: 'role-assignment-propagating', why: 'If the role was assigned in ' +
-  'the last ~10 minutes, it may not have reached the data plane yet (a fresh token is also needed).' }
+export const PROPAGATING: Candidate = {
+  cause: 'role-assignment-propagating',
+  why:
+    'If the role was assigned in ' +
+    'the last ~10 minutes, it may not have reached the data plane yet (a fresh token is also needed).'
+}
 
 const GENERIC_401_ALTERNATIVES: Candidate[] = [
-  { cause: 'token-expired', why: 'The same message is returned for an expired token: the token\'s `exp` decides.' },
-  { cause: 'key-sent-as-bearer', why: 'An API key sent as `Authorization: Bearer` gets the same message: if the ' +
-    'Bearer value is not a JWT (eyJ...), that is the cause.' },
-  { cause: 'token-tenant-mismatch', why: 'A token from another tenant is also refused: the token\'s `tid` decides.' }
+  { cause: 'token-expired', why: "The same message is returned for an expired token: the token's `exp` decides." },
+  {
+    cause: 'key-sent-as-bearer',
+    why:
+      'An API key sent as `Authorization: Bearer` gets the same message: if the ' +
+      'Bearer value is not a JWT (eyJ...), that is the cause.'
+  },
+  { cause: 'token-tenant-mismatch', why: "A token from another tenant is also refused: the token's `tid` decides." }
 ]
 
 /** 429: a retry-after of an hour or more (typically 86400 s) is a quota that resets daily, not a momentary limit. */
 export function decideRateLimit(facts: Facts): Candidate | undefined {
   if (facts.retryAfterSeconds !== undefined && facts.retryAfterSeconds >= 3600) {
-    return { cause: 'quota-exhausted', why: `The service asks to retry after ${facts.retryAfterSeconds} seconds: ` +
-      'the quota is used up for the period (a daily or monthly quota), retrying soon will not help.' }
+    return {
+      cause: 'quota-exhausted',
+      why:
+        `The service asks to retry after ${facts.retryAfterSeconds} seconds: ` +
+        'the quota is used up for the period (a daily or monthly quota), retrying soon will not help.'
+    }
   }
   return undefined
 }
@@ -54,7 +74,7 @@ export function decideRateLimit(facts: Facts): Candidate | undefined {
 export const DATA_PLANE_RULES: readonly Rule[] = [
   {
     cause: 'regional-endpoint-no-subdomain',
-    why: 'A token was sent to a regional endpoint: Entra ID tokens need the resource\'s custom subdomain.',
+    why: "A token was sent to a regional endpoint: Entra ID tokens need the resource's custom subdomain.",
     text: anyPhrase(
       // Cognitive Services gateway 400/401: corpus sdk-net-custom-subdomain-badrequest
       /custom subdomain for token authentication/,
@@ -64,25 +84,40 @@ export const DATA_PLANE_RULES: readonly Rule[] = [
   },
   {
     cause: 'wrong-endpoint-host',
-    why: 'The gateway knows no resource by this subdomain: the endpoint names an account that does not exist ' +
+    why:
+      'The gateway knows no resource by this subdomain: the endpoint names an account that does not exist ' +
       '(a typo, a deleted resource, another cloud) rather than a resource the identity is refused on.',
     // Cognitive Services gateway 404 {"error":{"code":"404","message":"Resource not found"}} variants and
     // "Subdomain does not map to a resource" (issue 13's held-out family)
     text: anyPhrase(/Subdomain does not map to a resource/, /subdomain .{0,30}does not (?:map|correspond) to/),
-    alternatives: [{ cause: 'regional-endpoint-no-subdomain', why: 'A regional endpoint (<region>.api.cognitive' +
-      '.microsoft.com) has no subdomain to map: the endpoint\'s host decides.' }]
+    alternatives: [
+      {
+        cause: 'regional-endpoint-no-subdomain',
+        why:
+          'A regional endpoint (<region>.api.cognitive' +
+          ".microsoft.com) has no subdomain to map: the endpoint's host decides."
+      }
+    ]
   },
   {
     cause: 'regional-endpoint-no-subdomain',
-    why: 'The service found no credential it accepts: a token sent to a regional endpoint (which takes only ' +
+    why:
+      'The service found no credential it accepts: a token sent to a regional endpoint (which takes only ' +
       'keys) gets this older wording.',
     // corpus sdk-net-regional-token-authentication-key
     text: /Please provide an authentication key/i,
-    alternatives: [{ cause: 'invalid-api-key', why: 'A request with no `api-key` header at all gets the same ' +
-      'answer: whether a token or nothing was sent decides.' }],
-    decide: (_facts, context) => context.sentCredential === 'api-key'
-      ? { cause: 'invalid-api-key', why: 'The api-key header was not accepted as a key.' }
-      : undefined
+    alternatives: [
+      {
+        cause: 'invalid-api-key',
+        why:
+          'A request with no `api-key` header at all gets the same ' +
+          'answer: whether a token or nothing was sent decides.'
+      }
+    ],
+    decide: (_facts, context) =>
+      context.sentCredential === 'api-key'
+        ? { cause: 'invalid-api-key', why: 'The api-key header was not accepted as a key.' }
+        : undefined
   },
   {
     cause: 'local-auth-disabled',
@@ -97,7 +132,7 @@ export const DATA_PLANE_RULES: readonly Rule[] = [
   },
   {
     cause: 'network-blocked',
-    why: 'The resource\'s network rules (firewall, private endpoint, public access disabled) refused the caller.',
+    why: "The resource's network rules (firewall, private endpoint, public access disabled) refused the caller.",
     text: anyPhrase(
       // 403 "Access denied due to Virtual Network/Firewall rules.": corpus sql-chatbot-firewall-403-json
       /Virtual Network\/Firewall rules/,
@@ -111,7 +146,8 @@ export const DATA_PLANE_RULES: readonly Rule[] = [
   },
   {
     cause: 'missing-data-plane-role',
-    why: 'The principal authenticated, but holds no role granting the data action (e.g. Cognitive Services ' +
+    why:
+      'The principal authenticated, but holds no role granting the data action (e.g. Cognitive Services ' +
       'OpenAI User) on the resource.',
     text: anyPhrase(
       // 401 PermissionDenied "The principal `<oid>` lacks the required data action ...": corpus agent-evals-*
@@ -124,12 +160,19 @@ export const DATA_PLANE_RULES: readonly Rule[] = [
   },
   {
     cause: 'role-assignment-propagating',
-    why: 'Azure RBAC refused the caller, and the service says role changes made recently take time to ' +
+    why:
+      'Azure RBAC refused the caller, and the service says role changes made recently take time to ' +
       'propagate: a role assigned in the last minutes decides.',
     // azure-cli: corpus cli-role-assignment-not-propagated
     text: /please observe propagation time/i,
-    alternatives: [{ cause: 'missing-data-plane-role', why: 'If no role was assigned or changed in the last ' +
-      'minutes, the principal lacks a role granting the action (on Azure OpenAI: Cognitive Services OpenAI User).' }]
+    alternatives: [
+      {
+        cause: 'missing-data-plane-role',
+        why:
+          'If no role was assigned or changed in the last ' +
+          'minutes, the principal lacks a role granting the action (on Azure OpenAI: Cognitive Services OpenAI User).'
+      }
+    ]
   },
   {
     cause: 'missing-data-plane-role',
@@ -140,7 +183,7 @@ export const DATA_PLANE_RULES: readonly Rule[] = [
   },
   {
     cause: 'token-tenant-mismatch',
-    why: 'The token was issued by another tenant than the resource\'s.',
+    why: "The token was issued by another tenant than the resource's.",
     text: anyPhrase(
       /InvalidAuthenticationTokenTenant/,
       // corpus rag-evaluator-token-tenant-mismatch
@@ -175,18 +218,22 @@ export const DATA_PLANE_RULES: readonly Rule[] = [
   },
   {
     cause: 'wrong-token-audience',
-    why: 'The service refused the bearer token: its audience is wrong, it is expired, or it is not an Entra ' +
-      'token. The token\'s `aud` and `exp` decide.',
+    why:
+      'The service refused the bearer token: its audience is wrong, it is expired, or it is not an Entra ' +
+      "token. The token's `aud` and `exp` decide.",
     // 401 "Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have
     // expired.": corpus ragseries-key-without-api-type-audience, search-demo-401-expired-after-an-hour
-    text: anyPhrase(/Access token is missing, invalid, audience is incorrect/, /audience is incorrect/,
-      /Access token is missing or invalid/),
+    text: anyPhrase(
+      /Access token is missing, invalid, audience is incorrect/,
+      /audience is incorrect/,
+      /Access token is missing or invalid/
+    ),
     alternatives: GENERIC_401_ALTERNATIVES,
     decide: decideFromToken
   },
   {
     cause: 'wrong-endpoint-host',
-    why: 'The request went to api.openai.com (OpenAI\'s platform), not to the Azure OpenAI endpoint.',
+    why: "The request went to api.openai.com (OpenAI's platform), not to the Azure OpenAI endpoint.",
     // not any platform.openai.com link: openai-python's connection errors carry an error-codes docs link
     text: anyPhrase(
       // OpenAI's own 401 body: corpus nextchat-azure-key-at-openai-platform
@@ -209,27 +256,47 @@ export const DATA_PLANE_RULES: readonly Rule[] = [
       /API key (?:is )?(?:invalid|not valid)/
     ),
     alternatives: [
-      { cause: 'wrong-endpoint-host', why: 'A valid key of another resource (or a regional endpoint of another ' +
-        'region) gets the same 401: the endpoint the key belongs to decides.' },
-      { cause: 'endpoint-malformed', why: 'An endpoint pasted with extra path (the whole request URL) gets the same ' +
-        '"wrong API endpoint" 401: the endpoint value decides.' }
+      {
+        cause: 'wrong-endpoint-host',
+        why:
+          'A valid key of another resource (or a regional endpoint of another ' +
+          'region) gets the same 401: the endpoint the key belongs to decides.'
+      },
+      {
+        cause: 'endpoint-malformed',
+        why:
+          'An endpoint pasted with extra path (the whole request URL) gets the same ' +
+          '"wrong API endpoint" 401: the endpoint value decides.'
+      }
     ]
   },
   {
     cause: 'invalid-api-key',
-    why: 'No key reached the service in the header it reads (`api-key`, or `Ocp-Apim-Subscription-Key` at an API ' +
+    why:
+      'No key reached the service in the header it reads (`api-key`, or `Ocp-Apim-Subscription-Key` at an API ' +
       'Management gateway): the key is empty or missing.',
     // Azure AI services and API Management: "Access denied due to (a) missing (application credentials or)
     // subscription key. Make sure to include (an application token or) a subscription key...":
     // corpus continue-apim-missing-subscription-key
-    text: anyPhrase(/missing (?:application credentials or )?subscription key/,
-      /include (?:an application token or )?a subscription key/),
-    alternatives: [{ cause: 'key-sent-as-bearer', why: 'A key sent as `Authorization: Bearer` instead of `api-key` ' +
-      'is missing from the header the gateway reads: the request\'s headers decide.' }],
-    decide: (facts) => facts.bearerIsNotJwt
-      ? { cause: 'key-sent-as-bearer', why: 'The key was sent as `Authorization: Bearer`, not in the `api-key` ' +
-        'header.' }
-      : undefined
+    text: anyPhrase(
+      /missing (?:application credentials or )?subscription key/,
+      /include (?:an application token or )?a subscription key/
+    ),
+    alternatives: [
+      {
+        cause: 'key-sent-as-bearer',
+        why:
+          'A key sent as `Authorization: Bearer` instead of `api-key` ' +
+          "is missing from the header the gateway reads: the request's headers decide."
+      }
+    ],
+    decide: (facts) =>
+      facts.bearerIsNotJwt
+        ? {
+            cause: 'key-sent-as-bearer',
+            why: 'The key was sent as `Authorization: Bearer`, not in the `api-key` ' + 'header.'
+          }
+        : undefined
   },
   {
     cause: 'missing-data-plane-role',
@@ -252,7 +319,7 @@ export const DATA_PLANE_RULES: readonly Rule[] = [
   },
   {
     cause: 'operation-not-supported',
-    why: 'The deployment\'s model does not support the operation (e.g. chat on an embeddings model).',
+    why: "The deployment's model does not support the operation (e.g. chat on an embeddings model).",
     text: anyPhrase(
       // 400 OperationNotSupported "The embeddings operation does not work with the specified model, gpt-35-turbo"
       // corpus llama-index-embeddings-on-gpt35
@@ -273,8 +340,14 @@ export const DATA_PLANE_RULES: readonly Rule[] = [
       /Use 'max_completion_tokens' instead/,
       /Unrecognized request argument/
     ),
-    alternatives: [{ cause: 'wrong-api-version-or-path', why: 'An api-version older than the parameter ' +
-      '(max_completion_tokens needs 2024-09-01-preview or later) is refused the same way.' }]
+    alternatives: [
+      {
+        cause: 'wrong-api-version-or-path',
+        why:
+          'An api-version older than the parameter ' +
+          '(max_completion_tokens needs 2024-09-01-preview or later) is refused the same way.'
+      }
+    ]
   },
   {
     cause: 'wrong-api-version-or-path',
@@ -293,7 +366,8 @@ export const DATA_PLANE_RULES: readonly Rule[] = [
   },
   {
     cause: 'endpoint-malformed',
-    why: 'The request URL was built from an endpoint that is not a bare resource URL (an invalid URL, or the ' +
+    why:
+      'The request URL was built from an endpoint that is not a bare resource URL (an invalid URL, or the ' +
       '/openai/ path twice because the endpoint already held it).',
     text: anyPhrase(
       /ERR_INVALID_URL/,
@@ -301,18 +375,25 @@ export const DATA_PLANE_RULES: readonly Rule[] = [
       /\/openai\/(?:deployments\/[^/\s"']+\/[\w/]*)?\/?openai\//,
       /Invalid URL \((?:GET|POST) /
     ),
-    alternatives: [{ cause: 'wrong-api-version-or-path', why: 'If the endpoint is the bare resource URL, the ' +
-      'api-version or the path the client adds is wrong.' }]
+    alternatives: [
+      {
+        cause: 'wrong-api-version-or-path',
+        why: 'If the endpoint is the bare resource URL, the ' + 'api-version or the path the client adds is wrong.'
+      }
+    ]
   },
   {
     cause: 'wrong-api-version-or-path',
-    why: '"Resource not found" without DeploymentNotFound: the URL path or api-version is wrong (e.g. an endpoint ' +
+    why:
+      '"Resource not found" without DeploymentNotFound: the URL path or api-version is wrong (e.g. an endpoint ' +
       'pasted with extra path, or a base URL the client extends again).',
     // 404 {"error":{"code":"404","message":"Resource not found"}}: corpus docs-404-extra-slash-in-url
     text: /\bResource not found\b/i,
     alternatives: [
-      { cause: 'endpoint-malformed', why: 'An endpoint with extra path segments builds a wrong URL: the endpoint ' +
-        'value decides.' },
+      {
+        cause: 'endpoint-malformed',
+        why: 'An endpoint with extra path segments builds a wrong URL: the endpoint ' + 'value decides.'
+      },
       { cause: 'deployment-not-found', why: 'A missing deployment answers DeploymentNotFound instead.' }
     ]
   },
@@ -323,7 +404,7 @@ export const DATA_PLANE_RULES: readonly Rule[] = [
   },
   {
     cause: 'throttled',
-    why: 'The deployment\'s rate limit (tokens or requests per minute) was hit; authentication itself worked.',
+    why: "The deployment's rate limit (tokens or requests per minute) was hit; authentication itself worked.",
     text: anyPhrase(
       // 429 "Requests to the ... have exceeded token rate limit of your current ... pricing tier. Please retry
       // after N seconds.": corpus search-demo-rate-limit-30s, copilot-camp-429-try-again-2s

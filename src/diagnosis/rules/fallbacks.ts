@@ -35,7 +35,7 @@ export const STATUS_FALLBACK_RULES: readonly Rule[] = [
   { cause: 'proxy-failure', why: 'HTTP 407: the proxy requires authentication.', status: [407] },
   {
     cause: 'oidc-request-failed',
-    why: 'GitHub\'s OIDC token endpoint answered with an error, or with no token.',
+    why: "GitHub's OIDC token endpoint answered with an error, or with no token.",
     phase: ['github-oidc']
   },
   {
@@ -46,7 +46,8 @@ export const STATUS_FALLBACK_RULES: readonly Rule[] = [
   },
   {
     cause: 'arm-resource-not-found',
-    why: 'A 404 from Resource Manager: the subscription, resource group or resource does not exist as the ' +
+    why:
+      'A 404 from Resource Manager: the subscription, resource group or resource does not exist as the ' +
       'identity sees it.',
     status: [404],
     phase: ['arm']
@@ -57,20 +58,21 @@ export const STATUS_FALLBACK_RULES: readonly Rule[] = [
     status: [401],
     phase: ['arm'],
     alternatives: [
-      { cause: 'token-expired', why: 'An expired token gets 401 too: the token\'s `exp` decides.' },
-      { cause: 'token-tenant-mismatch', why: 'A token of another tenant: the token\'s `tid` decides.' }
+      { cause: 'token-expired', why: "An expired token gets 401 too: the token's `exp` decides." },
+      { cause: 'token-tenant-mismatch', why: "A token of another tenant: the token's `tid` decides." }
     ]
   },
   {
     cause: 'missing-data-plane-role',
-    why: 'A bare 401 from the data plane: the response body (error.code) tells which; PermissionDenied is the ' +
+    why:
+      'A bare 401 from the data plane: the response body (error.code) tells which; PermissionDenied is the ' +
       'most common with Entra tokens.',
     status: [401],
     phase: ['data-plane', 'unknown'],
     alternatives: [
-      { cause: 'wrong-token-audience', why: 'A token for another audience gets 401 too: the token\'s `aud` decides.' },
+      { cause: 'wrong-token-audience', why: "A token for another audience gets 401 too: the token's `aud` decides." },
       { cause: 'invalid-api-key', why: 'With an API key, a 401 means the key is wrong.' },
-      { cause: 'token-expired', why: 'An expired token gets 401: the token\'s `exp` decides.' }
+      { cause: 'token-expired', why: "An expired token gets 401: the token's `exp` decides." }
     ],
     decide: decideByCredential
   },
@@ -79,15 +81,18 @@ export const STATUS_FALLBACK_RULES: readonly Rule[] = [
     why: 'A bare 403 from the data plane: network rules or disabled key authentication.',
     status: [403],
     phase: ['data-plane', 'unknown'],
-    alternatives: [{ cause: 'local-auth-disabled', why: 'With an API key, a 403 usually means key authentication ' +
-      'is disabled.' }],
-    decide: (_facts, context) => context.sentCredential === 'api-key'
-      ? { cause: 'local-auth-disabled', why: 'An API key was refused with 403.' }
-      : undefined
+    alternatives: [
+      { cause: 'local-auth-disabled', why: 'With an API key, a 403 usually means key authentication ' + 'is disabled.' }
+    ],
+    decide: (_facts, context) =>
+      context.sentCredential === 'api-key'
+        ? { cause: 'local-auth-disabled', why: 'An API key was refused with 403.' }
+        : undefined
   },
   {
     cause: 'wrong-api-version-or-path',
-    why: 'A 404 without DeploymentNotFound: the path or api-version is wrong (e.g. an endpoint pasted with ' +
+    why:
+      'A 404 without DeploymentNotFound: the path or api-version is wrong (e.g. an endpoint pasted with ' +
       'extra path).',
     status: [404],
     phase: ['data-plane', 'unknown'],

@@ -16,15 +16,27 @@ export const OIDC_LOGIN_CONTEXT = anyPhrase(
 )
 
 export const NO_OIDC_ALTERNATIVES: Candidate[] = [
-  { cause: 'fork-pr-no-oidc', why: 'A pull request from a fork never gets an OIDC token (id-token is read-only ' +
-    'for forks), which shows the same missing ACTIONS_ID_TOKEN_REQUEST_URL: the triggering event decides.' },
-  { cause: 'dependabot-no-oidc', why: 'Runs triggered by Dependabot get a read-only GITHUB_TOKEN and no OIDC ' +
-    'token, with the same missing ACTIONS_ID_TOKEN_REQUEST_URL: the actor (dependabot[bot]) decides.' }
+  {
+    cause: 'fork-pr-no-oidc',
+    why:
+      'A pull request from a fork never gets an OIDC token (id-token is read-only ' +
+      'for forks), which shows the same missing ACTIONS_ID_TOKEN_REQUEST_URL: the triggering event decides.'
+  },
+  {
+    cause: 'dependabot-no-oidc',
+    why:
+      'Runs triggered by Dependabot get a read-only GITHUB_TOKEN and no OIDC ' +
+      'token, with the same missing ACTIONS_ID_TOKEN_REQUEST_URL: the actor (dependabot[bot]) decides.'
+  }
 ]
 
-const MISSING_PERMISSION: Candidate = { cause: 'missing-id-token-permission', why: 'A job without ' +
-  '`permissions: id-token: write` (or whose workflow or caller grants less) gets no token: the job\'s and the ' +
-  'calling workflow\'s `permissions` decide.' }
+const MISSING_PERMISSION: Candidate = {
+  cause: 'missing-id-token-permission',
+  why:
+    'A job without ' +
+    "`permissions: id-token: write` (or whose workflow or caller grants less) gets no token: the job's and the " +
+    "calling workflow's `permissions` decide."
+}
 
 /** A text that names the fork or Dependabot case itself decides; otherwise the live run's event does. */
 export function decideNoOidc(facts: Facts, context: DiagnosisContext): Candidate | undefined {
@@ -33,18 +45,26 @@ export function decideNoOidc(facts: Facts, context: DiagnosisContext): Candidate
     return { cause: 'dependabot-no-oidc', why: 'The run was triggered by Dependabot, which never gets an OIDC token.' }
   }
   if (event?.isForkPullRequest) {
-    return { cause: 'fork-pr-no-oidc', why: `The ${event.name} event comes from a fork, which never gets an OIDC ` +
-      'token.' }
+    return {
+      cause: 'fork-pr-no-oidc',
+      why: `The ${event.name} event comes from a fork, which never gets an OIDC ` + 'token.'
+    }
   }
   if (event) {
-    return { cause: 'missing-id-token-permission', why: `The ${event.name} run is not one GitHub withholds ` +
-      'OIDC tokens from (a fork\'s pull_request, a Dependabot run), so the job lacks `permissions: id-token: write`.' }
+    return {
+      cause: 'missing-id-token-permission',
+      why:
+        `The ${event.name} run is not one GitHub withholds ` +
+        "OIDC tokens from (a fork's pull_request, a Dependabot run), so the job lacks `permissions: id-token: write`."
+    }
   }
   if (/dependabot/i.test(facts.text)) {
     return { cause: 'dependabot-no-oidc', why: 'The run is a Dependabot run, which never gets an OIDC token.' }
   }
-  if (/\bfork(?:ed)? (?:detected|pull request|PR|repository)|\bfrom (?:a |the )?fork/i.test(facts.text) &&
-    !/\bor (?:this job is being run |it is )?from a fork/i.test(facts.text)) {
+  if (
+    /\bfork(?:ed)? (?:detected|pull request|PR|repository)|\bfrom (?:a |the )?fork/i.test(facts.text) &&
+    !/\bor (?:this job is being run |it is )?from a fork/i.test(facts.text)
+  ) {
     return { cause: 'fork-pr-no-oidc', why: 'The log shows a run from a fork, which never gets an OIDC token.' }
   }
   return undefined
@@ -53,7 +73,8 @@ export function decideNoOidc(facts: Facts, context: DiagnosisContext): Candidate
 export const GITHUB_OIDC_RULES: readonly Rule[] = [
   {
     cause: 'missing-id-token-permission',
-    why: 'The workflow asks for `id-token: write` but its caller (or the workflow\'s own `permissions`) allows ' +
+    why:
+      "The workflow asks for `id-token: write` but its caller (or the workflow's own `permissions`) allows " +
       'less: a called workflow can never have more than the calling job grants.',
     text: anyPhrase(
       // GitHub's workflow validation: "The nested job 'x' is requesting 'id-token: write', but is only allowed
@@ -64,7 +85,8 @@ export const GITHUB_OIDC_RULES: readonly Rule[] = [
   },
   {
     cause: 'missing-id-token-permission',
-    why: 'The runner did not provide ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN: the job has no `id-token: write` ' +
+    why:
+      'The runner did not provide ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN: the job has no `id-token: write` ' +
       'permission (or the event never gets one).',
     text: anyPhrase(
       // @actions/core getIDToken (Azure/login, every JS action): corpus ebpf-missing-id-token-permission
@@ -93,8 +115,8 @@ export const GITHUB_OIDC_RULES: readonly Rule[] = [
   },
   {
     cause: 'oidc-request-failed',
-    why: 'The request to GitHub\'s OIDC token endpoint failed (the permission was there, the token was not ' +
-      'issued).',
+    why:
+      "The request to GitHub's OIDC token endpoint failed (the permission was there, the token was not " + 'issued).',
     text: anyPhrase(
       // @actions/core: corpus login-ghes-oidc-getcall-undefined
       /Failed to get ID Token/,
@@ -109,8 +131,9 @@ export const GITHUB_OIDC_RULES: readonly Rule[] = [
   },
   {
     cause: 'oidc-request-failed',
-    why: 'A login step that uses GitHub OIDC failed without a message of its own (an undefined error from the ' +
-      'token request): the request to GitHub\'s OIDC token endpoint failed.',
+    why:
+      'A login step that uses GitHub OIDC failed without a message of its own (an undefined error from the ' +
+      "token request): the request to GitHub's OIDC token endpoint failed.",
     text: /Cannot read properties of undefined \(reading 'message'\)/i,
     // Any JavaScript bug prints this: only a text that is about the OIDC login says it is the token request.
     when: (facts) => facts.phase === 'github-oidc' || OIDC_LOGIN_CONTEXT.test(facts.text)
@@ -120,8 +143,15 @@ export const GITHUB_OIDC_RULES: readonly Rule[] = [
     why: 'The tool asks for `permissions: id-token: write`: the job did not get a GitHub OIDC token.',
     // Not `id-token: write` itself: pasted workflows hold it, whatever failed.
     text: anyPhrase(/give write permissions? to id-token/, /Failed to fetch federated token from GitHub/),
-    alternatives: [...NO_OIDC_ALTERNATIVES, { cause: 'oidc-request-failed', why: 'The same wrapper text follows ' +
-      'any failed token request: an "Error Code :" from GitHub in the log means the request itself failed.' }],
+    alternatives: [
+      ...NO_OIDC_ALTERNATIVES,
+      {
+        cause: 'oidc-request-failed',
+        why:
+          'The same wrapper text follows ' +
+          'any failed token request: an "Error Code :" from GitHub in the log means the request itself failed.'
+      }
+    ],
     decide: decideNoOidc
   }
 ]

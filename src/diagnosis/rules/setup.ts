@@ -6,7 +6,8 @@ import type { Rule } from './types.js'
 export const SETUP_RULES: readonly Rule[] = [
   {
     cause: 'invalid-input',
-    why: 'The client id or tenant id reached the login step empty (a secret that is not set, or set in an ' +
+    why:
+      'The client id or tenant id reached the login step empty (a secret that is not set, or set in an ' +
       'environment the job does not reference).',
     text: anyPhrase(
       // Azure/login: "Not all values are present. Ensure 'client-id' and 'tenant-id' are supplied."
@@ -20,7 +21,8 @@ export const SETUP_RULES: readonly Rule[] = [
   // After the specific rows: a chain that holds an AADSTS code or a service error is that.
   {
     cause: 'invalid-input',
-    why: 'No credential in the chain was configured (DefaultAzureCredential tried environment variables, workload ' +
+    why:
+      'No credential in the chain was configured (DefaultAzureCredential tried environment variables, workload ' +
       'identity, managed identity and the Azure CLI, and none was set up): in a workflow, the client id, tenant id ' +
       'and the GitHub OIDC token are not wired in.',
     text: anyPhrase(
@@ -32,7 +34,13 @@ export const SETUP_RULES: readonly Rule[] = [
       /EnvironmentCredential (?:authentication )?(?:is )?unavailable/,
       /Please run 'az login'/
     ),
-    alternatives: [{ cause: 'oidc-request-failed', why: 'If the workflow runs azure/login or sets ' +
-      'AZURE_FEDERATED_TOKEN_FILE, an earlier failed OIDC token request leaves the chain empty the same way.' }]
+    alternatives: [
+      {
+        cause: 'oidc-request-failed',
+        why:
+          'If the workflow runs azure/login or sets ' +
+          'AZURE_FEDERATED_TOKEN_FILE, an earlier failed OIDC token request leaves the chain empty the same way.'
+      }
+    ]
   }
 ]

@@ -7,7 +7,8 @@ import type { Rule } from './types.js'
 export const PATH_RULES: readonly Rule[] = [
   {
     cause: 'proxy-failure',
-    why: 'The proxy answered the CONNECT with a gateway error (502/503/504): it could not open the tunnel to the ' +
+    why:
+      'The proxy answered the CONNECT with a gateway error (502/503/504): it could not open the tunnel to the ' +
       'host.',
     text: anyPhrase(
       // @azure/core-rest-pipeline / undici, node-tunnel ("tunneling socket could not be established,
@@ -16,9 +17,15 @@ export const PATH_RULES: readonly Rule[] = [
       /tunneling socket could not be established,? statusCode=(?:502|503|504)/,
       /Tunnel connection failed: (?:502|503|504)/
     ),
-    alternatives: [{ cause: 'dns-failure', why: 'Corporate proxies answer 502 or 503 when the host does not ' +
-      'resolve (a typo in the endpoint, a deleted resource, a private-endpoint-only name): whether ' +
-      '`nslookup <host>` finds the name decides.' }]
+    alternatives: [
+      {
+        cause: 'dns-failure',
+        why:
+          'Corporate proxies answer 502 or 503 when the host does not ' +
+          'resolve (a typo in the endpoint, a deleted resource, a private-endpoint-only name): whether ' +
+          '`nslookup <host>` finds the name decides.'
+      }
+    ]
   },
   {
     cause: 'proxy-failure',
@@ -74,7 +81,7 @@ export const PATH_RULES: readonly Rule[] = [
       /x509: certificate signed by unknown authority/,
       /tls: failed to verify certificate/
     )
-  },
+  }
 ]
 
 /** The connection itself: the name, the time it took, a refusal or reset, or a failure that kept no code. */
@@ -102,8 +109,14 @@ export const CONNECTION_RULES: readonly Rule[] = [
       // musl (Alpine) resolver
       /Name does not resolve/
     ),
-    alternatives: [{ cause: 'proxy-failure', why: 'On a network that reaches out only through a proxy, names do ' +
-      'not resolve locally: if the runner sits behind one, whether HTTPS_PROXY is set decides.' }]
+    alternatives: [
+      {
+        cause: 'proxy-failure',
+        why:
+          'On a network that reaches out only through a proxy, names do ' +
+          'not resolve locally: if the runner sits behind one, whether HTTPS_PROXY is set decides.'
+      }
+    ]
   },
   {
     cause: 'timeout',
@@ -133,22 +146,35 @@ export const CONNECTION_RULES: readonly Rule[] = [
   },
   {
     cause: 'proxy-failure',
-    why: 'Nothing accepted the connection (ECONNREFUSED): an HTTPS_PROXY that is not listening, or a firewall ' +
+    why:
+      'Nothing accepted the connection (ECONNREFUSED): an HTTPS_PROXY that is not listening, or a firewall ' +
       'that rejects the connection to the host.',
-    text: anyPhrase(/ECONNREFUSED/, /Connection refused/, /EHOSTUNREACH/, /ENETUNREACH/, /No route to host/,
-      /Network is unreachable/)
+    text: anyPhrase(
+      /ECONNREFUSED/,
+      /Connection refused/,
+      /EHOSTUNREACH/,
+      /ENETUNREACH/,
+      /No route to host/,
+      /Network is unreachable/
+    )
   },
   {
     cause: 'proxy-failure',
-    why: 'The connection was reset before any HTTP answer (ECONNRESET): a proxy or firewall on the path cut it, ' +
+    why:
+      'The connection was reset before any HTTP answer (ECONNRESET): a proxy or firewall on the path cut it, ' +
       'typically one that does not allow the host.',
     text: anyPhrase(/ECONNRESET/, /Connection reset by peer/),
-    alternatives: [{ cause: 'tls-failure', why: 'A TLS-inspecting proxy also resets handshakes it refuses: a ' +
-      'certificate error in the log decides.' }]
+    alternatives: [
+      {
+        cause: 'tls-failure',
+        why: 'A TLS-inspecting proxy also resets handshakes it refuses: a ' + 'certificate error in the log decides.'
+      }
+    ]
   },
   {
     cause: 'unknown',
-    why: 'The connection failed before any HTTP answer, and the text does not keep the underlying error: its ' +
+    why:
+      'The connection failed before any HTTP answer, and the text does not keep the underlying error: its ' +
       'code (ENOTFOUND, a certificate error, ECONNREFUSED or ECONNRESET, ETIMEDOUT) decides.',
     text: anyPhrase(
       // openai-python / openai-node wrap the cause away: "APIConnectionError: Connection error."
