@@ -1405,7 +1405,10 @@ const DATA_PLANE_RULES = [
         text: anyPhrase(
         // 403 AuthenticationTypeDisabled "Key based authentication is disabled for this resource."
         // corpus chatgpt-sample-authentication-type-disabled, search-demo-authentication-type-disabled-indexer
-        /Key based authentication is disabled/, /AuthenticationTypeDisabled/, /local auth(?:entication)? is disabled/)
+        /Key based authentication is disabled/, /AuthenticationTypeDisabled/, /local auth(?:entication)? is disabled/, 
+        // Storage's wording of the same setting: KeyBasedAuthenticationNotPermitted "Key based authentication is not
+        // permitted on this storage account." (Azure/AI-Landing-Zones#64)
+        /KeyBasedAuthenticationNotPermitted/, /Key based authentication is not permitted/)
     },
     {
         cause: 'network-blocked',
@@ -1681,7 +1684,7 @@ const AADSTS_CODES = [
         }
     ],
     [
-        ['700213', '7002137'],
+        ['700213', '7002137', '7002131'],
         {
             cause: 'fic-subject-mismatch',
             why: 'AADSTS700213: no federated identity credential has the ' + 'subject the GitHub token presents.'

@@ -127,7 +127,11 @@ export const DATA_PLANE_RULES: readonly Rule[] = [
       // corpus chatgpt-sample-authentication-type-disabled, search-demo-authentication-type-disabled-indexer
       /Key based authentication is disabled/,
       /AuthenticationTypeDisabled/,
-      /local auth(?:entication)? is disabled/
+      /local auth(?:entication)? is disabled/,
+      // Storage's wording of the same setting: KeyBasedAuthenticationNotPermitted "Key based authentication is not
+      // permitted on this storage account." (Azure/AI-Landing-Zones#64)
+      /KeyBasedAuthenticationNotPermitted/,
+      /Key based authentication is not permitted/
     )
   },
   {

@@ -76,7 +76,7 @@ export const AADSTS_CODES: readonly (readonly [codes: string[], rule: CodeRule])
     }
   ],
   [
-    ['700213', '7002137'],
+    ['700213', '7002137', '7002131'],
     {
       cause: 'fic-subject-mismatch',
       why: 'AADSTS700213: no federated identity credential has the ' + 'subject the GitHub token presents.'
