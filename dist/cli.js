@@ -2154,7 +2154,11 @@ const SETUP_RULES = [
         // Azure/login: "Not all values are present. Ensure 'client-id' and 'tenant-id' are supplied."
         /Not all values are present\. Ensure 'client-id' and 'tenant-id' are supplied/, 
         // @actions/core getInput({ required: true })
-        /Input required and not supplied: (?:client-id|tenant-id|creds)/),
+        /Input required and not supplied: (?:client-id|tenant-id|creds)/, 
+        // google-github-actions/auth with empty inputs: "must specify exactly one of "workload_identity_provider" or
+        // "credentials_json"! ... secrets are not passed to workflows triggered from forks, including Dependabot."
+        // (malloydata/malloy-samples#97)
+        /must specify exactly one of "?workload_identity_provider"? or "?credentials_json/),
         alternatives: SECRETS_WITHHELD,
         decide: decideSecretsWithheld
     },
@@ -2396,17 +2400,28 @@ const PHASE_HINTS = [
     ],
     [
         'entra-token',
-        anyPhrase(/\bAADSTS\d+/, /login\.microsoftonline\.(?:com|us)/, /login\.chinacloudapi\.cn/, /\/oauth2\/v2\.0\/token/, /ClientAssertionCredential/, /WorkloadIdentityCredential/, /\bMSAL\b/, /\bmsal[\w.-]*/)
+        anyPhrase(/\bAADSTS\d+/, /login\.microsoftonline\.(?:com|us)/, /login\.chinacloudapi\.cn/, /\/oauth2\/v2\.0\/token/, /ClientAssertionCredential/, /WorkloadIdentityCredential/, /\bMSAL\b/, /\bmsal[\w.-]*/, 
+        // Azure/login's own wrapper sentences
+        /Azure\/login/, /\baz login\b/, /Double check if the 'auth-type' is correct/)
     ],
     [
         'control-plane',
-        anyPhrase(/management\.(?:azure\.com|usgovcloudapi\.net|chinacloudapi\.cn)/, /\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\//, /InvalidTemplateDeployment/, /DeploymentFailed/, /\bazurerm_/, /Microsoft\.Resources\//, /\baz (?:deployment|role|group|account)\b/, /\bazd (?:up|provision)\b/)
+        anyPhrase(/management\.(?:azure\.com|usgovcloudapi\.net|chinacloudapi\.cn)/, /\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\//, /InvalidTemplateDeployment/, /DeploymentFailed/, /\bazurerm_/, /Microsoft\.Resources\//, /\baz (?:deployment|role|group|account)\b/, /\bazd (?:up|provision)\b/, 
+        // ARM's own sentences: tenant and audience refusals name the subscription or its audiences
+        /associated with this subscription/, /allowed audiences '?https:\/\/management\./)
     ],
     [
         'data-plane',
         anyPhrase(/\.openai\.azure\.(?:com|us)/, /\.cognitiveservices\.azure\.(?:com|us)/, /\.services\.ai\.azure\.com/, /\/openai\/(?:deployments|v1)\//, /api-version=/, /\bAzureOpenAI\b/, /\bAzureChatOpenAI\b/)
     ]
 ];
+/** Token and credential causes are shared by the data plane and Resource Manager: an ARM text keeps ARM's phase. */
+function phaseOfNamedCause(cause, facts) {
+    const phase = phaseOfCause(cause);
+    if (phase !== 'data-plane' && phase !== 'entra-token')
+        return phase;
+    return inferredPhase(facts) === 'control-plane' ? 'control-plane' : phase;
+}
 function inferredPhase(facts) {
     if (facts.phase)
         return PHASE_OF_ERROR_PHASE[facts.phase];
@@ -2466,7 +2481,7 @@ function classify(observation, context = {}) {
     }
     const given = facts.phase ? PHASE_OF_ERROR_PHASE[facts.phase] : undefined;
     const phaseOf = (cause) => {
-        const phase = given ?? (cause === 'unknown' ? matched[0].phase : phaseOfCause(cause));
+        const phase = given ?? (cause === 'unknown' ? matched[0].phase : phaseOfNamedCause(cause, facts));
         report.phase = phase;
         return phase;
     };

@@ -34,7 +34,11 @@ const PHASE_HINTS: readonly (readonly [CausePhase, RegExp])[] = [
       /ClientAssertionCredential/,
       /WorkloadIdentityCredential/,
       /\bMSAL\b/,
-      /\bmsal[\w.-]*/
+      /\bmsal[\w.-]*/,
+      // Azure/login's own wrapper sentences
+      /Azure\/login/,
+      /\baz login\b/,
+      /Double check if the 'auth-type' is correct/
     )
   ],
   [
@@ -47,7 +51,10 @@ const PHASE_HINTS: readonly (readonly [CausePhase, RegExp])[] = [
       /\bazurerm_/,
       /Microsoft\.Resources\//,
       /\baz (?:deployment|role|group|account)\b/,
-      /\bazd (?:up|provision)\b/
+      /\bazd (?:up|provision)\b/,
+      // ARM's own sentences: tenant and audience refusals name the subscription or its audiences
+      /associated with this subscription/,
+      /allowed audiences '?https:\/\/management\./
     )
   ],
   [
@@ -63,6 +70,13 @@ const PHASE_HINTS: readonly (readonly [CausePhase, RegExp])[] = [
     )
   ]
 ]
+
+/** Token and credential causes are shared by the data plane and Resource Manager: an ARM text keeps ARM's phase. */
+function phaseOfNamedCause(cause: CauseId, facts: Facts): CausePhase {
+  const phase = phaseOfCause(cause)
+  if (phase !== 'data-plane' && phase !== 'entra-token') return phase
+  return inferredPhase(facts) === 'control-plane' ? 'control-plane' : phase
+}
 
 function inferredPhase(facts: Facts): CausePhase | undefined {
   if (facts.phase) return PHASE_OF_ERROR_PHASE[facts.phase]
@@ -128,7 +142,7 @@ export function classify(observation: ErrorObservation, context: DiagnosisContex
 
   const given = facts.phase ? PHASE_OF_ERROR_PHASE[facts.phase] : undefined
   const phaseOf = (cause: CauseId): CausePhase => {
-    const phase = given ?? (cause === 'unknown' ? matched[0].phase : phaseOfCause(cause))
+    const phase = given ?? (cause === 'unknown' ? matched[0].phase : phaseOfNamedCause(cause, facts))
     report.phase = phase
     return phase
   }

@@ -157,3 +157,23 @@ describe('the phase of a text whose cause stays unknown', () => {
     expect(classify({ text: 'it broke' }).phase).toBeUndefined()
   })
 })
+
+describe('texts shared by the data plane and Resource Manager', () => {
+  it("a token refused by Resource Manager keeps the control-plane phase (synthetic, ARM's wording)", () => {
+    const tenant = classify({
+      text:
+        "InvalidAuthenticationTokenTenant: The access token is from the wrong issuer 'https://sts.windows.net/a/'. " +
+        "It must match the tenant 'https://sts.windows.net/b/' associated with this subscription."
+    })
+    expect(tenant).toMatchObject({ cause: 'token-tenant-mismatch', phase: 'control-plane' })
+    expect(classify({ text: 'Error code: 401 - token is from the wrong issuer' }).phase).toBe('data-plane')
+  })
+
+  it('empty inputs of another login action name the fork and Dependabot as what withholds them', () => {
+    // source: https://github.com/malloydata/malloy-samples/pull/97 (trimmed)
+    const text =
+      'Error: google-github-actions/auth failed with: the GitHub Action workflow must specify exactly one ' +
+      'of "workload_identity_provider" or "credentials_json"!'
+    expect(causes(text)).toEqual(['invalid-input', 'fork-pr-no-oidc', 'dependabot-no-oidc'])
+  })
+})

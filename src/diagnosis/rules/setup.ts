@@ -13,7 +13,11 @@ export const SETUP_RULES: readonly Rule[] = [
       // Azure/login: "Not all values are present. Ensure 'client-id' and 'tenant-id' are supplied."
       /Not all values are present\. Ensure 'client-id' and 'tenant-id' are supplied/,
       // @actions/core getInput({ required: true })
-      /Input required and not supplied: (?:client-id|tenant-id|creds)/
+      /Input required and not supplied: (?:client-id|tenant-id|creds)/,
+      // google-github-actions/auth with empty inputs: "must specify exactly one of "workload_identity_provider" or
+      // "credentials_json"! ... secrets are not passed to workflows triggered from forks, including Dependabot."
+      // (malloydata/malloy-samples#97)
+      /must specify exactly one of "?workload_identity_provider"? or "?credentials_json/
     ),
     alternatives: SECRETS_WITHHELD,
     decide: decideSecretsWithheld
