@@ -120,10 +120,14 @@ const CAUSES_BY_PHASE = {
         'service-error'
     ],
     transport: ['dns-failure', 'tls-failure', 'proxy-failure', 'timeout'],
-    'control-plane': ['arm-authorization-failed', 'role-assignment-propagating'],
+    'control-plane': ['arm-authorization-failed', 'role-assignment-propagating', 'arm-resource-not-found'],
     other: ['unknown']
 };
 const CAUSE_IDS = Object.values(CAUSES_BY_PHASE).flat();
+function phaseOfCause(id) {
+    const entry = Object.entries(CAUSES_BY_PHASE).find(([, ids]) => ids.includes(id));
+    return (entry?.[0] ?? 'other');
+}
 function isCauseId(value) {
     return CAUSE_IDS.includes(value);
 }
@@ -980,8 +984,9 @@ const ENTRIES = {
         meaning: 'An Azure Resource Manager call was refused (AuthorizationFailed): the identity has no role that ' +
             'allows it at this scope. Only the optional control-plane checks need it.',
         fix: (v) => [
-            prose('Give the identity Reader on the resource (or skip the control-plane checks):'),
-            roleAssignmentCommand(v, 'Reader')
+            prose(`Give the identity ${v.role ?? 'Reader'} on ${v.resourceScope ? 'that scope' : 'the resource'} ` +
+                '(or skip the control-plane checks):'),
+            roleAssignmentCommand(v, v.role ?? 'Reader')
         ]
     },
     'role-assignment-propagating': {
@@ -989,6 +994,18 @@ const ENTRIES = {
         meaning: 'Role assignments (and new principals) take up to ~10 minutes to reach the data plane, longer for ' +
             'group memberships and management-group scopes; tokens issued before keep the old view.',
         fix: () => [prose('Wait a few minutes and retry with a new token.')]
+    },
+    'arm-resource-not-found': {
+        title: 'Resource Manager does not find the subscription, resource group or resource',
+        meaning: 'Azure Resource Manager answered 404 (ResourceNotFound, ResourceGroupNotFound, SubscriptionNotFound): ' +
+            'the name, resource group or subscription is wrong, the resource was deleted or not created yet, or it lives ' +
+            'in a subscription, tenant or cloud the identity does not sign in to.',
+        fix: (v) => [
+            prose('Check the names and the subscription the identity sees', v.resourceScope ? ` for ${v.resourceScope}:` : ':'),
+            bash('az account show', 'az resource list --name <name>'),
+            prose('For the Azure OpenAI account behind the endpoint:'),
+            bash(`az cognitiveservices account list --query "[?properties.endpoint=='${endpointText(v)}']"`)
+        ]
     },
     unknown: {
         title: 'The cause could not be determined',
@@ -1001,17 +1018,64 @@ const ENTRIES = {
         ]
     }
 };
-function phaseOf(id) {
-    const entry = Object.entries(CAUSES_BY_PHASE).find(([, ids]) => ids.includes(id));
-    return (entry?.[0] ?? 'other');
+const CATALOGUE = Object.fromEntries(Object.entries(ENTRIES).map(([id, entry]) => [id, { id, phase: phaseOfCause(id), ...entry }]));
+
+;// CONCATENATED MODULE: ./src/security/redact.ts
+const MASK = '***';
+const WRAP = String.raw `(?:\s|\\+[nrt])+`;
+const WRAPPED_PIECE = String.raw `[A-Za-z0-9_.-]{16,}(?![A-Za-z0-9_.-])`;
+const SECRET_PATTERNS = [
+    new RegExp(String.raw `()\beyJ[A-Za-z0-9_-]+[A-Za-z0-9_.-]*(?:${WRAP}${WRAPPED_PIECE})*`, 'g'),
+    /(\bBearer\s+)(?!\*\*\*)[^\s"',;}]{16,}/gi,
+    /(\b(?:client_assertion|client_secret|assertion|access_token|id_token|refresh_token|api-key|api_key|subscription-key)=)[^&\s"']+/gi,
+    /(\b[\w-]*?(?:api[-_]?key|ocp-apim-subscription-key|client[-_]?secret|client[-_]?assertion|access[-_]?token|id[-_]?token|request[-_]?token|password)["']?\s*[:=]\s*["']?)(?!\*\*\*)(?!(?:read|write|none)\b)[^\s"',;}]+/gi,
+    /()(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{20,}/g,
+    /()\bsk-[A-Za-z0-9_-]{16,}/g,
+    /()\b[0-9a-f]{32}\b/gi,
+    /()\b[A-Za-z0-9]{84}\b/g
+];
+function redactSecrets(text, knownSecrets = []) {
+    let redacted = text;
+    for (const secret of [...knownSecrets].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length)) {
+        redacted = redacted.split(secret).join(MASK);
+    }
+    for (const pattern of SECRET_PATTERNS) {
+        redacted = redacted.replace(pattern, (_match, prefix) => `${prefix}${MASK}`);
+    }
+    return redacted;
 }
-const CATALOGUE = Object.fromEntries(Object.entries(ENTRIES).map(([id, entry]) => [id, { id, phase: phaseOf(id), ...entry }]));
+function redactDeep(value, knownSecrets = []) {
+    return redactValue(value, knownSecrets);
+}
+function redactValue(value, secrets) {
+    if (typeof value === 'string')
+        return redactSecrets(value, secrets);
+    if (Array.isArray(value))
+        return value.map((item) => redactValue(item, secrets));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, secrets)]));
+    }
+    return value;
+}
 
 ;// CONCATENATED MODULE: ./src/azure/guid.ts
 const GUID_SOURCE = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const WHOLE_GUID = new RegExp(`^${GUID_SOURCE}$`);
 function isGuid(value) {
     return WHOLE_GUID.test(value);
+}
+
+;// CONCATENATED MODULE: ./src/diagnosis/arm-roles.ts
+const ROLE_BY_ACTION = [
+    [/^Microsoft\.Authorization\/roleAssignments\//i, 'Role Based Access Control Administrator'],
+    [/^Microsoft\.Authorization\//i, 'User Access Administrator'],
+    [/\/read$/i, 'Reader'],
+    [/^Microsoft\.CognitiveServices\/accounts\/listKeys\/action$/i, 'Cognitive Services User'],
+    [/^Microsoft\.CognitiveServices\//i, 'Cognitive Services Contributor'],
+    [/^Microsoft\.[\w.]+\//i, 'Contributor']
+];
+function roleForArmAction(action) {
+    return ROLE_BY_ACTION.find(([pattern]) => pattern.test(action))?.[1];
 }
 
 ;// CONCATENATED MODULE: ./src/security/jwt.ts
@@ -1039,6 +1103,7 @@ function isObject(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/diagnosis/evidence.ts
+
 
 
 
@@ -1111,7 +1176,8 @@ function readRetryAfter(text, headers) {
     }
     const duration = /\btry again in (?:(\d+)h)?(?:(\d+)m)?(?:([\d.]+)s)?\b/i.exec(text);
     if (duration && (duration[1] || duration[2])) {
-        return Number(duration[1] ?? 0) * 3600 + Number(duration[2] ?? 0) * 60 + Math.ceil(Number(duration[3] ?? 0));
+        const [, hours = '0', minutes = '0', seconds = '0'] = duration;
+        return Number(hours) * 3600 + Number(minutes) * 60 + Math.ceil(Number(seconds));
     }
     const value = capture(text, /\b(?:retry|try again)(?: after| in)?\s+(\d+)\s*(?:seconds?|s)\b/i) ??
         capture(text, /\bretry-after(?:-ms)?["']?\s*[:=]\s*["']?(\d+)/i);
@@ -1130,8 +1196,10 @@ function bearerIsNotJwt(text) {
         return undefined;
     return real.some((v) => !v.startsWith('eyJ'));
 }
+const ARM_DENIAL = /does not have authorization (?:or an ABAC condition not fulfilled )?to perform action\s*['"]([\w./*-]+)['"]\s*over scope\s*['"]([^'"\s]+)['"]/i;
 function readEvidence(text, headers) {
     const aadstsCodes = readAadstsCodes(text);
+    const armAction = capture(text, ARM_DENIAL);
     const evidence = {
         status: readStatus(text),
         aadstsCodes,
@@ -1157,6 +1225,9 @@ function readEvidence(text, headers) {
         dataAction: capture(text, /(?:data action|dataAction)\s*[`'"]?(Microsoft\.[\w./*-]+)/i) ??
             capture(text, /perform action\s*'(Microsoft\.[\w./*-]+)'/i) ??
             capture(text, /\bAction:\s*'(Microsoft\.[\w./*-]+)'/),
+        armAction,
+        scope: ARM_DENIAL.exec(text)?.[2],
+        roleToGrant: armAction ? roleForArmAction(armAction) : undefined,
         operation: capture(text, /to perform\s*[`'"]?((?:GET|POST|PUT|DELETE|PATCH)\s+[^`'"]+?)[`'"]?\s*operation/i),
         parameter: capture(text, /Unsupported (?:parameter|value):\s*'([^']+)'/i) ??
             capture(text, /["']param["']\s*:\s*["']([^"']+)["']/),
@@ -1178,43 +1249,98 @@ function readEvidence(text, headers) {
     return Object.fromEntries(Object.entries(evidence).filter(([, v]) => v !== undefined));
 }
 
-;// CONCATENATED MODULE: ./src/security/redact.ts
-const MASK = '***';
-const WRAP = String.raw `(?:\s|\\+[nrt])+`;
-const WRAPPED_PIECE = String.raw `[A-Za-z0-9_.-]{16,}(?![A-Za-z0-9_.-])`;
-const SECRET_PATTERNS = [
-    new RegExp(String.raw `()\beyJ[A-Za-z0-9_-]+[A-Za-z0-9_.-]*(?:${WRAP}${WRAPPED_PIECE})*`, 'g'),
-    /(\bBearer\s+)(?!\*\*\*)[^\s"',;}]{16,}/gi,
-    /(\b(?:client_assertion|client_secret|assertion|access_token|id_token|refresh_token|api-key|api_key|subscription-key)=)[^&\s"']+/gi,
-    /(\b[\w-]*?(?:api[-_]?key|ocp-apim-subscription-key|client[-_]?secret|client[-_]?assertion|access[-_]?token|id[-_]?token|request[-_]?token|password)["']?\s*[:=]\s*["']?)(?!\*\*\*)(?!(?:read|write|none)\b)[^\s"',;}]+/gi,
-    /()(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{20,}/g,
-    /()\bsk-[A-Za-z0-9_-]{16,}/g,
-    /()\b[0-9a-f]{32}\b/gi,
-    /()\b[A-Za-z0-9]{84}\b/g
+;// CONCATENATED MODULE: ./src/diagnosis/rules/phrases.ts
+function anyPhrase(...phrases) {
+    return new RegExp(phrases.map((phrase) => `(?:${phrase.source})`).join('|'), 'i');
+}
+
+;// CONCATENATED MODULE: ./src/diagnosis/rules/control-plane.ts
+
+const PROPAGATION = {
+    cause: 'role-assignment-propagating',
+    why: 'A role assigned in the last minutes ' +
+        'is not yet visible to Resource Manager (Azure/login lists no subscription until it is): if one was just ' +
+        'assigned, wait and retry with a new token.'
+};
+function decideNotFound(facts) {
+    const deployment = /Microsoft\.CognitiveServices\/accounts\/[^/'"\s]+\/deployments\/([^/'"\s]+)/i.exec(facts.text)?.[1];
+    if (!deployment)
+        return undefined;
+    return { cause: 'deployment-not-found', why: `Resource Manager finds no deployment '${deployment}' on the account.` };
+}
+function decideAuthorization(facts) {
+    if (!facts.armAction)
+        return undefined;
+    const role = facts.roleToGrant ? ` — ${facts.roleToGrant} allows it` : '';
+    return {
+        cause: 'arm-authorization-failed',
+        why: `Resource Manager refused '${facts.armAction}'` +
+            `${facts.scope ? ` at ${facts.scope}` : ''}: the identity holds no role with that action there${role}.`
+    };
+}
+const CONTROL_PLANE_RULES = [
+    {
+        cause: 'arm-authorization-failed',
+        why: 'The identity has no role allowing this control-plane action at this scope.',
+        text: anyPhrase(/AuthorizationFailed/, /does not have authorization (?:or an ABAC condition not fulfilled )?to perform action/, /LinkedAuthorizationFailed/),
+        alternatives: [PROPAGATION],
+        decide: decideAuthorization
+    },
+    {
+        cause: 'arm-authorization-failed',
+        why: 'The identity signed in but sees no subscription: it holds no role on any subscription (a data-plane ' +
+            'role on one account does not list the subscription), or a fresh assignment has not propagated.',
+        text: anyPhrase(/No subscriptions found for/, /No subscriptions? (?:were )?found/, /subscription of .{0,80} doesn'?t exist in cloud/),
+        alternatives: [
+            PROPAGATION,
+            {
+                cause: 'endpoint-cloud-mismatch',
+                why: 'A subscription of another cloud (US Government, China) is not ' +
+                    'found in the public cloud: the `environment` decides.'
+            }
+        ]
+    },
+    {
+        cause: 'arm-resource-not-found',
+        why: 'Resource Manager has no such subscription, resource group or resource (as this identity sees it).',
+        text: anyPhrase(/\bResourceNotFound\b/, /The Resource '[^']+' under resource group '[^']+' was not found/, /ResourceGroupNotFound/, /Resource group '[^']+' could not be found/, /SubscriptionNotFound/, /The subscription '[^']+' could not be found/, /ParentResourceNotFound/),
+        decide: decideNotFound,
+        alternatives: [
+            {
+                cause: 'arm-authorization-failed',
+                why: 'A subscription or resource group the identity holds no role on ' +
+                    'can answer "not found" as well: whether it exists for an owner decides.'
+            },
+            {
+                cause: 'endpoint-cloud-mismatch',
+                why: 'A subscription of another cloud is not found in this one: the ' + 'cloud the identity signs in to decides.'
+            }
+        ]
+    },
+    {
+        cause: 'quota-exhausted',
+        why: "The deployment asks for more capacity (tokens per minute) than the subscription's quota for that model " +
+            'and region has left: lower the capacity, free quota from another deployment, use another region or request ' +
+            'more quota.',
+        text: anyPhrase(/InsufficientQuota/, /new capacity in quota/, /bigger than the current available capacity/, /(?:capacity|quota) .{0,40}(?:is )?(?:bigger|greater|larger) than (?:the )?(?:current )?(?:available|remaining)/, /exceed(?:s|ed)? (?:the )?(?:approved |available )?(?:quota|capacity) (?:limit )?for/, /Insufficient (?:quota|capacity)/, /not enough (?:quota|capacity)/)
+    },
+    {
+        cause: 'wrong-token-audience',
+        why: 'Resource Manager refused the bearer token (InvalidAuthenticationToken): a token for another audience ' +
+            'than https://management.azure.com is the usual reason; its `aud`, `exp` and `tid` decide.',
+        text: anyPhrase(/InvalidAuthenticationToken\b/, /The access token is invalid/, /AuthenticationFailed/),
+        alternatives: [
+            { cause: 'token-expired', why: "An expired token gets the same answer: the token's `exp` decides." },
+            { cause: 'token-tenant-mismatch', why: "A token of another tenant than the subscription's: its `tid` decides." }
+        ]
+    },
+    {
+        cause: 'role-assignment-propagating',
+        why: 'The principal or its role assignment is new and has not replicated yet.',
+        text: anyPhrase(/replication delay/, /PrincipalNotFound/, /Principal \S+ does not exist in the directory/),
+        alternatives: [{ cause: 'app-not-found', why: 'If the principal id is simply wrong, it will never appear.' }]
+    }
 ];
-function redactSecrets(text, knownSecrets = []) {
-    let redacted = text;
-    for (const secret of [...knownSecrets].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length)) {
-        redacted = redacted.split(secret).join(MASK);
-    }
-    for (const pattern of SECRET_PATTERNS) {
-        redacted = redacted.replace(pattern, (_match, prefix) => `${prefix}${MASK}`);
-    }
-    return redacted;
-}
-function redactDeep(value, knownSecrets = []) {
-    return redactValue(value, knownSecrets);
-}
-function redactValue(value, secrets) {
-    if (typeof value === 'string')
-        return redactSecrets(value, secrets);
-    if (Array.isArray(value))
-        return value.map((item) => redactValue(item, secrets));
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, secrets)]));
-    }
-    return value;
-}
 
 ;// CONCATENATED MODULE: ./src/diagnosis/access-token.ts
 
@@ -1240,44 +1366,19 @@ function judgeAccessToken(claims, { expectedAudiences, taker, now, expiresOn }) 
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/diagnosis/rules.ts
+;// CONCATENATED MODULE: ./src/diagnosis/rules/data-plane.ts
 
 
-const OIDC_LOGIN_CONTEXT = /Azure\/login|\bauth-type\b|\bOIDC\b|\bid-token\b|getIDToken|ACTIONS_ID_TOKEN_REQUEST|federated token/i;
 function isOtherServiceAction(facts) {
     return facts.dataAction !== undefined && !/^Microsoft\.CognitiveServices\//i.test(facts.dataAction);
 }
-const NO_OIDC_ALTERNATIVES = [
-    { cause: 'fork-pr-no-oidc', why: 'A pull request from a fork never gets an OIDC token (id-token is read-only ' +
-            'for forks), which shows the same missing ACTIONS_ID_TOKEN_REQUEST_URL: the triggering event decides.' },
-    { cause: 'dependabot-no-oidc', why: 'Runs triggered by Dependabot get a read-only GITHUB_TOKEN and no OIDC ' +
-            'token, with the same missing ACTIONS_ID_TOKEN_REQUEST_URL: the actor (dependabot[bot]) decides.' }
-];
-function decideNoOidc(facts, context) {
-    const event = context.event;
-    if (event?.isDependabot) {
-        return { cause: 'dependabot-no-oidc', why: 'The run was triggered by Dependabot, which never gets an OIDC token.' };
-    }
-    if (event?.isForkPullRequest) {
-        return { cause: 'fork-pr-no-oidc', why: `The ${event.name} event comes from a fork, which never gets an OIDC ` +
-                'token.' };
-    }
-    if (event) {
-        return { cause: 'missing-id-token-permission', why: `The ${event.name} run is not one GitHub withholds ` +
-                'OIDC tokens from (a fork\'s pull_request, a Dependabot run), so the job lacks `permissions: id-token: write`.' };
-    }
-    if (/dependabot/i.test(facts.text)) {
-        return { cause: 'dependabot-no-oidc', why: 'The run is a Dependabot run, which never gets an OIDC token.' };
-    }
-    if (/\bfork(?:ed)? (?:detected|pull request|PR|repository)|\bfrom (?:a |the )?fork/i.test(facts.text)) {
-        return { cause: 'fork-pr-no-oidc', why: 'The log shows a run from a fork, which never gets an OIDC token.' };
-    }
-    return undefined;
-}
 function decideFromToken(facts, context) {
     if (context.sentCredential === 'api-key' || facts.bearerIsNotJwt) {
-        return { cause: 'key-sent-as-bearer', why: 'An API key was sent in the Authorization: Bearer header; the ' +
-                'service reads a Bearer value as an Entra token.' };
+        return {
+            cause: 'key-sent-as-bearer',
+            why: 'An API key was sent in the Authorization: Bearer header; the ' +
+                'service reads a Bearer value as an Entra token.'
+        };
     }
     const claims = context.accessTokenClaims ?? facts.jwtClaims?.find((c) => typeof c.aud === 'string');
     if (!claims)
@@ -1287,111 +1388,490 @@ function decideFromToken(facts, context) {
     if (verdict)
         return { cause: verdict.cause, why: verdict.detail };
     if (context.accessTokenClaims && context.sentCredential === 'entra-token') {
-        return { cause: 'token-tenant-mismatch', why: `The token's audience (${String(claims.aud)}) and expiry are ` +
-                `right, so the resource is likely in another tenant than the token's (${String(claims.tid)}).` };
+        return {
+            cause: 'token-tenant-mismatch',
+            why: `The token's audience (${String(claims.aud)}) and expiry are ` +
+                `right, so the resource is likely in another tenant than the token's (${String(claims.tid)}).`
+        };
     }
     return undefined;
 }
+const PROPAGATING = {
+    cause: 'role-assignment-propagating',
+    why: 'If the role was assigned in ' +
+        'the last ~10 minutes, it may not have reached the data plane yet (a fresh token is also needed).'
+};
+const GENERIC_401_ALTERNATIVES = [
+    { cause: 'token-expired', why: "The same message is returned for an expired token: the token's `exp` decides." },
+    {
+        cause: 'key-sent-as-bearer',
+        why: 'An API key sent as `Authorization: Bearer` gets the same message: if the ' +
+            'Bearer value is not a JWT (eyJ...), that is the cause.'
+    },
+    { cause: 'token-tenant-mismatch', why: "A token from another tenant is also refused: the token's `tid` decides." }
+];
+function decideRateLimit(facts) {
+    if (facts.retryAfterSeconds !== undefined && facts.retryAfterSeconds >= 3600) {
+        return {
+            cause: 'quota-exhausted',
+            why: `The service asks to retry after ${facts.retryAfterSeconds} seconds: ` +
+                'the quota is used up for the period (a daily or monthly quota), retrying soon will not help.'
+        };
+    }
+    return undefined;
+}
+const DATA_PLANE_RULES = [
+    {
+        cause: 'regional-endpoint-no-subdomain',
+        why: "A token was sent to a regional endpoint: Entra ID tokens need the resource's custom subdomain.",
+        text: anyPhrase(/custom subdomain for token authentication/, /provide a custom subdomain/, /Subdomain is required for token/)
+    },
+    {
+        cause: 'wrong-endpoint-host',
+        why: 'The gateway knows no resource by this subdomain: the endpoint names an account that does not exist ' +
+            '(a typo, a deleted resource, another cloud) rather than a resource the identity is refused on.',
+        text: anyPhrase(/Subdomain does not map to a resource/, /subdomain .{0,30}does not (?:map|correspond) to/),
+        alternatives: [
+            {
+                cause: 'regional-endpoint-no-subdomain',
+                why: 'A regional endpoint (<region>.api.cognitive' +
+                    ".microsoft.com) has no subdomain to map: the endpoint's host decides."
+            }
+        ]
+    },
+    {
+        cause: 'regional-endpoint-no-subdomain',
+        why: 'The service found no credential it accepts: a token sent to a regional endpoint (which takes only ' +
+            'keys) gets this older wording.',
+        text: /Please provide an authentication key/i,
+        alternatives: [
+            {
+                cause: 'invalid-api-key',
+                why: 'A request with no `api-key` header at all gets the same ' +
+                    'answer: whether a token or nothing was sent decides.'
+            }
+        ],
+        decide: (_facts, context) => context.sentCredential === 'api-key'
+            ? { cause: 'invalid-api-key', why: 'The api-key header was not accepted as a key.' }
+            : undefined
+    },
+    {
+        cause: 'local-auth-disabled',
+        why: 'Key authentication is disabled on the resource (disableLocalAuth): only Entra ID tokens are accepted.',
+        text: anyPhrase(/Key based authentication is disabled/, /AuthenticationTypeDisabled/, /local auth(?:entication)? is disabled/, /KeyBasedAuthenticationNotPermitted/, /Key based authentication is not permitted/)
+    },
+    {
+        cause: 'network-blocked',
+        why: "The resource's network rules (firewall, private endpoint, public access disabled) refused the caller.",
+        text: anyPhrase(/Virtual Network\/Firewall rules/, /not from an approved private endpoint/, /Public (?:network )?access is disabled/, /public network access (?:is )?(?:disabled|not allowed)/, /ip address .{0,40}(?:is )?not (?:allowed|authorized)/, /(?:blocked|denied) by (?:the )?(?:firewall|network rules)/)
+    },
+    {
+        cause: 'missing-data-plane-role',
+        why: 'The principal authenticated, but holds no role granting the data action (e.g. Cognitive Services ' +
+            'OpenAI User) on the resource.',
+        text: anyPhrase(/lacks the required data action/, /(?:Principal )?does not have access to API\/Operation/),
+        when: (facts) => !isOtherServiceAction(facts),
+        alternatives: [PROPAGATING]
+    },
+    {
+        cause: 'role-assignment-propagating',
+        why: 'Azure RBAC refused the caller, and the service says role changes made recently take time to ' +
+            'propagate: a role assigned in the last minutes decides.',
+        text: /please observe propagation time/i,
+        alternatives: [
+            {
+                cause: 'missing-data-plane-role',
+                why: 'If no role was assigned or changed in the last ' +
+                    'minutes, the principal lacks a role granting the action (on Azure OpenAI: Cognitive Services OpenAI User).'
+            }
+        ]
+    },
+    {
+        cause: 'missing-data-plane-role',
+        why: 'Azure RBAC refused the caller: the principal holds no role granting the data action on the resource.',
+        text: anyPhrase(/Caller is not authorized to perform action on resource/, /ForbiddenByRbac/),
+        when: (facts) => !isOtherServiceAction(facts),
+        alternatives: [PROPAGATING]
+    },
+    {
+        cause: 'token-tenant-mismatch',
+        why: "The token was issued by another tenant than the resource's.",
+        text: anyPhrase(/InvalidAuthenticationTokenTenant/, /token is from the wrong issuer/, /does not match (?:the )?resource tenant/, /(?:token|issuer) tenant .{0,80}does not match/, /tenant .{0,60}does not match .{0,40}(?:resource|subscription)/)
+    },
+    {
+        cause: 'wrong-token-audience',
+        why: 'The token was issued for another audience (resource) than the service accepts.',
+        text: anyPhrase(/InvalidAuthenticationTokenAudience/, /obtained for (?:the )?wrong audience/, /Invalid audience/, /audience (?:claim )?(?:is )?invalid/, /(?:required|expected) audience (?:is )?[`'"]?https:\/\/ai\.azure/)
+    },
+    {
+        cause: 'token-expired',
+        why: 'The access token had expired when it was used.',
+        text: anyPhrase(/ExpiredAuthenticationToken/, /access token expiry UTC time/, /Lifetime validation failed/, /(?:access )?token (?:has |is )expired/, /token expired/)
+    },
+    {
+        cause: 'wrong-token-audience',
+        why: 'The service refused the bearer token: its audience is wrong, it is expired, or it is not an Entra ' +
+            "token. The token's `aud` and `exp` decide.",
+        text: anyPhrase(/Access token is missing, invalid, audience is incorrect/, /audience is incorrect/, /Access token is missing or invalid/),
+        alternatives: GENERIC_401_ALTERNATIVES,
+        decide: decideFromToken
+    },
+    {
+        cause: 'wrong-endpoint-host',
+        why: "The request went to api.openai.com (OpenAI's platform), not to the Azure OpenAI endpoint.",
+        text: anyPhrase(/Incorrect API key provided/, /platform\.openai\.com\/account/, /https?:\/\/api\.openai\.com\/v1/, /invalid_organization/, /No such organization/),
+        alternatives: [{ cause: 'invalid-api-key', why: 'If the request did reach Azure, the key itself is wrong.' }]
+    },
+    {
+        cause: 'invalid-api-key',
+        why: 'The API key was refused: it is not a key of this resource (or was regenerated).',
+        text: anyPhrase(/invalid subscription key/, /wrong API endpoint/, /invalid_api_key/, /API key (?:is )?(?:invalid|not valid)/),
+        alternatives: [
+            {
+                cause: 'wrong-endpoint-host',
+                why: 'A valid key of another resource (or a regional endpoint of another ' +
+                    'region) gets the same 401: the endpoint the key belongs to decides.'
+            },
+            {
+                cause: 'endpoint-malformed',
+                why: 'An endpoint pasted with extra path (the whole request URL) gets the same ' +
+                    '"wrong API endpoint" 401: the endpoint value decides.'
+            }
+        ]
+    },
+    {
+        cause: 'invalid-api-key',
+        why: 'No key reached the service in the header it reads (`api-key`, or `Ocp-Apim-Subscription-Key` at an API ' +
+            'Management gateway): the key is empty or missing.',
+        text: anyPhrase(/missing (?:application credentials or )?subscription key/, /include (?:an application token or )?a subscription key/),
+        alternatives: [
+            {
+                cause: 'key-sent-as-bearer',
+                why: 'A key sent as `Authorization: Bearer` instead of `api-key` ' +
+                    "is missing from the header the gateway reads: the request's headers decide."
+            }
+        ],
+        decide: (facts) => facts.bearerIsNotJwt
+            ? {
+                cause: 'key-sent-as-bearer',
+                why: 'The key was sent as `Authorization: Bearer`, not in the `api-key` ' + 'header.'
+            }
+            : undefined
+    },
+    {
+        cause: 'missing-data-plane-role',
+        why: 'The service answered PermissionDenied: the principal holds no role granting the data action.',
+        code: /^PermissionDenied$/,
+        when: (facts) => !isOtherServiceAction(facts),
+        alternatives: [PROPAGATING]
+    },
+    {
+        cause: 'deployment-not-found',
+        why: 'The deployment name does not exist on this resource (or was created minutes ago).',
+        text: anyPhrase(/DeploymentNotFound/, /API deployment for this resource does not exist/, /model_not_found/, /The model [`'"][^`'"]+[`'"] does not exist/, /deployment (?:[`'"][^`'"]+[`'"] )?(?:does not exist|was not found|not found)/)
+    },
+    {
+        cause: 'operation-not-supported',
+        why: "The deployment's model does not support the operation (e.g. chat on an embeddings model).",
+        text: anyPhrase(/OperationNotSupported/, /operation does not work with the specified model/, /does not support (?:the )?(?:chat|completions|embeddings)/)
+    },
+    {
+        cause: 'unsupported-parameter',
+        why: 'The model rejects a request parameter (reasoning models take max_completion_tokens, not max_tokens).',
+        text: anyPhrase(/unsupported_parameter/, /unsupported_value/, /Unsupported (?:parameter|value)/, /is not supported with this model/, /Use 'max_completion_tokens' instead/, /Unrecognized request argument/),
+        alternatives: [
+            {
+                cause: 'wrong-api-version-or-path',
+                why: 'An api-version older than the parameter ' +
+                    '(max_completion_tokens needs 2024-09-01-preview or later) is refused the same way.'
+            }
+        ]
+    },
+    {
+        cause: 'wrong-api-version-or-path',
+        why: 'The api-version is missing, unknown or unsupported for this operation.',
+        text: anyPhrase(/api[- ]version (?:is )?not supported/, /Unsupported api[- ]version/, /api-version .{0,40}(?:is )?(?:not supported|invalid|required|missing)/, /Missing required query parameter:? api-version/, /Invalid api-version/, /apiVersion. argument/, /OPENAI_API_VERSION/, /enabled only for api versions?/)
+    },
+    {
+        cause: 'endpoint-malformed',
+        why: 'The request URL was built from an endpoint that is not a bare resource URL (an invalid URL, or the ' +
+            '/openai/ path twice because the endpoint already held it).',
+        text: anyPhrase(/ERR_INVALID_URL/, /TypeError: Invalid URL/, /\/openai\/(?:deployments\/[^/\s"']+\/[\w/]*)?\/?openai\//, /Invalid URL \((?:GET|POST) /),
+        alternatives: [
+            {
+                cause: 'wrong-api-version-or-path',
+                why: 'If the endpoint is the bare resource URL, the ' + 'api-version or the path the client adds is wrong.'
+            }
+        ]
+    },
+    {
+        cause: 'wrong-api-version-or-path',
+        why: '"Resource not found" without DeploymentNotFound: the URL path or api-version is wrong (e.g. an endpoint ' +
+            'pasted with extra path, or a base URL the client extends again).',
+        text: /\bResource not found\b/i,
+        alternatives: [
+            {
+                cause: 'endpoint-malformed',
+                why: 'An endpoint with extra path segments builds a wrong URL: the endpoint ' + 'value decides.'
+            },
+            { cause: 'deployment-not-found', why: 'A missing deployment answers DeploymentNotFound instead.' }
+        ]
+    },
+    {
+        cause: 'quota-exhausted',
+        why: 'The quota is used up (not a momentary rate limit): retrying soon will not help.',
+        text: anyPhrase(/insufficient_quota/, /exceeded your current quota/, /quota (?:has been )?exceeded/, /out of quota/)
+    },
+    {
+        cause: 'throttled',
+        why: "The deployment's rate limit (tokens or requests per minute) was hit; authentication itself worked.",
+        text: anyPhrase(/exceeded (?:the )?(?:token |call )?rate limit/, /currently experiencing high demand/, /exceeds the maximum usage size/, /Rate limit (?:is |has been )?(?:exceeded|reached)/, /RateLimitError/, /Too Many Requests/, /RateLimitExceeded/, /rate_limit_exceeded/, /RateLimitReached/, /TooManyRequests/, /Rate limit of .{0,60}exceeded/),
+        alternatives: [{ cause: 'quota-exhausted', why: 'A retry-after of an hour or more would mean a used-up quota.' }],
+        decide: decideRateLimit
+    }
+];
+
+;// CONCATENATED MODULE: ./src/diagnosis/rules/entra-token.ts
+
+
 const SECRETS_WITHHELD = [
     { cause: 'fork-pr-no-oidc', why: 'Pull requests from forks get no secrets (and no OIDC token): the event decides.' },
-    { cause: 'dependabot-no-oidc', why: 'Dependabot runs get only Dependabot secrets (and no OIDC token): the actor ' +
-            'decides.' }
+    {
+        cause: 'dependabot-no-oidc',
+        why: 'Dependabot runs get only Dependabot secrets (and no OIDC token): the actor ' + 'decides.'
+    }
 ];
 function decideSecretsWithheld(_facts, context) {
     if (context.event?.isDependabot) {
-        return { cause: 'dependabot-no-oidc', why: 'The run was triggered by Dependabot, which gets neither the ' +
-                'repository\'s secrets nor an OIDC token.' };
+        return {
+            cause: 'dependabot-no-oidc',
+            why: 'The run was triggered by Dependabot, which gets neither the ' + "repository's secrets nor an OIDC token."
+        };
     }
     if (context.event?.isForkPullRequest) {
-        return { cause: 'fork-pr-no-oidc', why: 'The pull request comes from a fork, which gets neither secrets nor an ' +
-                'OIDC token.' };
+        return {
+            cause: 'fork-pr-no-oidc',
+            why: 'The pull request comes from a fork, which gets neither secrets nor an ' + 'OIDC token.'
+        };
     }
     return undefined;
 }
 function decideAssertionRecord(facts) {
     if (facts.audience && !isTokenExchangeAudience(facts.audience)) {
-        return { cause: 'fic-audience-mismatch', why: `The token presents the audience '${facts.audience}', not ` +
+        return {
+            cause: 'fic-audience-mismatch',
+            why: `The token presents the audience '${facts.audience}', not ` +
                 'the token-exchange audience (api://AzureADTokenExchange, or its US Government or China form) that ' +
-                'federated credentials for GitHub list.' };
+                'federated credentials for GitHub list.'
+        };
     }
     if (facts.issuer && /^http:|\.svc\.cluster\.local|\.local\b/.test(facts.issuer)) {
-        return { cause: 'fic-issuer-mismatch', why: `The token presents the cluster-internal issuer '${facts.issuer}', ` +
-                'not the public OIDC issuer URL a federated credential is registered for.' };
+        return {
+            cause: 'fic-issuer-mismatch',
+            why: `The token presents the cluster-internal issuer '${facts.issuer}', ` +
+                'not the public OIDC issuer URL a federated credential is registered for.'
+        };
     }
     return undefined;
 }
-const PROPAGATING = { cause: 'role-assignment-propagating', why: 'If the role was assigned in the ' +
-        'last ~10 minutes, it may not have reached the data plane yet (a fresh token is also needed).' };
-const GENERIC_401_ALTERNATIVES = [
-    { cause: 'token-expired', why: 'The same message is returned for an expired token: the token\'s `exp` decides.' },
-    { cause: 'key-sent-as-bearer', why: 'An API key sent as `Authorization: Bearer` gets the same message: if the ' +
-            'Bearer value is not a JWT (eyJ...), that is the cause.' },
-    { cause: 'token-tenant-mismatch', why: 'A token from another tenant is also refused: the token\'s `tid` decides.' }
+const CONDITIONAL_ACCESS = {
+    cause: 'conditional-access-blocked',
+    why: 'A Conditional Access policy (location, device platform, risk or authentication strength) refused to ' +
+        'issue the token for this identity; the sign-in logs name the policy.'
+};
+const AADSTS_CODES = [
+    [
+        ['7002138'],
+        {
+            cause: 'fic-subject-mismatch',
+            why: 'AADSTS7002138: the subject matches a federated credential ' +
+                'only case-insensitively; Entra compares subjects case-sensitively.'
+        }
+    ],
+    [
+        ['700213', '7002137', '7002131'],
+        {
+            cause: 'fic-subject-mismatch',
+            why: 'AADSTS700213: no federated identity credential has the ' + 'subject the GitHub token presents.'
+        }
+    ],
+    [
+        ['700211'],
+        {
+            cause: 'fic-issuer-mismatch',
+            why: 'AADSTS700211: no federated identity credential has the ' + 'issuer the token presents.'
+        }
+    ],
+    [
+        ['700212'],
+        {
+            cause: 'fic-audience-mismatch',
+            why: 'AADSTS700212: no federated identity credential has the ' + 'audience the token presents.'
+        }
+    ],
+    [
+        ['70025'],
+        {
+            cause: 'no-fic-configured',
+            why: 'AADSTS70025: the application has no federated identity ' + 'credential at all.'
+        }
+    ],
+    [
+        ['70021'],
+        {
+            cause: 'fic-subject-mismatch',
+            why: 'AADSTS70021: no federated identity record matches the presented assertion (issuer, subject and ' +
+                'audience together); the subject is the usual difference.',
+            decide: decideAssertionRecord,
+            alternatives: [
+                {
+                    cause: 'fic-issuer-mismatch',
+                    why: "The presented issuer must equal the credential's issuer exactly " +
+                        '(https://token.actions.githubusercontent.com, no trailing slash): compare "Assertion Issuer".'
+                },
+                {
+                    cause: 'fic-audience-mismatch',
+                    why: "The presented audience must be one of the credential's audiences " +
+                        '(api://AzureADTokenExchange): compare "Assertion Audience".'
+                },
+                {
+                    cause: 'no-fic-configured',
+                    why: 'An application with no federated credential fails the same way: ' +
+                        'list them with `az ad app federated-credential list`.'
+                }
+            ]
+        }
+    ],
+    [
+        ['700024', '500133'],
+        {
+            cause: 'assertion-expired',
+            why: 'AADSTS700024: the GitHub OIDC token (client ' +
+                'assertion) was outside its valid time range when it was exchanged.'
+        }
+    ],
+    [
+        ['700016', '70001', '7000229'],
+        { cause: 'app-not-found', why: 'The client id is not an application (or ' + 'managed identity) in this tenant.' }
+    ],
+    [
+        ['7000112'],
+        {
+            cause: 'app-not-found',
+            why: 'AADSTS7000112: the application (or its service principal) is ' + 'disabled in this tenant.'
+        }
+    ],
+    [
+        ['90002', '900023', '50059'],
+        {
+            cause: 'tenant-not-found',
+            why: 'The tenant id does not exist (or belongs to another cloud).',
+            alternatives: [
+                {
+                    cause: 'endpoint-cloud-mismatch',
+                    why: 'A tenant of US Government or China is not found by ' +
+                        "the public cloud's authority: the `environment` (cloud) decides."
+                }
+            ]
+        }
+    ],
+    [
+        ['53003'],
+        { ...CONDITIONAL_ACCESS, why: 'AADSTS53003: a Conditional Access policy blocked the token for this ' + 'identity.' }
+    ],
+    [
+        [
+            '53000',
+            '53001',
+            '53002',
+            '53004',
+            '53005',
+            '53010',
+            '53011',
+            '50005',
+            '50097',
+            '50131',
+            '50158',
+            '530003',
+            '530032',
+            '530034',
+            '530035',
+            '50155',
+            '50076',
+            '50079'
+        ],
+        CONDITIONAL_ACCESS
+    ],
+    [
+        ['500011'],
+        {
+            cause: 'resource-principal-not-found',
+            why: 'AADSTS500011: the resource of the requested scope ' +
+                'has no service principal in the tenant (the scope is wrong, e.g. the endpoint URL instead of ' +
+                'https://cognitiveservices.azure.com/.default).'
+        }
+    ],
+    [
+        ['7000215', '7000222', '50012'],
+        {
+            cause: 'invalid-client-secret',
+            why: 'A client secret was sent and refused (wrong ' + 'value, the secret id instead of its value, or expired).'
+        }
+    ],
+    [
+        ['900382'],
+        {
+            cause: 'endpoint-cloud-mismatch',
+            why: 'AADSTS900382: the request crossed clouds (public vs US ' + 'Government vs China).'
+        }
+    ],
+    [
+        ['700027'],
+        {
+            cause: 'fic-issuer-mismatch',
+            why: "AADSTS700027: the client assertion's signature could not be validated against the issuer's keys.",
+            alternatives: [
+                {
+                    cause: 'oidc-request-failed',
+                    why: 'An assertion that is not a GitHub OIDC token (empty, ' +
+                        'truncated, from another issuer) fails the same way.'
+                }
+            ]
+        }
+    ],
+    [
+        ['50027', '7000218', '7000216'],
+        {
+            cause: 'oidc-request-failed',
+            why: 'The client assertion sent to Entra was empty or not a JWT: the GitHub OIDC token was never obtained.',
+            alternatives: [
+                {
+                    cause: 'missing-id-token-permission',
+                    why: 'The usual reason the assertion is empty: the ' +
+                        'job lacks `id-token: write`, an earlier "Unable to get ACTIONS_ID_TOKEN_REQUEST_URL" in the log decides.'
+                }
+            ]
+        }
+    ],
+    [
+        ['70011', '1002012', '90009', '700022'],
+        {
+            cause: 'invalid-input',
+            why: 'The requested scope is not valid for a ' + 'client-credentials request (it must be <resource>/.default).'
+        }
+    ],
+    [
+        ['900144'],
+        {
+            cause: 'invalid-input',
+            why: 'AADSTS900144: a required parameter (usually client_id) was empty: the client id reached the request as ' +
+                'an empty value (an unset variable or secret).',
+            alternatives: SECRETS_WITHHELD
+        }
+    ]
 ];
-function decideRateLimit(facts) {
-    if (facts.retryAfterSeconds !== undefined && facts.retryAfterSeconds >= 3600) {
-        return { cause: 'quota-exhausted', why: `The service asks to retry after ${facts.retryAfterSeconds} seconds: ` +
-                'the quota is used up for the period (a daily or monthly quota), retrying soon will not help.' };
-    }
-    return undefined;
-}
-function decideByCredential(facts, context) {
-    if (context.sentCredential === 'api-key') {
-        return { cause: 'invalid-api-key', why: 'An API key was sent and refused with 401.' };
-    }
-    return decideFromToken(facts, context);
-}
-const RULES = [
-    {
-        cause: 'missing-id-token-permission',
-        why: 'The runner did not provide ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN: the job has no `id-token: write` ' +
-            'permission (or the event never gets one).',
-        text: /Unable to get (?:the )?ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)|ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)\W+(?:env(?:ironment)? variable )?(?:is |was )?(?:not (?:set|defined|present|available)|missing|undefined|empty|unset)|(?:missing|no) ACTIONS_ID_TOKEN_REQUEST|GitHub Actions OIDC (?:is )?not available|(?:missing|insufficient) (?:or insufficient )?OIDC token permissions|id-token(?:: ?write)? permission (?:is )?(?:missing|not (?:set|granted))/i,
-        alternatives: NO_OIDC_ALTERNATIVES,
-        decide: decideNoOidc
-    },
-    {
-        cause: 'oidc-request-failed',
-        why: 'The request to GitHub\'s OIDC token endpoint failed (the permission was there, the token was not ' +
-            'issued).',
-        text: /Failed to get ID Token|Response json body do not have ID Token field|getIDToken\W.{0,40}(?:failed|error)|Error: undefined\. Please make sure to give write permissions to id-token|githubAssertion|getAssertion: received HTTP status/i
-    },
-    {
-        cause: 'oidc-request-failed',
-        why: 'A login step that uses GitHub OIDC failed without a message of its own (an undefined error from the ' +
-            'token request): the request to GitHub\'s OIDC token endpoint failed.',
-        text: /Cannot read properties of undefined \(reading 'message'\)/i,
-        when: (facts) => facts.phase === 'github-oidc' || OIDC_LOGIN_CONTEXT.test(facts.text)
-    },
-    {
-        cause: 'missing-id-token-permission',
-        why: 'The tool asks for `permissions: id-token: write`: the job did not get a GitHub OIDC token.',
-        text: /give write permissions? to id-token|Failed to fetch federated token from GitHub/i,
-        alternatives: [...NO_OIDC_ALTERNATIVES, { cause: 'oidc-request-failed', why: 'The same wrapper text follows ' +
-                    'any failed token request: an "Error Code :" from GitHub in the log means the request itself failed.' }],
-        decide: decideNoOidc
-    },
-    {
-        cause: 'fic-subject-mismatch',
-        why: 'AADSTS7002138: the subject matches a federated credential only case-insensitively; Entra compares ' +
-            'subjects case-sensitively.',
-        aadsts: ['7002138']
-    },
-    {
-        cause: 'fic-subject-mismatch',
-        why: 'AADSTS700213: no federated identity credential has the subject the GitHub token presents.',
-        aadsts: ['700213']
-    },
-    {
-        cause: 'fic-issuer-mismatch',
-        why: 'AADSTS700211: no federated identity credential has the issuer the token presents.',
-        aadsts: ['700211']
-    },
-    {
-        cause: 'fic-audience-mismatch',
-        why: 'AADSTS700212: no federated identity credential has the audience the token presents.',
-        aadsts: ['700212']
-    },
+const CODE_RULES = AADSTS_CODES.map(([codes, rule]) => ({ ...rule, aadsts: codes }));
+const PHRASE_RULES = [
     {
         cause: 'fic-subject-mismatch',
         why: 'No federated identity credential has the subject the token presents.',
@@ -1408,361 +1888,73 @@ const RULES = [
         text: /No matching federated identity record found for presented assertion audience/i
     },
     {
-        cause: 'no-fic-configured',
-        why: 'AADSTS70025: the application has no federated identity credential at all.',
-        aadsts: ['70025']
-    },
-    {
-        cause: 'fic-subject-mismatch',
-        why: 'AADSTS70021: no federated identity record matches the presented assertion (issuer, subject and ' +
-            'audience together); the subject is the usual difference.',
-        aadsts: ['70021'],
-        decide: decideAssertionRecord,
-        alternatives: [
-            { cause: 'fic-issuer-mismatch', why: 'The presented issuer must equal the credential\'s issuer exactly ' +
-                    '(https://token.actions.githubusercontent.com, no trailing slash): compare "Assertion Issuer".' },
-            { cause: 'fic-audience-mismatch', why: 'The presented audience must be one of the credential\'s audiences ' +
-                    '(api://AzureADTokenExchange): compare "Assertion Audience".' },
-            { cause: 'no-fic-configured', why: 'An application with no federated credential fails the same way: ' +
-                    'list them with `az ad app federated-credential list`.' }
-        ]
-    },
-    {
-        cause: 'assertion-expired',
-        why: 'AADSTS700024: the GitHub OIDC token (client assertion) was outside its valid time range when it was ' +
-            'exchanged.',
-        aadsts: ['700024', '500133']
-    },
-    {
         cause: 'assertion-expired',
         why: 'The client assertion was outside its valid time range when it was exchanged.',
         text: /assertion is not within its valid time range/i
     },
     {
         cause: 'app-not-found',
-        why: 'The client id is not an application (or managed identity) in this tenant.',
-        aadsts: ['700016', '70001', '7000229']
-    },
-    {
-        cause: 'app-not-found',
         why: 'The application has no service principal in this tenant (the token has no `oid`).',
-        text: /Application with identifier .{0,60}was not found in the directory|at least one of the claims 'puid' or 'altsecid' or 'oid' should be present|service principal is properly created in the tenant/i
-    },
-    {
-        cause: 'app-not-found',
-        why: 'AADSTS7000112: the application (or its service principal) is disabled in this tenant.',
-        aadsts: ['7000112']
-    },
-    {
-        cause: 'tenant-not-found',
-        why: 'The tenant id does not exist (or belongs to another cloud).',
-        aadsts: ['90002', '900023', '50059'],
-        alternatives: [{ cause: 'endpoint-cloud-mismatch', why: 'A tenant of US Government or China is not found by ' +
-                    'the public cloud\'s authority: the `environment` (cloud) decides.' }]
-    },
-    {
-        cause: 'conditional-access-blocked',
-        why: 'AADSTS53003: a Conditional Access policy blocked the token for this identity.',
-        aadsts: ['53003']
+        text: anyPhrase(/Application with identifier .{0,60}was not found in the directory/, /at least one of the claims 'puid' or 'altsecid' or 'oid' should be present/, /service principal is properly created in the tenant/)
     },
     {
         cause: 'resource-principal-not-found',
-        why: 'AADSTS500011: the resource of the requested scope has no service principal in the tenant (the scope ' +
-            'is wrong, e.g. the endpoint URL instead of https://cognitiveservices.azure.com/.default).',
-        aadsts: ['500011']
+        why: 'The resource of the requested scope has no service principal in the tenant (the scope names a resource ' +
+            'that does not exist there, e.g. an endpoint or vault URL instead of its resource id).',
+        text: /The resource principal named .{0,200}?was not found in the tenant/i
     },
     {
-        cause: 'invalid-client-secret',
-        why: 'A client secret was sent and refused (wrong value, the secret id instead of its value, or expired).',
-        aadsts: ['7000215', '7000222']
-    },
-    {
-        cause: 'endpoint-cloud-mismatch',
-        why: 'AADSTS900382: the request crossed clouds (public vs US Government vs China).',
-        aadsts: ['900382']
-    },
-    {
-        cause: 'fic-issuer-mismatch',
-        why: 'AADSTS700027: the client assertion\'s signature could not be validated against the issuer\'s keys.',
-        aadsts: ['700027'],
-        alternatives: [{ cause: 'oidc-request-failed', why: 'An assertion that is not a GitHub OIDC token (empty, ' +
-                    'truncated, from another issuer) fails the same way.' }]
-    },
-    {
-        cause: 'oidc-request-failed',
-        why: 'The client assertion sent to Entra was empty or not a JWT: the GitHub OIDC token was never obtained.',
-        aadsts: ['50027', '7000218', '7000216'],
-        alternatives: [{ cause: 'missing-id-token-permission', why: 'The usual reason the assertion is empty: the ' +
-                    'job lacks `id-token: write`, an earlier "Unable to get ACTIONS_ID_TOKEN_REQUEST_URL" in the log decides.' }]
-    },
-    {
-        cause: 'invalid-input',
-        why: 'The requested scope is not valid for a client-credentials request (it must be <resource>/.default).',
-        aadsts: ['70011', '1002012', '90009']
-    },
-    {
-        cause: 'invalid-input',
-        why: 'AADSTS900144: a required parameter (usually client_id) was empty: the client id reached the request as ' +
-            'an empty value (an unset variable or secret).',
-        aadsts: ['900144'],
-        alternatives: SECRETS_WITHHELD
-    },
-    {
-        cause: 'regional-endpoint-no-subdomain',
-        why: 'A token was sent to a regional endpoint: Entra ID tokens need the resource\'s custom subdomain.',
-        text: /custom subdomain for token authentication|provide a custom subdomain|Subdomain is required for token/i
-    },
-    {
-        cause: 'regional-endpoint-no-subdomain',
-        why: 'The service found no credential it accepts: a token sent to a regional endpoint (which takes only ' +
-            'keys) gets this older wording.',
-        text: /Please provide an authentication key/i,
-        alternatives: [{ cause: 'invalid-api-key', why: 'A request with no `api-key` header at all gets the same ' +
-                    'answer: whether a token or nothing was sent decides.' }],
-        decide: (_facts, context) => context.sentCredential === 'api-key'
-            ? { cause: 'invalid-api-key', why: 'The api-key header was not accepted as a key.' }
-            : undefined
-    },
-    {
-        cause: 'local-auth-disabled',
-        why: 'Key authentication is disabled on the resource (disableLocalAuth): only Entra ID tokens are accepted.',
-        text: /Key based authentication is disabled|AuthenticationTypeDisabled|local auth(?:entication)? is disabled/i
-    },
-    {
-        cause: 'network-blocked',
-        why: 'The resource\'s network rules (firewall, private endpoint, public access disabled) refused the caller.',
-        text: /Virtual Network\/Firewall rules|not from an approved private endpoint|Public (?:network )?access is disabled|public network access (?:is )?(?:disabled|not allowed)|ip address .{0,40}(?:is )?not (?:allowed|authorized)|(?:blocked|denied) by (?:the )?(?:firewall|network rules)/i
-    },
-    {
-        cause: 'missing-data-plane-role',
-        why: 'The principal authenticated, but holds no role granting the data action (e.g. Cognitive Services ' +
-            'OpenAI User) on the resource.',
-        text: /lacks the required data action|(?:Principal )?does not have access to API\/Operation/i,
-        when: (facts) => !isOtherServiceAction(facts),
-        alternatives: [PROPAGATING]
-    },
-    {
-        cause: 'role-assignment-propagating',
-        why: 'Azure RBAC refused the caller, and the service says role changes made recently take time to ' +
-            'propagate: a role assigned in the last minutes decides.',
-        text: /please observe propagation time/i,
-        alternatives: [{ cause: 'missing-data-plane-role', why: 'If no role was assigned or changed in the last ' +
-                    'minutes, the principal lacks a role granting the action (on Azure OpenAI: Cognitive Services OpenAI User).' }]
-    },
-    {
-        cause: 'missing-data-plane-role',
-        why: 'Azure RBAC refused the caller: the principal holds no role granting the data action on the resource.',
-        text: /Caller is not authorized to perform action on resource|ForbiddenByRbac/i,
-        when: (facts) => !isOtherServiceAction(facts),
-        alternatives: [PROPAGATING]
-    },
-    {
-        cause: 'token-tenant-mismatch',
-        why: 'The token was issued by another tenant than the resource\'s.',
-        text: /InvalidAuthenticationTokenTenant|token is from the wrong issuer|does not match (?:the )?resource tenant|(?:token|issuer) tenant .{0,80}does not match|tenant .{0,60}does not match .{0,40}(?:resource|subscription)/i
-    },
-    {
-        cause: 'wrong-token-audience',
-        why: 'The token was issued for another audience (resource) than the service accepts.',
-        text: /InvalidAuthenticationTokenAudience|obtained for (?:the )?wrong audience|Invalid audience|audience (?:claim )?(?:is )?invalid|(?:required|expected) audience (?:is )?[`'"]?https:\/\/ai\.azure/i
-    },
-    {
-        cause: 'token-expired',
-        why: 'The access token had expired when it was used.',
-        text: /ExpiredAuthenticationToken|access token expiry UTC time|Lifetime validation failed|(?:access )?token (?:has |is )expired|token expired/i
-    },
-    {
-        cause: 'wrong-token-audience',
-        why: 'The service refused the bearer token: its audience is wrong, it is expired, or it is not an Entra ' +
-            'token. The token\'s `aud` and `exp` decide.',
-        text: /Access token is missing, invalid, audience is incorrect|audience is incorrect|Access token is missing or invalid/i,
-        alternatives: GENERIC_401_ALTERNATIVES,
-        decide: decideFromToken
-    },
-    {
-        cause: 'wrong-endpoint-host',
-        why: 'The request went to api.openai.com (OpenAI\'s platform), not to the Azure OpenAI endpoint.',
-        text: /Incorrect API key provided|platform\.openai\.com\/account|https?:\/\/api\.openai\.com\/v1|invalid_organization|No such organization/i,
-        alternatives: [{ cause: 'invalid-api-key', why: 'If the request did reach Azure, the key itself is wrong.' }]
-    },
-    {
-        cause: 'invalid-api-key',
-        why: 'The API key was refused: it is not a key of this resource (or was regenerated).',
-        text: /invalid subscription key|wrong API endpoint|invalid_api_key|API key (?:is )?(?:invalid|not valid)/i,
-        alternatives: [
-            { cause: 'wrong-endpoint-host', why: 'A valid key of another resource (or a regional endpoint of another ' +
-                    'region) gets the same 401: the endpoint the key belongs to decides.' },
-            { cause: 'endpoint-malformed', why: 'An endpoint pasted with extra path (the whole request URL) gets the same ' +
-                    '"wrong API endpoint" 401: the endpoint value decides.' }
-        ]
-    },
-    {
-        cause: 'invalid-api-key',
-        why: 'No key reached the service in the header it reads (`api-key`, or `Ocp-Apim-Subscription-Key` at an API ' +
-            'Management gateway): the key is empty or missing.',
-        text: /missing (?:application credentials or )?subscription key|include (?:an application token or )?a subscription key/i,
-        alternatives: [{ cause: 'key-sent-as-bearer', why: 'A key sent as `Authorization: Bearer` instead of `api-key` ' +
-                    'is missing from the header the gateway reads: the request\'s headers decide.' }],
-        decide: (facts) => facts.bearerIsNotJwt
-            ? { cause: 'key-sent-as-bearer', why: 'The key was sent as `Authorization: Bearer`, not in the `api-key` ' +
-                    'header.' }
-            : undefined
-    },
-    {
-        cause: 'missing-data-plane-role',
-        why: 'The service answered PermissionDenied: the principal holds no role granting the data action.',
-        code: /^PermissionDenied$/,
-        when: (facts) => !isOtherServiceAction(facts),
-        alternatives: [PROPAGATING]
-    },
-    {
-        cause: 'deployment-not-found',
-        why: 'The deployment name does not exist on this resource (or was created minutes ago).',
-        text: /DeploymentNotFound|API deployment for this resource does not exist|model_not_found|The model [`'"][^`'"]+[`'"] does not exist|deployment (?:[`'"][^`'"]+[`'"] )?(?:does not exist|was not found|not found)/i
-    },
-    {
-        cause: 'operation-not-supported',
-        why: 'The deployment\'s model does not support the operation (e.g. chat on an embeddings model).',
-        text: /OperationNotSupported|operation does not work with the specified model|does not support (?:the )?(?:chat|completions|embeddings)/i
-    },
-    {
-        cause: 'unsupported-parameter',
-        why: 'The model rejects a request parameter (reasoning models take max_completion_tokens, not max_tokens).',
-        text: /unsupported_parameter|unsupported_value|Unsupported (?:parameter|value)|is not supported with this model|Use 'max_completion_tokens' instead|Unrecognized request argument/i,
-        alternatives: [{ cause: 'wrong-api-version-or-path', why: 'An api-version older than the parameter ' +
-                    '(max_completion_tokens needs 2024-09-01-preview or later) is refused the same way.' }]
-    },
-    {
-        cause: 'wrong-api-version-or-path',
-        why: 'The api-version is missing, unknown or unsupported for this operation.',
-        text: /api[- ]version (?:is )?not supported|Unsupported api[- ]version|api-version .{0,40}(?:is )?(?:not supported|invalid|required|missing)|Missing required query parameter:? api-version|Invalid api-version|apiVersion. argument|OPENAI_API_VERSION|enabled only for api versions?/i
-    },
-    {
-        cause: 'endpoint-malformed',
-        why: 'The request URL was built from an endpoint that is not a bare resource URL (an invalid URL, or the ' +
-            '/openai/ path twice because the endpoint already held it).',
-        text: /ERR_INVALID_URL|TypeError: Invalid URL|\/openai\/(?:deployments\/[^/\s"']+\/[\w/]*)?\/?openai\/|Invalid URL \((?:GET|POST) /i,
-        alternatives: [{ cause: 'wrong-api-version-or-path', why: 'If the endpoint is the bare resource URL, the ' +
-                    'api-version or the path the client adds is wrong.' }]
-    },
-    {
-        cause: 'wrong-api-version-or-path',
-        why: '"Resource not found" without DeploymentNotFound: the URL path or api-version is wrong (e.g. an endpoint ' +
-            'pasted with extra path, or a base URL the client extends again).',
-        text: /\bResource not found\b/i,
-        alternatives: [
-            { cause: 'endpoint-malformed', why: 'An endpoint with extra path segments builds a wrong URL: the endpoint ' +
-                    'value decides.' },
-            { cause: 'deployment-not-found', why: 'A missing deployment answers DeploymentNotFound instead.' }
-        ]
-    },
-    {
-        cause: 'quota-exhausted',
-        why: 'The quota is used up (not a momentary rate limit): retrying soon will not help.',
-        text: /insufficient_quota|exceeded your current quota|quota (?:has been )?exceeded|out of quota/i
-    },
-    {
-        cause: 'throttled',
-        why: 'The deployment\'s rate limit (tokens or requests per minute) was hit; authentication itself worked.',
-        text: /exceeded (?:the )?(?:token |call )?rate limit|currently experiencing high demand|exceeds the maximum usage size|Rate limit (?:is |has been )?(?:exceeded|reached)|RateLimitError|Too Many Requests|RateLimitExceeded|rate_limit_exceeded/i,
-        alternatives: [{ cause: 'quota-exhausted', why: 'A retry-after of an hour or more would mean a used-up quota.' }],
-        decide: decideRateLimit
-    },
-    {
-        cause: 'arm-authorization-failed',
-        why: 'The identity has no role allowing this control-plane action at this scope.',
-        text: /AuthorizationFailed|does not have authorization to perform action|No subscriptions found for|LinkedAuthorizationFailed/i
-    },
-    {
-        cause: 'role-assignment-propagating',
-        why: 'The principal or its role assignment is new and has not replicated yet.',
-        text: /replication delay|PrincipalNotFound/i,
-        alternatives: [{ cause: 'app-not-found', why: 'If the principal id is simply wrong, it will never appear.' }]
-    },
-    {
-        cause: 'invalid-input',
-        why: 'The client id or tenant id reached the login step empty (a secret that is not set, or set in an ' +
-            'environment the job does not reference).',
-        text: /Not all values are present\. Ensure 'client-id' and 'tenant-id' are supplied|Input required and not supplied: (?:client-id|tenant-id|creds)/i,
-        alternatives: SECRETS_WITHHELD,
-        decide: decideSecretsWithheld
-    },
-    {
-        cause: 'invalid-input',
-        why: 'No credential in the chain was configured (DefaultAzureCredential tried environment variables, workload ' +
-            'identity, managed identity and the Azure CLI, and none was set up): in a workflow, the client id, tenant id ' +
-            'and the GitHub OIDC token are not wired in.',
-        text: /DefaultAzureCredential failed to retrieve a token|(?:ChainedTokenCredential|DefaultAzureCredential)(?: authentication failed|: failed to acquire a token)|CredentialUnavailableError|No credential in this chain|EnvironmentCredential (?:authentication )?(?:is )?unavailable|Please run 'az login'/i,
-        alternatives: [{ cause: 'oidc-request-failed', why: 'If the workflow runs azure/login or sets ' +
-                    'AZURE_FEDERATED_TOKEN_FILE, an earlier failed OIDC token request leaves the chain empty the same way.' }]
-    },
-    {
-        cause: 'proxy-failure',
-        why: 'The proxy answered the CONNECT with a gateway error (502/503/504): it could not open the tunnel to the ' +
-            'host.',
-        text: /Proxy response \((?:502|503|504)\) !== 200 when HTTP Tunneling|tunneling socket could not be established,? statusCode=(?:502|503|504)|Tunnel connection failed: (?:502|503|504)/i,
-        alternatives: [{ cause: 'dns-failure', why: 'Corporate proxies answer 502 or 503 when the host does not ' +
-                    'resolve (a typo in the endpoint, a deleted resource, a private-endpoint-only name): whether ' +
-                    '`nslookup <host>` finds the name decides.' }]
-    },
-    {
-        cause: 'proxy-failure',
-        why: 'The proxy refused or failed the connection (CONNECT tunnel, 407 Proxy Authentication Required).',
-        text: /tunneling socket could not be established|Proxy response \(\d{3}\) !== 200 when HTTP Tunneling|Proxy Authentication Required|ProxyError|Unable to connect to proxy|proxy (?:connect(?:ion)? )?(?:refused|failed|error)|CONNECT (?:tunnel )?failed|HTTP code 407|\b407\b.{0,40}proxy/i
-    },
-    {
-        cause: 'tls-failure',
-        why: 'The TLS certificate was not trusted (TLS-inspecting proxy, missing CA, wrong host).',
-        text: /UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_GET_ISSUER_CERT|unable to (?:get|verify) (?:the )?(?:local issuer|first) certificate|CERTIFICATE_VERIFY_FAILED|certificate verify failed|self[- ]signed certificate|certificate has expired|CERT_HAS_EXPIRED|ERR_TLS_CERT_ALTNAME_INVALID|does not match certificate's altnames|remote certificate is invalid|SSL connection could not be established|PKIX path building failed|SSLHandshakeException|unable to find valid certification path|\bSSLError\b|SSL: WRONG_VERSION_NUMBER|Hostname mismatch|certificate is not valid for|SSL certificate problem/i
-    },
-    {
-        cause: 'dns-failure',
-        why: 'The host name did not resolve (typo in the endpoint, a deleted resource, or private DNS only).',
-        text: /\bENOTFOUND\b|\bEAI_AGAIN\b|getaddrinfo|Name or service not known|nodename nor servname|No such host is known|NameResolutionError|Failed to resolve|Temporary failure in name resolution|UnknownHostException|Could not resolve host|name resolution failed/i,
-        alternatives: [{ cause: 'proxy-failure', why: 'On a network that reaches out only through a proxy, names do ' +
-                    'not resolve locally: if the runner sits behind one, whether HTTPS_PROXY is set decides.' }]
-    },
-    {
-        cause: 'timeout',
-        why: 'The call did not complete in time (network path, proxy, or a hung service).',
-        text: /ETIMEDOUT|ESOCKETTIMEDOUT|UND_ERR_(?:CONNECT|HEADERS|BODY)_TIMEOUT|timed out|Request timed out|APITimeoutError|ConnectTimeout|ReadTimeout|The operation was aborted|AbortError|HttpClient\.Timeout|Timeout of \d+ ?ms exceeded|deadline exceeded/i
-    },
-    {
-        cause: 'proxy-failure',
-        why: 'Nothing accepted the connection (ECONNREFUSED): an HTTPS_PROXY that is not listening, or a firewall ' +
-            'that rejects the connection to the host.',
-        text: /ECONNREFUSED|Connection refused/i
-    },
-    {
-        cause: 'proxy-failure',
-        why: 'The connection was reset before any HTTP answer (ECONNRESET): a proxy or firewall on the path cut it, ' +
-            'typically one that does not allow the host.',
-        text: /ECONNRESET|Connection reset by peer/i,
-        alternatives: [{ cause: 'tls-failure', why: 'A TLS-inspecting proxy also resets handshakes it refuses: a ' +
-                    'certificate error in the log decides.' }]
-    },
-    {
-        cause: 'unknown',
-        why: 'The connection failed before any HTTP answer, and the text does not keep the underlying error: its ' +
-            'code (ENOTFOUND, a certificate error, ECONNREFUSED or ECONNRESET, ETIMEDOUT) decides.',
-        text: /Connection error|APIConnectionError|network_error|Network request failed|socket hang up|socket disconnected before secure TLS connection|fetch failed|endpoints_resolution_error|Error communicating with|ServiceRequestError/i,
-        alternatives: [
-            { cause: 'dns-failure', why: 'ENOTFOUND / getaddrinfo in the underlying error: the host does not resolve.' },
-            { cause: 'tls-failure', why: 'A certificate error in the underlying error: a TLS-inspecting proxy.' },
-            { cause: 'proxy-failure', why: 'A refused or failed CONNECT through HTTPS_PROXY.' },
-            { cause: 'timeout', why: 'ETIMEDOUT: the network path drops the traffic.' }
-        ]
-    },
+        ...CONDITIONAL_ACCESS,
+        text: anyPhrase(/blocked by Conditional Access/, /(?:due to|by) (?:a )?conditional access polic/, /Conditional Access policy (?:requires|blocked|is blocking)/, /through Conditional Access policy/)
+    }
+];
+const ENTRA_TOKEN_RULES = [...CODE_RULES, ...PHRASE_RULES];
+
+;// CONCATENATED MODULE: ./src/diagnosis/rules/fallbacks.ts
+
+
+function decideByCredential(facts, context) {
+    if (context.sentCredential === 'api-key') {
+        return { cause: 'invalid-api-key', why: 'An API key was sent and refused with 401.' };
+    }
+    return decideFromToken(facts, context);
+}
+const SERVICE_ERROR_RULES = [
     {
         cause: 'service-error',
         why: 'The service failed on its side (5xx); it is not a configuration problem.',
-        text: /InternalServerError|The server had an error|Internal server error|Service Unavailable|ServiceUnavailable|Bad Gateway|currently overloaded|server_error/i
-    },
+        text: anyPhrase(/InternalServerError/, /The server had an error/, /Internal server error/, /Service Unavailable/, /ServiceUnavailable/, /Bad Gateway/, /currently overloaded/, /server_error/, /temporarily unable to (?:process|service) your request/)
+    }
+];
+const STATUS_FALLBACK_RULES = [
     { cause: 'proxy-failure', why: 'HTTP 407: the proxy requires authentication.', status: [407] },
     {
         cause: 'oidc-request-failed',
-        why: 'GitHub\'s OIDC token endpoint answered with an error, or with no token.',
+        why: "GitHub's OIDC token endpoint answered with an error, or with no token.",
         phase: ['github-oidc']
+    },
+    {
+        cause: 'arm-authorization-failed',
+        why: 'A 403 from Resource Manager: the identity holds no role allowing the action at that scope.',
+        status: [403],
+        phase: ['arm']
+    },
+    {
+        cause: 'arm-resource-not-found',
+        why: 'A 404 from Resource Manager: the subscription, resource group or resource does not exist as the ' +
+            'identity sees it.',
+        status: [404],
+        phase: ['arm']
+    },
+    {
+        cause: 'wrong-token-audience',
+        why: 'A 401 from Resource Manager: the token is not one it accepts (audience, tenant or expiry).',
+        status: [401],
+        phase: ['arm'],
+        alternatives: [
+            { cause: 'token-expired', why: "An expired token gets 401 too: the token's `exp` decides." },
+            { cause: 'token-tenant-mismatch', why: "A token of another tenant: the token's `tid` decides." }
+        ]
     },
     {
         cause: 'missing-data-plane-role',
@@ -1771,9 +1963,9 @@ const RULES = [
         status: [401],
         phase: ['data-plane', 'unknown'],
         alternatives: [
-            { cause: 'wrong-token-audience', why: 'A token for another audience gets 401 too: the token\'s `aud` decides.' },
+            { cause: 'wrong-token-audience', why: "A token for another audience gets 401 too: the token's `aud` decides." },
             { cause: 'invalid-api-key', why: 'With an API key, a 401 means the key is wrong.' },
-            { cause: 'token-expired', why: 'An expired token gets 401: the token\'s `exp` decides.' }
+            { cause: 'token-expired', why: "An expired token gets 401: the token's `exp` decides." }
         ],
         decide: decideByCredential
     },
@@ -1782,8 +1974,9 @@ const RULES = [
         why: 'A bare 403 from the data plane: network rules or disabled key authentication.',
         status: [403],
         phase: ['data-plane', 'unknown'],
-        alternatives: [{ cause: 'local-auth-disabled', why: 'With an API key, a 403 usually means key authentication ' +
-                    'is disabled.' }],
+        alternatives: [
+            { cause: 'local-auth-disabled', why: 'With an API key, a 403 usually means key authentication ' + 'is disabled.' }
+        ],
         decide: (_facts, context) => context.sentCredential === 'api-key'
             ? { cause: 'local-auth-disabled', why: 'An API key was refused with 403.' }
             : undefined
@@ -1808,6 +2001,224 @@ const RULES = [
     },
     { cause: 'timeout', why: 'HTTP 408: the request timed out.', status: [408] },
     { cause: 'service-error', why: 'A 5xx from the service.', status: [500, 502, 503, 504] }
+];
+
+;// CONCATENATED MODULE: ./src/diagnosis/rules/github-oidc.ts
+
+const OIDC_LOGIN_CONTEXT = anyPhrase(/Azure\/login/, /\bauth-type\b/, /\bOIDC\b/, /\bid-token\b/, /getIDToken/, /ACTIONS_ID_TOKEN_REQUEST/, /federated token/);
+const NO_OIDC_ALTERNATIVES = [
+    {
+        cause: 'fork-pr-no-oidc',
+        why: 'A pull request from a fork never gets an OIDC token (id-token is read-only ' +
+            'for forks), which shows the same missing ACTIONS_ID_TOKEN_REQUEST_URL: the triggering event decides.'
+    },
+    {
+        cause: 'dependabot-no-oidc',
+        why: 'Runs triggered by Dependabot get a read-only GITHUB_TOKEN and no OIDC ' +
+            'token, with the same missing ACTIONS_ID_TOKEN_REQUEST_URL: the actor (dependabot[bot]) decides.'
+    }
+];
+const MISSING_PERMISSION = {
+    cause: 'missing-id-token-permission',
+    why: 'A job without ' +
+        "`permissions: id-token: write` (or whose workflow or caller grants less) gets no token: the job's and the " +
+        "calling workflow's `permissions` decide."
+};
+function decideNoOidc(facts, context) {
+    const event = context.event;
+    if (event?.isDependabot) {
+        return { cause: 'dependabot-no-oidc', why: 'The run was triggered by Dependabot, which never gets an OIDC token.' };
+    }
+    if (event?.isForkPullRequest) {
+        return {
+            cause: 'fork-pr-no-oidc',
+            why: `The ${event.name} event comes from a fork, which never gets an OIDC ` + 'token.'
+        };
+    }
+    if (event) {
+        return {
+            cause: 'missing-id-token-permission',
+            why: `The ${event.name} run is not one GitHub withholds ` +
+                "OIDC tokens from (a fork's pull_request, a Dependabot run), so the job lacks `permissions: id-token: write`."
+        };
+    }
+    if (/dependabot/i.test(facts.text)) {
+        return { cause: 'dependabot-no-oidc', why: 'The run is a Dependabot run, which never gets an OIDC token.' };
+    }
+    if (/\bfork(?:ed)? (?:detected|pull request|PR|repository)|\bfrom (?:a |the )?fork/i.test(facts.text) &&
+        !/\bor (?:this job is being run |it is )?from a fork/i.test(facts.text)) {
+        return { cause: 'fork-pr-no-oidc', why: 'The log shows a run from a fork, which never gets an OIDC token.' };
+    }
+    return undefined;
+}
+const GITHUB_OIDC_RULES = [
+    {
+        cause: 'missing-id-token-permission',
+        why: "The workflow asks for `id-token: write` but its caller (or the workflow's own `permissions`) allows " +
+            'less: a called workflow can never have more than the calling job grants.',
+        text: anyPhrase(/is requesting '?id-token: ?write'?,? but is only allowed '?id-token: ?(?:none|read)/, /requesting .{0,40}id-token: ?write.{0,40}only allowed .{0,20}id-token: ?(?:none|read)/)
+    },
+    {
+        cause: 'missing-id-token-permission',
+        why: 'The runner did not provide ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN: the job has no `id-token: write` ' +
+            'permission (or the event never gets one).',
+        text: anyPhrase(/Unable to get (?:the )?ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)/, /ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)\W+(?:env(?:ironment)? variable )?(?:is |was )?(?:not (?:set|defined|present|available)|missing|undefined|empty|unset)/, /did not inject \$?ACTIONS_ID_TOKEN_REQUEST/, /(?:missing|no) ACTIONS_ID_TOKEN_REQUEST/, /GitHub Actions OIDC (?:is )?not available/, /(?:missing|insufficient) (?:or insufficient )?OIDC token permissions/, /id-token(?:: ?write)? permission (?:is )?(?:missing|not (?:set|granted))/, /Did you mean to set the .?id-token.? permission/, /id-token: ?write.? permissions? (?:is )?(?:required|needed)/, /"?write"? access to the "?id-token"? permission/, /(?:can ?not|could not|unable to) (?:get|fetch|obtain|retrieve) (?:an |the )?(?:GitHub )?OIDC token/),
+        alternatives: NO_OIDC_ALTERNATIVES,
+        decide: decideNoOidc
+    },
+    {
+        cause: 'oidc-request-failed',
+        why: "The request to GitHub's OIDC token endpoint failed (the permission was there, the token was not " + 'issued).',
+        text: anyPhrase(/Failed to get ID Token/, /Response json body do not have ID Token field/, /getIDToken\W.{0,40}(?:failed|error)/, /Error: undefined\. Please make sure to give write permissions to id-token/, /githubAssertion/, /getAssertion: received HTTP status/),
+        alternatives: [MISSING_PERMISSION]
+    },
+    {
+        cause: 'oidc-request-failed',
+        why: 'A login step that uses GitHub OIDC failed without a message of its own (an undefined error from the ' +
+            "token request): the request to GitHub's OIDC token endpoint failed.",
+        text: /Cannot read properties of undefined \(reading 'message'\)/i,
+        when: (facts) => facts.phase === 'github-oidc' || OIDC_LOGIN_CONTEXT.test(facts.text)
+    },
+    {
+        cause: 'missing-id-token-permission',
+        why: 'The tool asks for `permissions: id-token: write`: the job did not get a GitHub OIDC token.',
+        text: anyPhrase(/give write permissions? to id-token/, /Failed to fetch federated token from GitHub/),
+        alternatives: [
+            ...NO_OIDC_ALTERNATIVES,
+            {
+                cause: 'oidc-request-failed',
+                why: 'The same wrapper text follows ' +
+                    'any failed token request: an "Error Code :" from GitHub in the log means the request itself failed.'
+            }
+        ],
+        decide: decideNoOidc
+    }
+];
+
+;// CONCATENATED MODULE: ./src/diagnosis/rules/setup.ts
+
+
+const SETUP_RULES = [
+    {
+        cause: 'invalid-input',
+        why: 'The client id or tenant id reached the login step empty (a secret that is not set, or set in an ' +
+            'environment the job does not reference).',
+        text: anyPhrase(/Not all values are present\. Ensure 'client-id' and 'tenant-id' are supplied/, /Input required and not supplied: (?:client-id|tenant-id|creds)/, /must specify exactly one of "?workload_identity_provider"? or "?credentials_json/),
+        alternatives: SECRETS_WITHHELD,
+        decide: decideSecretsWithheld
+    },
+    {
+        cause: 'invalid-input',
+        why: 'No credential in the chain was configured (DefaultAzureCredential tried environment variables, workload ' +
+            'identity, managed identity and the Azure CLI, and none was set up): in a workflow, the client id, tenant id ' +
+            'and the GitHub OIDC token are not wired in.',
+        text: anyPhrase(/DefaultAzureCredential failed to retrieve a token/, /(?:ChainedTokenCredential|DefaultAzureCredential)(?: authentication failed|: failed to acquire a token)/, /CredentialUnavailableError/, /No credential in this chain/, /EnvironmentCredential (?:authentication )?(?:is )?unavailable/, /Please run 'az login'/),
+        alternatives: [
+            {
+                cause: 'oidc-request-failed',
+                why: 'If the workflow runs azure/login or sets ' +
+                    'AZURE_FEDERATED_TOKEN_FILE, an earlier failed OIDC token request leaves the chain empty the same way.'
+            }
+        ]
+    }
+];
+
+;// CONCATENATED MODULE: ./src/diagnosis/rules/transport.ts
+
+const PATH_RULES = [
+    {
+        cause: 'proxy-failure',
+        why: 'The proxy answered the CONNECT with a gateway error (502/503/504): it could not open the tunnel to the ' +
+            'host.',
+        text: anyPhrase(/Proxy response \((?:502|503|504)\) !== 200 when HTTP Tunneling/, /tunneling socket could not be established,? statusCode=(?:502|503|504)/, /Tunnel connection failed: (?:502|503|504)/),
+        alternatives: [
+            {
+                cause: 'dns-failure',
+                why: 'Corporate proxies answer 502 or 503 when the host does not ' +
+                    'resolve (a typo in the endpoint, a deleted resource, a private-endpoint-only name): whether ' +
+                    '`nslookup <host>` finds the name decides.'
+            }
+        ]
+    },
+    {
+        cause: 'proxy-failure',
+        why: 'The proxy refused or failed the connection (CONNECT tunnel, 407 Proxy Authentication Required).',
+        text: anyPhrase(/tunneling socket could not be established/, /Proxy response \(\d{3}\) !== 200 when HTTP Tunneling/, /Tunnel connection failed/, /Proxy Authentication Required/, /ProxyError/, /Unable to connect to proxy/, /socket connection to proxies/, /Failed to authenticate with proxy/, /proxy (?:connect(?:ion)? )?(?:refused|failed|error)/, /CONNECT (?:tunnel )?failed/, /HTTP code 407/, /\b407\b.{0,40}proxy/, /proxy tunnel request/, /proxyconnect tcp/)
+    },
+    {
+        cause: 'tls-failure',
+        why: 'The TLS certificate was not trusted (TLS-inspecting proxy, missing CA, wrong host).',
+        text: anyPhrase(/UNABLE_TO_VERIFY_LEAF_SIGNATURE/, /SELF_SIGNED_CERT_IN_CHAIN/, /DEPTH_ZERO_SELF_SIGNED_CERT/, /UNABLE_TO_GET_ISSUER_CERT/, /unable to (?:get|verify) (?:the )?(?:local issuer|first) certificate/, /CERTIFICATE_VERIFY_FAILED/, /certificate verify failed/, /self[- ]signed certificate/, /certificate has expired/, /CERT_HAS_EXPIRED/, /ERR_TLS_CERT_ALTNAME_INVALID/, /does not match certificate's altnames/, /remote certificate is invalid/, /SSL connection could not be established/, /PKIX path building failed/, /SSLHandshakeException/, /unable to find valid certification path/, /\bSSLError\b/, /SSL: WRONG_VERSION_NUMBER/, /Hostname mismatch/, /certificate is not valid for/, /SSL certificate problem/, /x509: certificate signed by unknown authority/, /tls: failed to verify certificate/)
+    }
+];
+const CONNECTION_RULES = [
+    {
+        cause: 'dns-failure',
+        why: 'The host name did not resolve (typo in the endpoint, a deleted resource, or private DNS only).',
+        text: anyPhrase(/\bENOTFOUND\b/, /\bEAI_AGAIN\b/, /getaddrinfo/, /Name or service not known/, /nodename nor servname/, /No such host is known/, /NameResolutionError/, /Failed to resolve/, /Temporary failure in name resolution/, /UnknownHostException/, /Could not resolve host/, /name resolution failed/, /\blookup \S+(?: on \S+)?: no such host/, /\blookup \S+ on \S+: server misbehaving/, /Name does not resolve/),
+        alternatives: [
+            {
+                cause: 'proxy-failure',
+                why: 'On a network that reaches out only through a proxy, names do ' +
+                    'not resolve locally: if the runner sits behind one, whether HTTPS_PROXY is set decides.'
+            }
+        ]
+    },
+    {
+        cause: 'timeout',
+        why: 'The call did not complete in time (network path, proxy, or a hung service).',
+        text: anyPhrase(/ETIMEDOUT/, /ESOCKETTIMEDOUT/, /UND_ERR_(?:CONNECT|HEADERS|BODY)_TIMEOUT/, /timed out/, /Request timed out/, /APITimeoutError/, /ConnectTimeout/, /ReadTimeout/, /The operation was aborted/, /AbortError/, /HttpClient\.Timeout/, /Timeout of \d+ ?ms exceeded/, /deadline exceeded/, /TaskCanceledException/, /SocketTimeoutException/, /exceeded the configured timeout/, /Retry\.NetworkTimeout/)
+    },
+    {
+        cause: 'proxy-failure',
+        why: 'Nothing accepted the connection (ECONNREFUSED): an HTTPS_PROXY that is not listening, or a firewall ' +
+            'that rejects the connection to the host.',
+        text: anyPhrase(/ECONNREFUSED/, /Connection refused/, /EHOSTUNREACH/, /ENETUNREACH/, /No route to host/, /Network is unreachable/)
+    },
+    {
+        cause: 'proxy-failure',
+        why: 'The connection was reset before any HTTP answer (ECONNRESET): a proxy or firewall on the path cut it, ' +
+            'typically one that does not allow the host.',
+        text: anyPhrase(/ECONNRESET/, /Connection reset by peer/),
+        alternatives: [
+            {
+                cause: 'tls-failure',
+                why: 'A TLS-inspecting proxy also resets handshakes it refuses: a ' + 'certificate error in the log decides.'
+            }
+        ]
+    },
+    {
+        cause: 'unknown',
+        why: 'The connection failed before any HTTP answer, and the text does not keep the underlying error: its ' +
+            'code (ENOTFOUND, a certificate error, ECONNREFUSED or ECONNRESET, ETIMEDOUT) decides.',
+        text: anyPhrase(/Connection error/, /APIConnectionError/, /network_error/, /Network request failed/, /socket hang up/, /socket disconnected before secure TLS connection/, /fetch failed/, /endpoints_resolution_error/, /Error communicating with/, /ServiceRequestError/),
+        alternatives: [
+            { cause: 'dns-failure', why: 'ENOTFOUND / getaddrinfo in the underlying error: the host does not resolve.' },
+            { cause: 'tls-failure', why: 'A certificate error in the underlying error: a TLS-inspecting proxy.' },
+            { cause: 'proxy-failure', why: 'A refused or failed CONNECT through HTTPS_PROXY.' },
+            { cause: 'timeout', why: 'ETIMEDOUT: the network path drops the traffic.' }
+        ]
+    }
+];
+
+;// CONCATENATED MODULE: ./src/diagnosis/rules/index.ts
+
+
+
+
+
+
+
+const RULE_GROUPS = [
+    { phase: 'github-oidc', rules: GITHUB_OIDC_RULES },
+    { phase: 'entra-token', rules: ENTRA_TOKEN_RULES },
+    { phase: 'data-plane', rules: DATA_PLANE_RULES },
+    { phase: 'control-plane', rules: CONTROL_PLANE_RULES },
+    { phase: 'transport', rules: PATH_RULES },
+    { phase: 'inputs', rules: SETUP_RULES },
+    { phase: 'transport', rules: CONNECTION_RULES },
+    { phase: 'data-plane', rules: SERVICE_ERROR_RULES },
+    { phase: 'data-plane', rules: STATUS_FALLBACK_RULES }
 ];
 
 ;// CONCATENATED MODULE: ./src/diagnosis/text.ts
@@ -1867,7 +2278,44 @@ function unwrappedText(text) {
 
 
 
+
+
 const MAX_CANDIDATES = 5;
+const PHASE_OF_ERROR_PHASE = {
+    'github-oidc': 'github-oidc',
+    'entra-token': 'entra-token',
+    'data-plane': 'data-plane',
+    arm: 'control-plane'
+};
+const PHASE_HINTS = [
+    [
+        'github-oidc',
+        anyPhrase(/ACTIONS_ID_TOKEN_REQUEST/, /token\.actions\.githubusercontent\.com/, /\bid-token\b/, /getIDToken/)
+    ],
+    [
+        'entra-token',
+        anyPhrase(/\bAADSTS\d+/, /login\.microsoftonline\.(?:com|us)/, /login\.chinacloudapi\.cn/, /\/oauth2\/v2\.0\/token/, /ClientAssertionCredential/, /WorkloadIdentityCredential/, /\bMSAL\b/, /\bmsal[\w.-]*/, /Azure\/login/, /\baz login\b/, /Double check if the 'auth-type' is correct/)
+    ],
+    [
+        'control-plane',
+        anyPhrase(/management\.(?:azure\.com|usgovcloudapi\.net|chinacloudapi\.cn)/, /\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\//, /InvalidTemplateDeployment/, /DeploymentFailed/, /\bazurerm_/, /Microsoft\.Resources\//, /\baz (?:deployment|role|group|account)\b/, /\bazd (?:up|provision)\b/, /associated with this subscription/, /allowed audiences '?https:\/\/management\./)
+    ],
+    [
+        'data-plane',
+        anyPhrase(/\.openai\.azure\.(?:com|us)/, /\.cognitiveservices\.azure\.(?:com|us)/, /\.services\.ai\.azure\.com/, /\/openai\/(?:deployments|v1)\//, /api-version=/, /\bAzureOpenAI\b/, /\bAzureChatOpenAI\b/)
+    ]
+];
+function phaseOfNamedCause(cause, facts) {
+    const phase = phaseOfCause(cause);
+    if (phase !== 'data-plane' && phase !== 'entra-token')
+        return phase;
+    return inferredPhase(facts) === 'control-plane' ? 'control-plane' : phase;
+}
+function inferredPhase(facts) {
+    if (facts.phase)
+        return PHASE_OF_ERROR_PHASE[facts.phase];
+    return PHASE_HINTS.find(([, hint]) => hint.test(facts.text))?.[0];
+}
 function matches(rule, facts) {
     if (rule.phase && !rule.phase.includes(facts.phase ?? 'unknown'))
         return false;
@@ -1896,24 +2344,38 @@ function classify(observation, context = {}) {
     if (observation.status !== undefined)
         evidence.status = observation.status;
     const facts = { ...evidence, text, unwrapped: unwrappedText(observation.text), phase: observation.phase };
-    const matched = RULES.filter((rule) => matches(rule, facts));
-    const [winner, ...others] = matched;
+    const matched = RULE_GROUPS.flatMap(({ phase, rules }) => rules.filter((rule) => matches(rule, facts)).map((rule) => ({ rule, phase })));
+    const winner = matched.at(0)?.rule;
+    const others = matched.slice(1).map((match) => match.rule);
     const report = { ...evidence };
-    if (observation.phase)
-        report.phase = observation.phase;
     if (!winner || winner.cause === 'unknown')
         report.excerpt = redactSecrets(text).slice(0, 400);
     if (!winner) {
+        const phase = inferredPhase(facts);
+        if (phase)
+            report.phase = phase;
         return {
             cause: 'unknown',
-            candidates: [{ cause: 'unknown', why: 'No known Azure OpenAI, Entra ID or GitHub OIDC error was recognised ' +
-                        'in the text; the status, the response body (error.code) or the AADSTS code would tell.' }],
+            candidates: [
+                {
+                    cause: 'unknown',
+                    why: 'No known Azure OpenAI, Entra ID, Resource Manager or GitHub OIDC error ' +
+                        'was recognised in the text; the status, the response body (error.code) or the AADSTS code would tell.'
+                }
+            ],
+            phase,
             evidence: report
         };
     }
+    const given = facts.phase ? PHASE_OF_ERROR_PHASE[facts.phase] : undefined;
+    const phaseOf = (cause) => {
+        const phase = given ?? (cause === 'unknown' ? matched[0].phase : phaseOfNamedCause(cause, facts));
+        report.phase = phase;
+        return phase;
+    };
     const decided = winner.decide?.(facts, context);
     if (decided) {
-        return { cause: decided.cause, candidates: [decided], evidence: report };
+        return { cause: decided.cause, candidates: [decided], phase: phaseOf(decided.cause), evidence: report };
     }
     const candidates = [{ cause: winner.cause, why: winner.why }];
     for (const alternative of winner.alternatives ?? [])
@@ -1921,7 +2383,12 @@ function classify(observation, context = {}) {
     for (const other of others.filter((rule) => !isFallback(rule) && rule.cause !== 'unknown')) {
         addUnique(candidates, { cause: other.cause, why: other.why });
     }
-    return { cause: candidates[0].cause, candidates: candidates.slice(0, MAX_CANDIDATES), evidence: report };
+    return {
+        cause: candidates[0].cause,
+        candidates: candidates.slice(0, MAX_CANDIDATES),
+        phase: phaseOf(candidates[0].cause),
+        evidence: report
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/diagnosis/explain.ts
@@ -1959,7 +2426,8 @@ function fixValuesFromEvidence(evidence) {
         apiVersion: explain_text(evidence.apiVersion),
         model: explain_text(evidence.model),
         parameter: explain_text(evidence.parameter),
-        role: dataPlaneRoleFor({ dataAction: explain_text(evidence.dataAction) }),
+        role: explain_text(evidence.roleToGrant) ?? dataPlaneRoleFor({ dataAction: explain_text(evidence.dataAction) }),
+        resourceScope: explain_text(evidence.scope),
         retryAfterSeconds: typeof evidence.retryAfterSeconds === 'number' ? evidence.retryAfterSeconds : undefined
     };
     return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
@@ -2054,13 +2522,10 @@ function readInputFile(path) {
 }
 function humanAnswer(answer) {
     const [best, ...others] = answer.candidates;
-    const lines = [
-        `Cause: ${answer.title} (${answer.cause})`,
-        `Why:   ${best.why}`,
-        '',
-        'Fix:',
-        ...fixLines(answer.fixBlocks)
-    ];
+    const lines = [`Cause: ${answer.title} (${answer.cause})`, `Why:   ${best.why}`];
+    if (typeof answer.evidence.phase === 'string')
+        lines.push(`Phase: ${answer.evidence.phase}`);
+    lines.push('', 'Fix:', ...fixLines(answer.fixBlocks));
     if (others.length) {
         lines.push('', 'The text alone cannot decide; other possible causes, and what decides:');
         for (const other of others)

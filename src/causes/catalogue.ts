@@ -1,6 +1,6 @@
 // The cause catalogue: for every cause id, a title, what it means, and the fix with the user's own values.
 import type { CauseId, CausePhase } from './ids.js'
-import { CAUSES_BY_PHASE } from './ids.js'
+import { phaseOfCause } from './ids.js'
 import { bash, code, link, prose, yaml, type Fix, type FixBlock } from './fix.js'
 import { explainSubjectMismatch } from '../github/oidc-subject.js'
 import {
@@ -788,8 +788,11 @@ const ENTRIES: Record<CauseId, EntryText> = {
       'An Azure Resource Manager call was refused (AuthorizationFailed): the identity has no role that ' +
       'allows it at this scope. Only the optional control-plane checks need it.',
     fix: (v) => [
-      prose('Give the identity Reader on the resource (or skip the control-plane checks):'),
-      roleAssignmentCommand(v, 'Reader')
+      prose(
+        `Give the identity ${v.role ?? 'Reader'} on ${v.resourceScope ? 'that scope' : 'the resource'} ` +
+          '(or skip the control-plane checks):'
+      ),
+      roleAssignmentCommand(v, v.role ?? 'Reader')
     ]
   },
   'role-assignment-propagating': {
@@ -798,6 +801,21 @@ const ENTRIES: Record<CauseId, EntryText> = {
       'Role assignments (and new principals) take up to ~10 minutes to reach the data plane, longer for ' +
       'group memberships and management-group scopes; tokens issued before keep the old view.',
     fix: () => [prose('Wait a few minutes and retry with a new token.')]
+  },
+  'arm-resource-not-found': {
+    title: 'Resource Manager does not find the subscription, resource group or resource',
+    meaning: 'Azure Resource Manager answered 404 (ResourceNotFound, ResourceGroupNotFound, SubscriptionNotFound): ' +
+      'the name, resource group or subscription is wrong, the resource was deleted or not created yet, or it lives ' +
+      'in a subscription, tenant or cloud the identity does not sign in to.',
+    fix: (v) => [
+      prose(
+        'Check the names and the subscription the identity sees',
+        v.resourceScope ? ` for ${v.resourceScope}:` : ':'
+      ),
+      bash('az account show', 'az resource list --name <name>'),
+      prose('For the Azure OpenAI account behind the endpoint:'),
+      bash(`az cognitiveservices account list --query "[?properties.endpoint=='${endpointText(v)}']"`)
+    ]
   },
   unknown: {
     title: 'The cause could not be determined',
@@ -819,11 +837,6 @@ const ENTRIES: Record<CauseId, EntryText> = {
   }
 }
 
-function phaseOf(id: CauseId): CausePhase {
-  const entry = Object.entries(CAUSES_BY_PHASE).find(([, ids]) => (ids as readonly string[]).includes(id))
-  return (entry?.[0] ?? 'other') as CausePhase
-}
-
 export const CATALOGUE: Readonly<Record<CauseId, CauseEntry>> = Object.fromEntries(
-  Object.entries(ENTRIES).map(([id, entry]) => [id, { id, phase: phaseOf(id as CauseId), ...entry }])
+  Object.entries(ENTRIES).map(([id, entry]) => [id, { id, phase: phaseOfCause(id as CauseId), ...entry }])
 ) as Record<CauseId, CauseEntry>

@@ -467,6 +467,11 @@ export const SIGNS: Record<CauseId, CauseSigns> = {
       }
     ]
   },
+  'arm-resource-not-found': {
+    signs:
+      'Resource Manager answers 404 with `ResourceNotFound`, `ResourceGroupNotFound` or `SubscriptionNotFound` (in az, azd, Terraform or an SDK\'s rendering); a missing deployment named by its ARM path is `deployment-not-found` instead.',
+    examples: []
+  },
   unknown: {
     signs:
       'Nothing known matched. A bare "Connection error." also answers `unknown` first, ranking the transport causes, because the underlying error code decides.',

@@ -106,13 +106,9 @@ function readInputFile(path: string): string {
 
 function humanAnswer(answer: ExplainAnswer): string {
   const [best, ...others] = answer.candidates
-  const lines = [
-    `Cause: ${answer.title} (${answer.cause})`,
-    `Why:   ${best.why}`,
-    '',
-    'Fix:',
-    ...fixLines(answer.fixBlocks)
-  ]
+  const lines = [`Cause: ${answer.title} (${answer.cause})`, `Why:   ${best.why}`]
+  if (typeof answer.evidence.phase === 'string') lines.push(`Phase: ${answer.evidence.phase}`)
+  lines.push('', 'Fix:', ...fixLines(answer.fixBlocks))
   if (others.length) {
     lines.push('', 'The text alone cannot decide; other possible causes, and what decides:')
     for (const other of others) lines.push(`  - ${CATALOGUE[other.cause].title} (${other.cause}): ${other.why}`)

@@ -43,7 +43,8 @@ export function fixValuesFromEvidence(evidence: Record<string, unknown>): FixVal
     apiVersion: text(evidence.apiVersion),
     model: text(evidence.model),
     parameter: text(evidence.parameter),
-    role: dataPlaneRoleFor({ dataAction: text(evidence.dataAction) }),
+    role: text(evidence.roleToGrant) ?? dataPlaneRoleFor({ dataAction: text(evidence.dataAction) }),
+    resourceScope: text(evidence.scope),
     retryAfterSeconds: typeof evidence.retryAfterSeconds === 'number' ? evidence.retryAfterSeconds : undefined
   }
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined))
