@@ -1,7 +1,8 @@
 // Reading what the SDKs throw (openai's APIError, @azure/identity's errors with what Entra or the transport said)
-// as the diagnosis engine reads an error: a text, with the status and headers when a response came.
+// as the diagnosis engine reads an error: a text, with the status, the service's error code, the parsed body and the
+// headers as fields when a response came.
 import type { ErrorObservation, ErrorPhase } from '../diagnosis/types.js'
-import { redactSecrets } from '../security/redact.js'
+import { redactDeep, redactSecrets } from '../security/redact.js'
 import { capBody } from '../net/body.js'
 import { headerRecord, retryAfterFromHeaders } from '../net/retry.js'
 import { isOpenAIError } from './sdks.js'
@@ -24,7 +25,7 @@ export function readableHeaders(headers: Record<string, string>): Record<string,
   return ms === null ? headers : { ...headers, 'retry-after': String(Math.ceil(ms / 1000)) }
 }
 
-/** What an SDK error shows, as the diagnosis engine reads it: the body (up to the cap) or message, status, headers. */
+/** What an SDK error shows, as the diagnosis engine reads it: the body or message, status, code and headers. */
 export function observationOf(
   error: unknown,
   phase: ErrorPhase | undefined,
@@ -32,13 +33,15 @@ export function observationOf(
 ): ErrorObservation & { truncated?: boolean } {
   if (isOpenAIError(error) && error.status !== undefined) {
     // The response body as the service sent it: openai keeps only its `error` member when there is one.
-    const reported: unknown = error.error
-    const body: unknown = isRecord(reported) && 'code' in reported ? { error: reported } : reported
+    const answer: unknown = error.error
+    const body = isRecord(answer) && 'code' in answer ? { error: answer } : answer
+    const reported: unknown = error.code
+    const code = typeof reported === 'string' && reported ? reported : undefined
+    const headers: unknown = error.headers
     // A body that is not JSON reaches only the message, after the status: a cut JSON body must still look cut.
     const message = error.message.replace(/^\d{3} (?=[[{])/, '')
     const raw = body === undefined ? message : typeof body === 'string' ? body : JSON.stringify(body)
     const { text, truncated } = capBody(raw)
-    const headers: unknown = error.headers
     // The SDK puts the reading's own error where the body would be when the connection closed mid-body.
     const cut = body === undefined && BODY_READ_FAILURE.test(message)
     return {
@@ -46,7 +49,9 @@ export function observationOf(
       status: Number(error.status),
       phase,
       headers: headers instanceof Headers ? readableHeaders(headerRecord(headers)) : undefined,
-      truncated: truncated || cut
+      truncated: truncated || cut,
+      ...(code === undefined ? {} : { code }),
+      ...(body === undefined || truncated ? {} : { body: redactDeep(body, secrets) })
     }
   }
   return { text: redactSecrets(capBody(messageChain(error)).text, secrets), phase }
@@ -66,20 +71,42 @@ export function readEntraError(
     return { error: new Error(message, { cause: failure.networkError }) }
   }
   if (!failure) return { error }
-  const { body, status, headers, truncated } = failure
+  const { status, headers, truncated } = failure
   // An empty answer is read by its status only when that decides (a redirect; a proxy's empty refusal); otherwise
   // the SDK's own error tells more.
-  if (!body.trim() && !(status >= 300 && status < 400) && status < 403) return { error }
-  return { answer: { text: body, status, phase: 'entra-token', headers: readableHeaders(headers), truncated } }
+  if (!failure.body.trim() && !(status >= 300 && status < 400) && status < 403) return { error }
+  const body = parsedJson(failure.body)
+  const code = isRecord(body) && typeof body.error === 'string' ? body.error : undefined
+  return {
+    answer: {
+      text: failure.body,
+      status,
+      phase: 'entra-token',
+      headers: readableHeaders(headers),
+      truncated,
+      ...(code === undefined ? {} : { code }),
+      ...(body === undefined ? {} : { body })
+    }
+  }
+}
+
+/** A JSON answer parsed, or undefined when the text is not JSON. */
+export function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
 }
 
 /** The transport error as the classifier reads it: its message and code, and those of its causes, redacted. */
 export function transportError(error: unknown, secrets: readonly string[]): Error {
   if (!(error instanceof Error)) return new Error(redactSecrets(String(error), secrets))
   const code = (error as { code?: unknown }).code
-  const copy = new Error(redactSecrets(error.message, secrets), error.cause === undefined
-    ? {}
-    : { cause: transportError(error.cause, secrets) })
+  const copy = new Error(
+    redactSecrets(error.message, secrets),
+    error.cause === undefined ? {} : { cause: transportError(error.cause, secrets) }
+  )
   return typeof code === 'string' ? Object.assign(copy, { code }) : copy
 }
 
