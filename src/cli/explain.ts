@@ -24,6 +24,7 @@ const EXPLAIN_HELP = `Usage: aoai-auth-check explain [--status N] [--phase ${PHA
 Names the cause of an Azure OpenAI, Entra ID or GitHub OIDC authentication error and the fix.
 Paste the error on standard input (a response body, an SDK exception, a log, curl -v output), or pass --file.
 A JWT in the text is decoded locally for its claims and never printed back.
+Exit status: 0 when a cause is named, 1 when it is unknown (the answer is printed either way), 2 on a usage error.
 
 ${describeFlags(FLAGS)}
 
@@ -54,7 +55,7 @@ function explainText(text: string, status?: number, phase?: ErrorPhase): Explain
 }
 
 export async function runExplain(argv: readonly string[], io: CommandIo): Promise<number> {
-  const flags = parseFlags(argv, FLAGS)
+  const flags = parseFlags(argv, FLAGS, 'this command reads the error text from standard input or --file')
   if (flags.help) {
     io.out(EXPLAIN_HELP)
     return 0
@@ -67,7 +68,8 @@ export async function runExplain(argv: readonly string[], io: CommandIo): Promis
   const answer = explainText(text, flags.status as number | undefined, flags.phase as ErrorPhase | undefined)
   const output = flags.json ? JSON.stringify(answer, null, 2) + '\n' : humanAnswer(answer)
   io.out(withoutPastedSecrets(output, text))
-  return 0
+  // A script can tell "named a cause" from "could not": the answer is printed either way.
+  return answer.cause === 'unknown' ? 1 : 0
 }
 
 /**
