@@ -2,27 +2,31 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 // A small, strict flag parser: every flag is declared, every value checked, and a mistake names the flag and
 // what it allows.
 class UsageError extends Error {
     name = 'UsageError';
 }
-/** Parses `argv` (after the command name) against `specs`; positional arguments are not accepted. */
-function parseFlags(argv, specs) {
+/**
+ * Parses `argv` (after the command name) against `specs`; positional arguments are not accepted (`positional`
+ * says where the command takes its input instead). A repeatable flag collects its values in order.
+ */
+function parseFlags(argv, specs, positional) {
     const values = {};
     for (let index = 0; index < argv.length; index++) {
         const arg = argv[index] === '-h' && specs.help ? '--help' : argv[index];
-        if (!arg.startsWith('--')) {
-            throw new UsageError(`unexpected argument '${arg}': this command reads the error text from standard ` +
-                'input or --file');
-        }
+        if (!arg.startsWith('--'))
+            throw new UsageError(`unexpected argument '${arg}': ${positional}`);
         const [name, inline] = splitFlag(arg.slice(2));
         const spec = specs[name];
         if (!spec) {
             throw new UsageError(`unknown flag --${name}; allowed: ${Object.keys(specs).map((f) => `--${f}`).join(', ')}`);
         }
-        if (name in values)
+        const repeatable = spec.kind === 'string' && spec.repeatable === true;
+        if (name in values && !repeatable)
             throw new UsageError(`--${name} is given twice`);
         if (spec.kind === 'boolean') {
             if (inline !== undefined)
@@ -34,7 +38,8 @@ function parseFlags(argv, specs) {
         if (raw === undefined || (inline === undefined && raw.startsWith('--'))) {
             throw new UsageError(`--${name} needs a value: ${describeValue(spec)}`);
         }
-        values[name] = parseValue(name, raw, spec);
+        const value = parseValue(name, raw, spec);
+        values[name] = repeatable ? [...(values[name] ?? []), String(value)] : value;
     }
     return values;
 }
@@ -75,7 +80,8 @@ function describeValue(spec) {
 function describeFlags(specs) {
     const lines = Object.entries(specs).map(([name, spec]) => {
         const value = spec.kind === 'boolean' ? '' : ` ${spec.kind === 'choice' ? spec.values.join('|') : spec.valueName}`;
-        return [`  --${name}${value}`, spec.description];
+        const repeat = spec.kind === 'string' && spec.repeatable ? '...' : '';
+        return [`  --${name}${value}${repeat}`, spec.description];
     });
     const width = Math.max(...lines.map(([flag]) => flag.length)) + 2;
     return lines.map(([flag, description]) => flag.padEnd(width) + description).join('\n');
@@ -1915,6 +1921,7 @@ const EXPLAIN_HELP = `Usage: aoai-auth-check explain [--status N] [--phase ${PHA
 Names the cause of an Azure OpenAI, Entra ID or GitHub OIDC authentication error and the fix.
 Paste the error on standard input (a response body, an SDK exception, a log, curl -v output), or pass --file.
 A JWT in the text is decoded locally for its claims and never printed back.
+Exit status: 0 when a cause is named, 1 when it is unknown (the answer is printed either way), 2 on a usage error.
 
 ${describeFlags(FLAGS)}
 
@@ -1935,7 +1942,7 @@ function explainText(text, status, phase) {
     };
 }
 async function runExplain(argv, io) {
-    const flags = parseFlags(argv, FLAGS);
+    const flags = parseFlags(argv, FLAGS, 'this command reads the error text from standard input or --file');
     if (flags.help) {
         io.out(EXPLAIN_HELP);
         return 0;
@@ -1948,7 +1955,8 @@ async function runExplain(argv, io) {
     const answer = explainText(text, flags.status, flags.phase);
     const output = flags.json ? JSON.stringify(answer, null, 2) + '\n' : humanAnswer(answer);
     io.out(withoutPastedSecrets(output, text));
-    return 0;
+    // A script can tell "named a cause" from "could not": the answer is printed either way.
+    return answer.cause === 'unknown' ? 1 : 0;
 }
 /**
  * The answer holds claims, never tokens; this guard keeps it so whatever a rule extracted from the paste: the
@@ -2017,6 +2025,7 @@ const processIo = {
 
 
 
+
 const COMMANDS = {
     explain: { run: runExplain, summary: 'name the cause of a pasted Azure OpenAI / Entra ID / GitHub OIDC error' }
 };
@@ -2025,7 +2034,9 @@ const HELP = `Usage: aoai-auth-check <command> [flags]
 Commands:
 ${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`).join('\n')}
 
-Run 'aoai-auth-check <command> --help' for a command's flags.
+Flags:
+  --help      show this help ('aoai-auth-check <command> --help' for a command's flags)
+  --version   print the version
 `;
 async function main(argv) {
     const [name, ...rest] = argv;
@@ -2033,20 +2044,34 @@ async function main(argv) {
         process.stderr.write(HELP);
         return 2;
     }
-    if (name === '--help' || name === '-h' || name === 'help') {
+    if (name === '--help' || name === '-h') {
         process.stdout.write(HELP);
         return 0;
     }
+    if (name === '--version' || name === '-V') {
+        process.stdout.write(`aoai-auth-check ${package_namespaceObject.rE}\n`);
+        return 0;
+    }
+    if (name === 'help')
+        return rest.length ? runCommand(rest[0], ['--help']) : main(['--help']);
+    return runCommand(name, rest);
+}
+function runCommand(name, argv) {
     const command = COMMANDS[name];
     if (!command)
         throw new UsageError(`unknown command '${name}'; commands: ${Object.keys(COMMANDS).join(', ')}`);
-    return command.run(rest, processIo);
+    return command.run(argv, processIo).catch((error) => {
+        if (error instanceof UsageError)
+            error.message += `\nRun 'aoai-auth-check ${name} --help' for its flags.`;
+        throw error;
+    });
 }
 main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
 }, (error) => {
     if (error instanceof UsageError) {
-        process.stderr.write(`aoai-auth-check: ${error.message}\nRun 'aoai-auth-check --help' for usage.\n`);
+        const hint = error.message.includes('--help') ? '' : "\nRun 'aoai-auth-check --help' for usage.";
+        process.stderr.write(`aoai-auth-check: ${error.message}${hint}\n`);
         process.exitCode = 2;
     }
     else {
