@@ -2,12 +2,14 @@
 // aoai-auth-check CLI: parses the command name and hands the rest to the command.
 import packageJson from '../package.json' with { type: 'json' }
 import { UsageError } from './cli/args.js'
+import { runCheck } from './cli/check.js'
 import { runExplain } from './cli/explain.js'
-import { processIo, type CommandIo } from './cli/io.js'
+import { processIo, silenceWorkflowCommands, type CommandIo } from './cli/io.js'
 
 type Command = (argv: readonly string[], io: CommandIo) => Promise<number>
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  check: { run: runCheck, summary: 'run the checks against an endpoint: sign-in, token, role, one probe call' },
   explain: { run: runExplain, summary: 'name the cause of a pasted Azure OpenAI / Entra ID / GitHub OIDC error' }
 }
 
@@ -48,6 +50,7 @@ function runCommand(name: string, argv: readonly string[]): Promise<number> {
   })
 }
 
+silenceWorkflowCommands()
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code

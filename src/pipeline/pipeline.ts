@@ -27,11 +27,13 @@ import type { TargetRun } from './target-run.js'
 export function checksFor(config: Pick<TargetConfig, 'auth' | 'apiKey'>): CheckStep<TargetRun>[] {
   const endpoint = [endpointUrlCheck, endpointCloudCheck, hostPolicyCheck]
   if (config.auth === 'api-key') return [inputsCheck, ...endpoint, probeCheck]
+  // Only oidc signs in with the job's GitHub token; env, cli and managed-identity go to Entra ID directly.
+  const signIn = config.auth === 'oidc' ? [githubOidcCheck] : []
   return [
     inputsCheck,
     ...endpoint,
     endpointHostCheck,
-    githubOidcCheck,
+    ...signIn,
     entraTokenCheck,
     accessTokenCheck,
     probeCheck,

@@ -1,4 +1,7 @@
-import { ClientAssertionCredential } from '@azure/identity'
+import type { TokenCredential } from '@azure/identity'
+import { readFileSync } from 'node:fs'
+import { createCredential } from '../../azure/credentials.js'
+import type { TargetConfig } from '../../config/inputs.js'
 import { judgeAccessToken, normalisedAudience } from '../../diagnosis/access-token.js'
 import { decodeJwtClaims } from '../../diagnosis/jwt.js'
 import { redactSecrets } from '../../diagnosis/redact.js'
@@ -16,37 +19,45 @@ const IDENTITY_RETRIES = { maxRetries: 2, retryDelayInMs: 500, maxRetryDelayInMs
  * nor the transport's code, ENOTFOUND, ECONNRESET or a certificate error).
  */
 class EntraSession {
-  readonly credential: ClientAssertionCredential
+  readonly credential: TokenCredential
   private lastError?: EntraFailure
 
-  constructor(tenantId: string, clientId: string, audience: string, authorityHost: string, secrets: SecretRegistry) {
-    const getAssertion = (): Promise<string> => githubIdToken(audience, secrets)
-    this.credential = new ClientAssertionCredential(tenantId, clientId, getAssertion, {
+  constructor(config: TargetConfig, secrets: SecretRegistry) {
+    const { tenantId, clientId, oidcAudience, authorityHost } = config
+    const mode = config.auth === 'api-key' ? 'oidc' : config.auth
+    registerEnvironmentSecrets(mode, secrets)
+    this.credential = createCredential({
+      mode,
+      env: process.env,
+      clientId,
+      tenantId,
       authorityHost,
-      disableInstanceDiscovery: true,
-      retryOptions: IDENTITY_RETRIES,
-      additionalPolicies: [
-        {
-          position: 'perCall',
-          policy: {
-            name: 'aoai-auth-check-capture-entra-error',
-            sendRequest: async (request, next) => {
-              let response
-              try {
-                response = await next(request)
-              } catch (error) {
-                this.lastError = { networkError: transportError(error, secrets.all()) }
-                throw error
+      getAssertion: () => githubIdToken(oidcAudience, secrets),
+      options: {
+        retryOptions: IDENTITY_RETRIES,
+        additionalPolicies: [
+          {
+            position: 'perCall',
+            policy: {
+              name: 'aoai-auth-check-capture-entra-error',
+              sendRequest: async (request, next) => {
+                let response
+                try {
+                  response = await next(request)
+                } catch (error) {
+                  this.lastError = { networkError: transportError(error, secrets.all()) }
+                  throw error
+                }
+                if (response.status >= 400) {
+                  const body = redactSecrets(response.bodyAsText ?? '', secrets.all())
+                  this.lastError = { status: response.status, body }
+                }
+                return response
               }
-              if (response.status >= 400) {
-                const body = redactSecrets(response.bodyAsText ?? '', secrets.all())
-                this.lastError = { status: response.status, body }
-              }
-              return response
             }
           }
-        }
-      ]
+        ]
+      }
     })
   }
 
@@ -58,15 +69,31 @@ class EntraSession {
   }
 }
 
-/** One credential per authority + tenant + client: its token cache then gives one token per scope. */
+/**
+ * The credentials a sign-in from the environment holds (a client secret, the federated token in its file): masked
+ * like the tokens the run gets, so no answer or error that echoes them is shown.
+ */
+function registerEnvironmentSecrets(mode: TargetConfig['auth'], secrets: SecretRegistry): void {
+  if (mode !== 'env') return
+  secrets.add(process.env.AZURE_CLIENT_SECRET)
+  const tokenFile = process.env.AZURE_FEDERATED_TOKEN_FILE
+  if (!tokenFile) return
+  try {
+    secrets.add(readFileSync(tokenFile, 'utf8').trim())
+  } catch {
+    // Unreadable: WorkloadIdentityCredential fails on it and says so; there is nothing to mask.
+  }
+}
+
+/** One credential per sign-in + authority + tenant + client: its token cache then gives one token per scope. */
 const sessions = new Map<string, EntraSession>()
 
 function sessionFor(run: TargetRun): EntraSession {
-  const { authorityHost, tenantId, clientId, oidcAudience } = run.config
-  const key = [authorityHost, tenantId, clientId, oidcAudience].join('|')
+  const { auth, authorityHost, tenantId, clientId, oidcAudience } = run.config
+  const key = [auth, authorityHost, tenantId, clientId, oidcAudience].join('|')
   let session = sessions.get(key)
   if (!session) {
-    session = new EntraSession(tenantId!, clientId!, oidcAudience, authorityHost, run.secrets)
+    session = new EntraSession(run.config, run.secrets)
     sessions.set(key, session)
   }
   return session
@@ -94,6 +121,9 @@ export const entraTokenCheck: CheckStep<TargetRun> = {
       const read = readEntraError(error, session.takeLastError())
       const options = { source: `Entra ID (${authorityHost})`, phase: 'entra-token' as const, evidence }
       return 'answer' in read ? explainObservation(run, read.answer, options) : explainError(run, read.error, options)
+    }
+    if (!token) {
+      return causeOutcome(run, 'unknown', 'fail', `The ${run.config.auth} sign-in returned no access token.`, evidence)
     }
     run.secrets.add(token.token)
     const claims = decodeJwtClaims(token.token)
