@@ -6,9 +6,10 @@ import { delimiter, join } from 'node:path'
 import packageJson from '../../package.json' with { type: 'json' }
 import { availability, chooseSignIn, describeSignIn, type Environment, type SignInMode } from '../azure/credentials.js'
 import { getInputs, InvalidInputError, type ActionConfig } from '../config/inputs.js'
-import { redactDeep } from '../diagnosis/redact.js'
+import { redactDeep, redactSecrets } from '../security/redact.js'
 import { closeDispatcher } from '../net/proxy.js'
 import { runPipeline } from '../pipeline/pipeline.js'
+import type { CheckResult } from '../pipeline/types.js'
 import { findingsOf, leadingFinding } from '../report/findings.js'
 import { headline as headlineOf } from '../report/headline.js'
 import { jsonReport } from '../report/json-report.js'
@@ -38,7 +39,10 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
   const config = readConfig(request, signIn.mode, env)
   const signInLine = describeSignIn(signIn.mode, env, signIn.chosenBecause)
   if (!request.json) io.out(`Sign-in: ${signInLine}\n`)
-  const { run, secrets } = await runPipeline(config)
+  // Each check's line as soon as it is known; the pipeline redacts what it records, and this once more.
+  const held = [env.AZURE_CLIENT_SECRET, env.AZURE_OPENAI_API_KEY].filter((value): value is string => Boolean(value))
+  const live = request.json ? undefined : (check: CheckResult) => io.out(redactSecrets(checkLine(check, io.paint), held))
+  const { run, secrets } = await runPipeline(config, live)
   await closeDispatcher()
 
   // Redacted once more with this run's own credentials before anything is printed, as the action's report is.
@@ -49,7 +53,6 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
     const report = jsonReport(clean, { findings, lead, failOn: request.failOn, version: packageJson.version })
     io.out(`${JSON.stringify(report, null, 2)}\n`)
   } else {
-    for (const target of clean.targets) for (const check of target.checks) io.out(checkLine(check, io.paint))
     io.out(finalReport(clean, { headline: headlineOf(clean, lead), findings, signIn: signInLine }, io.paint))
   }
   const failed = clean.outcome === 'fail' || (clean.outcome === 'warn' && request.failOn === 'warning')

@@ -2,8 +2,7 @@
 // and the identity the token was issued to. Separate from the action's reporting (outputs, job summary,
 // annotations): the same RunResult, read for a person at a terminal.
 import { styleText } from 'node:util'
-import type { CheckResult, CheckStatus } from '../pipeline/check.js'
-import type { RunResult } from '../pipeline/run-result.js'
+import type { CheckResult, CheckStatus, RunResult } from '../pipeline/types.js'
 import type { Finding } from '../report/findings.js'
 
 type Style = Parameters<typeof styleText>[0]

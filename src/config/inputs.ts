@@ -1,10 +1,10 @@
 import * as core from '@actions/core'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { redactSecrets } from '../diagnosis/redact.js'
 import type { SignInMode } from '../azure/credentials.js'
-import { CLOUD_NAMES, CLOUDS, type Cloud } from './clouds.js'
-import { GUID_SOURCE } from './guid.js'
+import { redactSecrets } from '../security/redact.js'
+import { CLOUD_NAMES, CLOUDS, type Cloud } from '../azure/clouds.js'
+import { GUID_SOURCE } from '../azure/guid.js'
 
 /** The action signs in with oidc or api-key; the CLI also with env, cli and managed-identity. */
 export type AuthMode = SignInMode

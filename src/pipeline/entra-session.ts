@@ -1,0 +1,110 @@
+import type { TokenCredential } from '@azure/identity'
+import { readFileSync } from 'node:fs'
+import { createCredential, type SignInMode } from '../azure/credentials.js'
+import type { GithubIdTokens } from '../github/id-token.js'
+import { redactSecrets } from '../security/redact.js'
+import type { SecretRegistry } from '../security/secrets.js'
+import { transportError, type EntraFailure } from './sdk-errors.js'
+
+const IDENTITY_RETRIES = { maxRetries: 2, retryDelayInMs: 500, maxRetryDelayInMs: 4000 }
+
+export interface EntraSessionKey {
+  /** How to sign in: the GitHub token exchange (oidc), or the CLI's env, cli and managed-identity. */
+  mode: Exclude<SignInMode, 'api-key'>
+  authorityHost: string
+  /** Both required for oidc; the other modes also find them in the environment, the az login or the host. */
+  tenantId?: string
+  clientId?: string
+  /** Audience of the GitHub OIDC token the credential presents. */
+  oidcAudience: string
+}
+
+/**
+ * A credential, and the last failure its requests met (MSAL's error keeps only a message: neither the AADSTS body
+ * nor the transport's code, ENOTFOUND, ECONNRESET or a certificate error).
+ */
+export class EntraSession {
+  readonly credential: TokenCredential
+  private lastError?: EntraFailure
+
+  constructor(key: EntraSessionKey, idTokens: GithubIdTokens, secrets: SecretRegistry) {
+    if (key.mode === 'env') registerEnvironmentSecrets(secrets)
+    this.credential = createCredential({
+      mode: key.mode,
+      env: process.env,
+      tenantId: key.tenantId,
+      clientId: key.clientId,
+      authorityHost: key.authorityHost,
+      getAssertion: () => idTokens.get(key.oidcAudience),
+      options: {
+        retryOptions: IDENTITY_RETRIES,
+        additionalPolicies: [
+          {
+            position: 'perCall',
+            policy: {
+              name: 'aoai-auth-check-capture-entra-error',
+              sendRequest: async (request, next) => {
+                let response
+                try {
+                  response = await next(request)
+                } catch (error) {
+                  this.lastError = { networkError: transportError(error, secrets.all()) }
+                  throw error
+                }
+                if (response.status >= 400) {
+                  const body = redactSecrets(response.bodyAsText ?? '', secrets.all())
+                  this.lastError = { status: response.status, body }
+                }
+                return response
+              }
+            }
+          }
+        ]
+      }
+    })
+  }
+
+  /** The last failure, forgotten once read. */
+  takeLastError(): EntraFailure | undefined {
+    const answer = this.lastError
+    this.lastError = undefined
+    return answer
+  }
+}
+
+/**
+ * The credentials a sign-in from the environment holds (a client secret, the federated token in its file): masked
+ * like the tokens the run gets, so no answer or error that echoes them is shown.
+ */
+function registerEnvironmentSecrets(secrets: SecretRegistry): void {
+  secrets.add(process.env.AZURE_CLIENT_SECRET)
+  const tokenFile = process.env.AZURE_FEDERATED_TOKEN_FILE
+  if (!tokenFile) return
+  try {
+    secrets.add(readFileSync(tokenFile, 'utf8').trim())
+  } catch {
+    // Unreadable: WorkloadIdentityCredential fails on it and says so; there is nothing to mask.
+  }
+}
+
+/** One credential per sign-in + authority + tenant + client + assertion audience for a run: its token cache then gives one token per scope. */
+export class EntraSessions {
+  private readonly byKey = new Map<string, EntraSession>()
+  private readonly idTokens: GithubIdTokens
+  private readonly secrets: SecretRegistry
+
+  constructor(idTokens: GithubIdTokens, secrets: SecretRegistry) {
+    this.idTokens = idTokens
+    this.secrets = secrets
+  }
+
+  for(key: EntraSessionKey): EntraSession {
+    const id = [key.mode, key.authorityHost, key.tenantId, key.clientId, key.oidcAudience].join('|')
+    let session = this.byKey.get(id)
+    if (!session) {
+      session = new EntraSession(key, this.idTokens, this.secrets)
+      this.byKey.set(id, session)
+    }
+    return session
+  }
+}
