@@ -17,7 +17,9 @@ async function lintWorkflow(text, file, lineOffset = 0) {
 }
 
 const workflowDir = join('.github', 'workflows')
-for (const name of readdirSync(workflowDir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+for (const name of readdirSync(workflowDir)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort()) {
   const file = join(workflowDir, name)
   await lintWorkflow(readFileSync(file, 'utf8'), file)
 }
@@ -48,7 +50,8 @@ for (const block of readmeYamlBlocks(readFileSync('README.md', 'utf8'))) {
   })()
   const isWorkflow = document && typeof document === 'object' && 'jobs' in document
   if (isWorkflow) await lintWorkflow(block.text, 'README.md', block.line - 1)
-  else if (usesAction) problems.push(`README.md:${block.line}: an example using the action must be a complete workflow (on: and jobs:)`)
+  else if (usesAction)
+    problems.push(`README.md:${block.line}: an example using the action must be a complete workflow (on: and jobs:)`)
 }
 
 const ajv = new Ajv({ allErrors: true })

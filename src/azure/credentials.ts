@@ -111,12 +111,25 @@ export function createCredential(settings: CredentialSettings): TokenCredential 
   switch (settings.mode) {
     case 'oidc':
       if (!settings.getAssertion) throw new Error('oidc needs the GitHub OIDC token source')
-      return new ClientAssertionCredential(tenantId!, clientId!, settings.getAssertion, entra)
+      return new ClientAssertionCredential(
+        required(tenantId, 'tenant id'),
+        required(clientId, 'client id'),
+        settings.getAssertion,
+        entra
+      )
     case 'env':
       if (env.AZURE_FEDERATED_TOKEN_FILE) {
-        return new WorkloadIdentityCredential({ ...entra, tenantId, clientId, tokenFilePath: env.AZURE_FEDERATED_TOKEN_FILE })
+        return new WorkloadIdentityCredential({
+          ...entra,
+          tenantId,
+          clientId,
+          tokenFilePath: env.AZURE_FEDERATED_TOKEN_FILE
+        })
       }
-      if (env.AZURE_CLIENT_SECRET) return new ClientSecretCredential(tenantId!, clientId!, env.AZURE_CLIENT_SECRET, entra)
+      if (env.AZURE_CLIENT_SECRET) {
+        const ids = [required(tenantId, 'tenant id'), required(clientId, 'client id')] as const
+        return new ClientSecretCredential(...ids, env.AZURE_CLIENT_SECRET, entra)
+      }
       // A certificate: EnvironmentCredential reads AZURE_CLIENT_CERTIFICATE_PATH (and its password) itself.
       return new EnvironmentCredential(entra)
     case 'cli':
@@ -126,6 +139,12 @@ export function createCredential(settings: CredentialSettings): TokenCredential 
         ? new ManagedIdentityCredential({ ...settings.options, clientId })
         : new ManagedIdentityCredential(settings.options)
   }
+}
+
+/** A value `availability` made sure of: its absence here is a wiring mistake, not a diagnosis. */
+function required(value: string | undefined, what: string): string {
+  if (!value) throw new Error(`the sign-in needs a ${what}, and none was given`)
+  return value
 }
 
 /** One line for the output: how the run signs in, and for auto why that way. */

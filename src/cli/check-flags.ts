@@ -23,17 +23,44 @@ export interface CheckRequest {
 }
 
 export const CHECK_FLAGS: Record<string, FlagSpec> = {
-  endpoint: { kind: 'string', valueName: 'URL', description: 'the resource endpoint, e.g. https://<name>.openai.azure.com/' },
-  deployment: { kind: 'string', valueName: 'D', description: 'the deployment to probe (needed unless --probe models|none)' },
-  'api-version': { kind: 'string', valueName: 'V', description: 'YYYY-MM-DD, YYYY-MM-DD-preview or v1 (default 2024-10-21)' },
+  endpoint: {
+    kind: 'string',
+    valueName: 'URL',
+    description: 'the resource endpoint, e.g. https://<name>.openai.azure.com/'
+  },
+  deployment: {
+    kind: 'string',
+    valueName: 'D',
+    description: 'the deployment to probe (needed unless --probe models|none)'
+  },
+  'api-version': {
+    kind: 'string',
+    valueName: 'V',
+    description: 'YYYY-MM-DD, YYYY-MM-DD-preview or v1 (default 2024-10-21)'
+  },
   probe: { kind: 'choice', values: PROBES, description: 'the call that proves access (default auto)' },
   auth: { kind: 'choice', values: AUTH_CHOICES, description: 'how to sign in (default auto: the first available)' },
-  'client-id': { kind: 'string', valueName: 'ID', description: 'client id of the app or managed identity (default $AZURE_CLIENT_ID)' },
+  'client-id': {
+    kind: 'string',
+    valueName: 'ID',
+    description: 'client id of the app or managed identity (default $AZURE_CLIENT_ID)'
+  },
   'tenant-id': { kind: 'string', valueName: 'T', description: 'directory (tenant) id (default $AZURE_TENANT_ID)' },
   environment: { kind: 'choice', values: CLOUDS, description: 'the Azure cloud (default azurecloud)' },
-  'config-file': { kind: 'string', valueName: 'F', repeatable: true, description: 'a repository config file to read targets from' },
+  'config-file': {
+    kind: 'string',
+    valueName: 'F',
+    repeatable: true,
+    description: 'a repository config file to read targets from'
+  },
   json: { kind: 'boolean', description: 'print the JSON report (schemaVersion 1) on stdout and nothing else' },
-  timeout: { kind: 'integer', valueName: 'S', min: 1, max: 600, description: 'one deadline for the whole run, in seconds (default 30)' },
+  timeout: {
+    kind: 'integer',
+    valueName: 'S',
+    min: 1,
+    max: 600,
+    description: 'one deadline for the whole run, in seconds (default 30)'
+  },
   'fail-on': { kind: 'choice', values: FAIL_ON, description: 'exit 1 on errors only (default), or on warnings too' },
   help: { kind: 'boolean', description: 'show this help' }
 }
@@ -73,8 +100,10 @@ export function parseCheckRequest(argv: readonly string[]): CheckRequest | 'help
   const text = (name: string): string | undefined => flags[name] as string | undefined
   const configFiles = (flags['config-file'] as string[] | undefined) ?? []
   if (!text('endpoint') && configFiles.length === 0) {
-    throw new UsageError('--endpoint is required: the resource endpoint, e.g. https://<name>.openai.azure.com/ ' +
-      '(or --config-file F to read the targets from a config file)')
+    throw new UsageError(
+      '--endpoint is required: the resource endpoint, e.g. https://<name>.openai.azure.com/ ' +
+        '(or --config-file F to read the targets from a config file)'
+    )
   }
   return {
     endpoint: text('endpoint'),

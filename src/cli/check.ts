@@ -41,7 +41,11 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
   if (!request.json) io.out(`Sign-in: ${signInLine}\n`)
   // Each check's line as soon as it is known; the pipeline redacts what it records, and this once more.
   const held = [env.AZURE_CLIENT_SECRET, env.AZURE_OPENAI_API_KEY].filter((value): value is string => Boolean(value))
-  const live = request.json ? undefined : (check: CheckResult) => io.out(redactSecrets(checkLine(check, io.paint), held))
+  const live = request.json
+    ? undefined
+    : (check: CheckResult) => {
+        io.out(redactSecrets(checkLine(check, io.paint), held))
+      }
   const { run, secrets } = await runPipeline(config, live)
   await closeDispatcher()
 
@@ -100,7 +104,9 @@ function readConfig(request: CheckRequest, mode: SignInMode, env: Environment): 
     return getInputs(SIGN_IN_MODES)
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error
-    const problems = error.problems.map((problem) => `${FLAG_OF_INPUT[problem.input] ?? `--${problem.input}`} ${problem.message}`)
+    const problems = error.problems.map(
+      (problem) => `${FLAG_OF_INPUT[problem.input] ?? `--${problem.input}`} ${problem.message}`
+    )
     throw new UsageError(problems.join('\n'))
   }
 }

@@ -16,8 +16,9 @@ const write = process.stdout.write.bind(process.stdout)
  * they mask: standard output takes only what a command writes through `out`.
  */
 export function silenceWorkflowCommands(): void {
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
-    String(chunk).startsWith('::') ? true : write(chunk, ...rest)) as typeof process.stdout.write
+  const filtered = (chunk: string | Uint8Array, ...rest: never[]): boolean =>
+    String(chunk).startsWith('::') ? true : write(chunk, ...rest)
+  process.stdout.write = filtered
 }
 
 export const processIo: CommandIo = {

@@ -39,11 +39,17 @@ export interface FinalReport {
 
 /** The verdict and, for every failure or warning, its cause, what it means and the fix. */
 export function finalReport(run: RunResult, report: FinalReport, paint: Paint): string {
-  const style: Style = run.outcome === 'pass' ? ['green', 'bold'] : run.outcome === 'warn' ? ['yellow', 'bold'] : ['red', 'bold']
+  const style: Style =
+    run.outcome === 'pass' ? ['green', 'bold'] : run.outcome === 'warn' ? ['yellow', 'bold'] : ['red', 'bold']
   const lines = ['', paint(style, report.headline), `Sign-in: ${report.signIn}`]
   for (const finding of report.findings) {
     const label = finding.status === 'fail' ? paint(['red', 'bold'], 'Cause') : paint(['yellow', 'bold'], 'Warning')
-    lines.push('', `${label}: ${finding.title} (${finding.cause})`, indent(finding.meaning), indent(finding.check.detail))
+    lines.push(
+      '',
+      `${label}: ${finding.title} (${finding.cause})`,
+      indent(finding.meaning),
+      indent(finding.check.detail)
+    )
     if (finding.check.fix) lines.push('', paint('bold', 'Fix:'), indent(finding.check.fix))
   }
   for (const target of run.targets) {

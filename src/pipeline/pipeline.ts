@@ -77,7 +77,11 @@ export type CheckObserver = (check: CheckResult, target: TargetConfig) => void
 
 export async function runTarget(config: TargetConfig, shared: RunContext, observe?: CheckObserver): Promise<TargetResult> {
   const context: TargetContext = { ...shared, config }
-  const onResult = observe && ((check: CheckResult) => observe(check, config))
+  const onResult =
+    observe &&
+    ((check: CheckResult) => {
+      observe(check, config)
+    })
   const checks = await runChecks(checksFor(config), context, shared.deadline, explainUnexpected, onResult)
   const claims = context.accessTokenClaims
   return {

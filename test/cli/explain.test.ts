@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { UnsecuredJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { version } from '../../package.json' with { type: 'json' }
+import packageJson from '../../package.json' with { type: 'json' }
 
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 
@@ -125,7 +125,7 @@ describe('aoai-auth-check explain', () => {
   })
 
   it('prints its version, and help for every command, also through help <command>', () => {
-    expect(run(['--version'])).toMatchObject({ status: 0, stdout: `aoai-auth-check ${version}\n` })
+    expect(run(['--version'])).toMatchObject({ status: 0, stdout: `aoai-auth-check ${packageJson.version}\n` })
     for (const command of ['check', 'explain']) {
       const help = run([command, '--help'])
       expect(help.status).toBe(0)

@@ -10,8 +10,18 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { installAzStandIn } from '../world/azure-cli.ts'
 import {
-  API_KEY, buildScenario, CHAT_DEPLOYMENT, CLIENT_ID, CLIENT_SECRET, ENDPOINT, MANAGED_IDENTITY_CLIENT_ID,
-  MANAGED_IDENTITY_PRINCIPAL_ID, PRINCIPAL_ID, scenarios, TENANT_ID, type World
+  API_KEY,
+  buildScenario,
+  CHAT_DEPLOYMENT,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  ENDPOINT,
+  MANAGED_IDENTITY_CLIENT_ID,
+  MANAGED_IDENTITY_PRINCIPAL_ID,
+  PRINCIPAL_ID,
+  scenarios,
+  TENANT_ID,
+  type World
 } from '../world/index.ts'
 import { sharedWorld } from './support.ts'
 
@@ -20,7 +30,9 @@ const CLI = join(ROOT, 'dist', 'cli.js')
 const GUARD = join(ROOT, 'test', 'world', 'guard.mjs')
 const world = sharedWorld()
 const home = mkdtempSync(join(tmpdir(), 'aoai-cli-home-'))
-afterAll(() => rmSync(home, { recursive: true, force: true }))
+afterAll(() => {
+  rmSync(home, { recursive: true, force: true })
+})
 
 interface CliRun {
   status: number
@@ -42,7 +54,9 @@ function check(args: string[], env: Record<string, string>): Promise<CliRun> {
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
     child.on('error', reject)
-    child.on('close', (code) => resolve({ status: code ?? 1, stdout, stderr }))
+    child.on('close', (code) => {
+      resolve({ status: code ?? 1, stdout, stderr })
+    })
   })
 }
 
@@ -74,13 +88,16 @@ describe('aoai-auth-check check, for every sign-in the world can serve', () => {
     rmSync(dirname(file), { recursive: true, force: true })
     expectPassed(run, /^Sign-in: env: workload identity \(federated token file\)$/m)
     const exchange = world().requests.find((r) => r.host === 'login.microsoftonline.com' && r.method === 'POST')
-    expect(new URLSearchParams(exchange?.body).get('client_assertion_type'))
-      .toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer')
+    expect(new URLSearchParams(exchange?.body).get('client_assertion_type')).toBe(
+      'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
+    )
   })
 
   it('env with a client secret, and a wrong secret named as invalid-client-secret', async () => {
-    expectPassed(await check([...TARGET, '--auth', 'env'], laptop({ ...ENV_IDS, AZURE_CLIENT_SECRET: CLIENT_SECRET })),
-      /^Sign-in: env: client secret from the environment$/m)
+    expectPassed(
+      await check([...TARGET, '--auth', 'env'], laptop({ ...ENV_IDS, AZURE_CLIENT_SECRET: CLIENT_SECRET })),
+      /^Sign-in: env: client secret from the environment$/m
+    )
     const wrong = 'Xy8Q~wrongsecretvalue0000000000000000000001'
     const run = await check([...TARGET, '--auth', 'env'], laptop({ ...ENV_IDS, AZURE_CLIENT_SECRET: wrong }))
     expect(run.status).toBe(1)
@@ -95,7 +112,7 @@ describe('aoai-auth-check check, for every sign-in the world can serve', () => {
     rmSync(dirname(az.binDir), { recursive: true, force: true })
   })
 
-  it('cli when az is not logged in: the CLI credential\'s own message, not a crash', async () => {
+  it("cli when az is not logged in: the CLI credential's own message, not a crash", async () => {
     const az = installAzStandIn(undefined)
     const run = await check([...TARGET, '--auth', 'cli'], laptop(az.env()))
     rmSync(dirname(az.binDir), { recursive: true, force: true })
@@ -103,16 +120,21 @@ describe('aoai-auth-check check, for every sign-in the world can serve', () => {
     expect(run.stdout).toMatch(/^ {2}FAIL {2}Entra ID access token .*az login/m)
   })
 
-  it('managed-identity: the host\'s user-assigned identity, from its IDENTITY_ENDPOINT', async () => {
+  it("managed-identity: the host's user-assigned identity, from its IDENTITY_ENDPOINT", async () => {
     world().scenario = buildScenario(scenarios.managedIdentityHost())
-    const run = await check([...TARGET, '--auth', 'managed-identity', '--client-id', MANAGED_IDENTITY_CLIENT_ID],
-      laptop(world().managedIdentityEnv()))
+    const run = await check(
+      [...TARGET, '--auth', 'managed-identity', '--client-id', MANAGED_IDENTITY_CLIENT_ID],
+      laptop(world().managedIdentityEnv())
+    )
     expectPassed(run, /^Sign-in: managed-identity: managed identity$/m, MANAGED_IDENTITY_PRINCIPAL_ID)
   })
 
   it('oidc: in a GitHub job with id-token: write, as the action signs in', async () => {
-    const run = await check([...TARGET, '--auth', 'oidc', '--client-id', CLIENT_ID, '--tenant-id', TENANT_ID],
-      { ...world().env(), PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home })
+    const run = await check([...TARGET, '--auth', 'oidc', '--client-id', CLIENT_ID, '--tenant-id', TENANT_ID], {
+      ...world().env(),
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: home
+    })
     expectPassed(run, /^Sign-in: oidc: GitHub OIDC token$/m)
     expect(run.stdout).toContain('GitHub OIDC subject: repo:octo-org/octo-repo:ref:refs/heads/main')
   })
@@ -160,10 +182,24 @@ describe('aoai-auth-check check: exit status and output', () => {
     const run = await check([...TARGET, '--json'], secret())
     expect(run.status).toBe(0)
     const report = JSON.parse(run.stdout) as Record<string, unknown>
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'versions', 'outcome', 'cause', 'failOn', 'startedAt', 'ms',
-      'causes', 'targets'])
-    expect(report).toMatchObject({ schemaVersion: 1, outcome: 'pass', cause: null, causes: [],
-      targets: [{ endpoint: ENDPOINT, principalId: PRINCIPAL_ID }] })
+    expect(Object.keys(report)).toEqual([
+      'schemaVersion',
+      'versions',
+      'outcome',
+      'cause',
+      'failOn',
+      'startedAt',
+      'ms',
+      'causes',
+      'targets'
+    ])
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      outcome: 'pass',
+      cause: null,
+      causes: [],
+      targets: [{ endpoint: ENDPOINT, principalId: PRINCIPAL_ID }]
+    })
     expect(run.stdout.trimEnd().endsWith('}')).toBe(true)
     expectNoSecret(run, world())
 
@@ -174,7 +210,7 @@ describe('aoai-auth-check check: exit status and output', () => {
   })
 
   it('is plain when not on a terminal, and in colour only when asked (FORCE_COLOR); NO_COLOR wins', async () => {
-    const ansi = /\u001b\[/
+    const ansi = new RegExp(`${String.fromCharCode(27)}\\[`)
     expect((await check(TARGET, secret())).stdout).not.toMatch(ansi)
     expect((await check(TARGET, { ...secret(), FORCE_COLOR: '1' })).stdout).toMatch(ansi)
     expect((await check(TARGET, { ...secret(), NO_COLOR: '1' })).stdout).not.toMatch(ansi)
@@ -188,7 +224,10 @@ describe('aoai-auth-check check: exit status and output', () => {
     [['--auth', 'api-key'], '--auth api-key needs AZURE_OPENAI_API_KEY'],
     [['--auth', 'oidc', '--client-id', CLIENT_ID, '--tenant-id', TENANT_ID], 'a GitHub job with id-token: write'],
     [['--auth', 'auto'], '--auth auto found no way to sign in on this machine'],
-    [['--auth', 'env', '--client-id', 'not-a-guid', '--tenant-id', TENANT_ID], '--client-id (or AZURE_CLIENT_ID) is not a GUID']
+    [
+      ['--auth', 'env', '--client-id', 'not-a-guid', '--tenant-id', TENANT_ID],
+      '--client-id (or AZURE_CLIENT_ID) is not a GUID'
+    ]
   ])('exits 2 on a usage error, naming the flag: %j', async (args, message) => {
     const env = args.includes('not-a-guid') ? laptop({ AZURE_CLIENT_SECRET: CLIENT_SECRET }) : laptop()
     const run = await check([...TARGET, ...args], env)

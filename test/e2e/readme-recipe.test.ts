@@ -7,8 +7,19 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { runAction } from '../harness/run-action.ts'
 import {
-  buildScenario, CLIENT_ID, ENDPOINT, GITHUB_ISSUER, OWNER, OWNER_ID, PRINCIPAL_ID, REPO, REPO_ID, TENANT_ID,
-  type EventKind, type FederatedCredential, type SubjectFormat
+  buildScenario,
+  CLIENT_ID,
+  ENDPOINT,
+  GITHUB_ISSUER,
+  OWNER,
+  OWNER_ID,
+  PRINCIPAL_ID,
+  REPO,
+  REPO_ID,
+  TENANT_ID,
+  type EventKind,
+  type FederatedCredential,
+  type SubjectFormat
 } from '../world/index.ts'
 import { checkStatuses, expectNoSecrets, sharedWorld } from './support.ts'
 
@@ -32,11 +43,9 @@ function recipeCredentials(repoPrefix: string): FederatedCredential[] {
 
 /** The subject prefixes the README tells you to set REPO to: the name form, and what its gh api command prints. */
 function repoPrefixes(): Record<'default' | 'immutable', string> {
-  const named = /^REPO=(repo:\S+)/m.exec(README)?.[1]
-  const printed = /gh api repos\/\S+ --jq .*\n# (repo:\S+)/.exec(README)?.[1]
-  expect(named, 'REPO=… in the recipe').toBeDefined()
-  expect(printed, 'the gh api command with its output').toBeDefined()
-  return { default: named!, immutable: printed! }
+  const named = /^REPO=(repo:\S+)/m.exec(README)?.[1] ?? 'REPO=… missing from the recipe'
+  const printed = /gh api repos\/\S+ --jq .*\n# (repo:\S+)/.exec(README)?.[1] ?? 'the gh api output is missing'
+  return { default: named, immutable: printed }
 }
 
 interface ExampleJob {
@@ -47,8 +56,11 @@ interface ExampleJob {
 }
 
 const VARIABLES: Record<string, string> = {
-  AZURE_CLIENT_ID: CLIENT_ID, AZURE_TENANT_ID: TENANT_ID, AZURE_OPENAI_ENDPOINT: ENDPOINT,
-  AZURE_USGOV_CLIENT_ID: CLIENT_ID, AZURE_USGOV_TENANT_ID: TENANT_ID
+  AZURE_CLIENT_ID: CLIENT_ID,
+  AZURE_TENANT_ID: TENANT_ID,
+  AZURE_OPENAI_ENDPOINT: ENDPOINT,
+  AZURE_USGOV_CLIENT_ID: CLIENT_ID,
+  AZURE_USGOV_TENANT_ID: TENANT_ID
 }
 
 function resolve(value: unknown): string {
@@ -58,23 +70,36 @@ function resolve(value: unknown): string {
   })
 }
 
-const EVENTS: Record<string, EventKind> = { push: 'push', pull_request: 'pull_request',
-  workflow_dispatch: 'workflow_dispatch', schedule: 'workflow_dispatch' }
+const EVENTS: Record<string, EventKind> = {
+  push: 'push',
+  pull_request: 'pull_request',
+  workflow_dispatch: 'workflow_dispatch',
+  schedule: 'workflow_dispatch'
+}
 
 /** Every job of every README workflow that uses the action, once per trigger and matrix environment. */
 function exampleJobs(): ExampleJob[] {
   const jobs: ExampleJob[] = []
   for (const block of fencedBlocks('yaml')) {
-    const workflow = parse(block) as { name: string; on: Record<string, unknown>; jobs?: Record<string, {
-      environment?: string; strategy?: { matrix?: { environment?: string[] } }
-      steps: { uses?: string; with?: Record<string, unknown> }[] }> }
-    if (!workflow?.jobs) continue
+    const workflow = parse(block) as {
+      name: string
+      on: Record<string, unknown>
+      jobs?: Record<
+        string,
+        {
+          environment?: string
+          strategy?: { matrix?: { environment?: string[] } }
+          steps: { uses?: string; with?: Record<string, unknown> }[]
+        }
+      >
+    }
+    if (!workflow.jobs) continue
     for (const job of Object.values(workflow.jobs)) {
       const step = job.steps.find((s) => s.uses?.includes('aoai-auth-check@'))
       if (!step) continue
       const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, resolve(v)]))
       const environments = job.environment?.includes('matrix.environment')
-        ? job.strategy!.matrix!.environment!
+        ? (job.strategy?.matrix?.environment ?? ['(no matrix.environment list)'])
         : [job.environment]
       const events = [...new Set(Object.keys(workflow.on).map((trigger) => EVENTS[trigger]))]
       for (const event of events) {
@@ -90,8 +115,16 @@ describe("the README's recipe and examples", () => {
   const jobs = exampleJobs()
 
   it('covers every example: quick start, gate, pull request, matrix, sovereign cloud, API Management', () => {
-    expect(new Set(jobs.map((job) => job.workflow))).toEqual(new Set(['aoai-auth-check', 'deploy', 'ai-config',
-      'environments', 'aoai-auth-check-usgov', 'aoai-auth-check-apim']))
+    expect(new Set(jobs.map((job) => job.workflow))).toEqual(
+      new Set([
+        'aoai-auth-check',
+        'deploy',
+        'ai-config',
+        'environments',
+        'aoai-auth-check-usgov',
+        'aoai-auth-check-apim'
+      ])
+    )
     expect(jobs.map((job) => job.environment)).toEqual(expect.arrayContaining(['production', 'staging']))
   })
 

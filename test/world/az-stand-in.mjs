@@ -36,8 +36,10 @@ function readLogin() {
 /** Local time as azure-cli prints expiresOn: "2026-12-02 19:30:00.000000". */
 function localTimestamp(date) {
   const pad = (n) => String(n).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
     `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.000000`
+  )
 }
 
 async function getAccessToken(args) {
@@ -46,27 +48,40 @@ async function getAccessToken(args) {
   const login = readLogin()
   const tenant = option(args, '--tenant') ?? login.tenantId
   const host = login.authorityHost ?? 'https://login.microsoftonline.com'
-  const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: login.clientId,
-    client_secret: login.clientSecret, scope: `${resource.replace(/\/$/, '')}/.default` })
+  const body = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: login.clientId,
+    client_secret: login.clientSecret,
+    scope: `${resource.replace(/\/$/, '')}/.default`
+  })
   const response = await fetch(`${host}/${tenant}/oauth2/v2.0/token`, {
-    method: 'POST', body, dispatcher: new EnvHttpProxyAgent(),
+    method: 'POST',
+    body,
+    dispatcher: new EnvHttpProxyAgent(),
     headers: { 'content-type': 'application/x-www-form-urlencoded' }
   }).catch((error) => fail(`ERROR: ${error.cause?.message ?? error.message}`))
   const answer = await response.json()
   // azure-cli shows MSAL's error_description after "ERROR: " (e.g. Azure/azure-cli#22145).
   if (!response.ok) fail(`ERROR: ${answer.error_description ?? JSON.stringify(answer)}`)
   const expires = Math.floor(Date.now() / 1000) + Number(answer.expires_in)
-  process.stdout.write(`${JSON.stringify({
-    accessToken: answer.access_token,
-    expiresOn: localTimestamp(new Date(expires * 1000)),
-    expires_on: expires,
-    subscription: option(args, '--subscription') ?? login.subscriptionId,
-    tenant,
-    tokenType: 'Bearer'
-  }, null, 2)}\n`)
+  process.stdout.write(
+    `${JSON.stringify(
+      {
+        accessToken: answer.access_token,
+        expiresOn: localTimestamp(new Date(expires * 1000)),
+        expires_on: expires,
+        subscription: option(args, '--subscription') ?? login.subscriptionId,
+        tenant,
+        tokenType: 'Bearer'
+      },
+      null,
+      2
+    )}\n`
+  )
 }
 
 const args = process.argv.slice(2)
 if (args[0] === 'account' && args[1] === 'get-access-token') await getAccessToken(args)
-else if (args[0] === '--version') process.stdout.write('azure-cli                         2.67.0 (test-world stand-in)\n')
+else if (args[0] === '--version')
+  process.stdout.write('azure-cli                         2.67.0 (test-world stand-in)\n')
 else fail(`ERROR: '${args.join(' ')}' is misspelled or not recognized by the system (test-world stand-in).`, 2)

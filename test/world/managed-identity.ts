@@ -30,8 +30,12 @@ function answer(res: ServerResponse, status: number, body: unknown): string {
   return text
 }
 
-async function tokenRequest(req: IncomingMessage, url: URL, state: WorldState, res: ServerResponse):
-  Promise<{ status: number; text: string }> {
+async function tokenRequest(
+  req: IncomingMessage,
+  url: URL,
+  state: WorldState,
+  res: ServerResponse
+): Promise<{ status: number; text: string }> {
   const reply = (status: number, body: unknown) => ({ status, text: answer(res, status, body) })
   if (req.headers['x-identity-header'] !== IDENTITY_HEADER) {
     return reply(401, { statusCode: 401, message: 'Unauthorized: missing or invalid X-IDENTITY-HEADER.' })
@@ -39,12 +43,19 @@ async function tokenRequest(req: IncomingMessage, url: URL, state: WorldState, r
   const resource = (url.searchParams.get('resource') ?? '').replace(/\/(\.default)?$/, '')
   const clientId = url.searchParams.get('client_id')
   const hosted = state.scenario.tenants.flatMap((tenant) =>
-    tenant.identities.filter((identity) => identity.kind === 'managed-identity').map((identity) => ({ tenant, identity })))
+    tenant.identities
+      .filter((identity) => identity.kind === 'managed-identity')
+      .map((identity) => ({ tenant, identity }))
+  )
   const match = clientId
     ? hosted.find(({ identity }) => identity.clientId.toLowerCase() === clientId.toLowerCase())
     : hosted[0]
   if (!match || !KNOWN_RESOURCES.includes(resource)) {
-    return reply(400, { statusCode: 400, message: 'Unable to load the proper Managed Identity.', correlationId: randomUUID() })
+    return reply(400, {
+      statusCode: 400,
+      message: 'Unable to load the proper Managed Identity.',
+      correlationId: randomUUID()
+    })
   }
   const token = await mintAccessToken(match.tenant, match.identity, resource)
   state.secrets.add(token)
@@ -57,28 +68,43 @@ async function tokenRequest(req: IncomingMessage, url: URL, state: WorldState, r
   })
 }
 
-export async function startManagedIdentityEndpoint(state: WorldState, requests: RecordedRequest[]):
-  Promise<ManagedIdentityEndpoint> {
+export async function startManagedIdentityEndpoint(
+  state: WorldState,
+  requests: RecordedRequest[]
+): Promise<ManagedIdentityEndpoint> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const host = req.headers.host ?? '127.0.0.1'
-    const done = ({ status, text }: { status: number; text: string }) => requests.push({ host, method: req.method ?? 'GET',
-      path: url.pathname, query: Object.fromEntries(url.searchParams), headers: {}, body: '', status,
-      responseBody: text, at: 0 })
+    const done = ({ status, text }: { status: number; text: string }) =>
+      requests.push({
+        host,
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: {},
+        body: '',
+        status,
+        responseBody: text,
+        at: 0
+      })
     if (req.method !== 'GET' || url.pathname !== '/msi/token') {
       done({ status: 404, text: answer(res, 404, { statusCode: 404, message: 'Not Found' }) })
       return
     }
     tokenRequest(req, url, state, res).then(done, (error: unknown) =>
-      done({ status: 500, text: answer(res, 500, { fakeError: String(error) }) }))
+      done({ status: 500, text: answer(res, 500, { fakeError: String(error) }) })
+    )
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
     env: { IDENTITY_ENDPOINT: `http://127.0.0.1:${port}/msi/token`, IDENTITY_HEADER, NO_PROXY: '127.0.0.1' },
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections()
-      server.close(() => resolve())
-    })
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => {
+          resolve()
+        })
+      })
   }
 }
