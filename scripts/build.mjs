@@ -4,16 +4,21 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { writeThirdPartyLicenses } from './third-party-licenses.mjs'
+import { bundledPackages, writeThirdPartyLicenses } from './third-party-licenses.mjs'
 
 const ncc = join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
 const work = join('.build', `run-${process.pid}`)
 const lock = join('.build', 'lock')
 
-function build(entry, outDir) {
-  execFileSync(process.execPath, [ncc, 'build', entry, '-o', outDir, '--quiet', '--target', 'es2022'], {
-    stdio: 'inherit'
-  })
+/** Bundles `entry` into `outDir`; returns the webpack stats file, which lists every module bundled. */
+function build(entry, outDir, name) {
+  const stats = join(work, `${name}-stats.json`)
+  execFileSync(
+    process.execPath,
+    [ncc, 'build', entry, '-o', outDir, '--quiet', '--target', 'es2022', '--stats-out', stats],
+    { stdio: 'inherit' }
+  )
+  return stats
 }
 
 function acquireLock() {
@@ -32,12 +37,12 @@ function acquireLock() {
 
 acquireLock()
 try {
-  build('src/index.ts', join(work, 'dist'))
+  const actionStats = build('src/index.ts', join(work, 'dist'), 'action')
   // The CLI runs the same engine, whose dependencies bring lazily loaded chunks of their own: it gets a directory,
   // so its chunks never collide with the action's, and dist/cli.js stays the entry point (the package's bin).
-  build('src/cli.ts', join(work, 'dist', 'cli'))
+  const cliStats = build('src/cli.ts', join(work, 'dist', 'cli'), 'cli')
   writeFileSync(join(work, 'dist', 'cli.js'), "#!/usr/bin/env node\nimport './cli/index.js'\n", { mode: 0o755 })
-  writeThirdPartyLicenses(join(work, 'dist', 'licenses.txt'))
+  writeThirdPartyLicenses(join(work, 'dist', 'licenses.txt'), bundledPackages([actionStats, cliStats]))
   rmSync('dist', { recursive: true, force: true })
   renameSync(join(work, 'dist'), 'dist')
 } finally {
