@@ -1,4 +1,5 @@
-// Builds the committed bundles with ncc: dist/index.js (the action) and dist/cli/ (the CLI, started by dist/cli.js).
+// Builds the committed bundles with ncc: dist/index.js (the action, with its chunks) and dist/cli/ (the CLI, started
+// by dist/cli.js).
 // TypeScript is pinned to 6.x because ncc compiles through the TypeScript JS API, which TS 7 no longer has.
 // The bundles are built aside and swapped in, under a lock, so a test reading dist/ never sees half a build.
 import { execFileSync } from 'node:child_process'
@@ -38,9 +39,10 @@ function acquireLock() {
 acquireLock()
 try {
   const actionStats = build('src/index.ts', join(work, 'dist'), 'action')
-  // The CLI runs the same engine, whose dependencies bring lazily loaded chunks of their own: it gets a directory,
-  // so its chunks never collide with the action's, and dist/cli.js stays the entry point (the package's bin).
+  // The CLI's own bundle and chunks in dist/cli/ (its chunk names would collide with the action's), started by
+  // dist/cli.js, the package's bin, so `node dist/cli.js ...` and an installed `aoai-auth-check` both work.
   const cliStats = build('src/cli.ts', join(work, 'dist', 'cli'), 'cli')
+  rmSync(join(work, 'dist', 'cli', 'package.json'), { force: true })
   writeFileSync(join(work, 'dist', 'cli.js'), "#!/usr/bin/env node\nimport './cli/index.js'\n", { mode: 0o755 })
   writeThirdPartyLicenses(join(work, 'dist', 'licenses.txt'), bundledPackages([actionStats, cliStats]))
   rmSync('dist', { recursive: true, force: true })

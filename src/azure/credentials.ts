@@ -1,15 +1,8 @@
 // Which Entra ID credential a run signs in with, built from @azure/identity's own credentials, and how `auto`
 // picks one. Selection reads only the environment it is given, so it is testable without touching process.env.
-import {
-  AzureCliCredential,
-  ClientAssertionCredential,
-  ClientSecretCredential,
-  EnvironmentCredential,
-  ManagedIdentityCredential,
-  WorkloadIdentityCredential,
-  type TokenCredential,
-  type TokenCredentialOptions
-} from '@azure/identity'
+// The SDK itself is passed in: it loads on first use (pipeline/sdks.ts), never at start-up.
+import type * as Identity from '@azure/identity'
+import type { TokenCredential, TokenCredentialOptions } from '@azure/identity'
 
 /** How a run signs in. The action offers oidc and api-key; the CLI all of them. */
 export type SignInMode = 'oidc' | 'env' | 'cli' | 'managed-identity' | 'api-key'
@@ -103,7 +96,7 @@ export interface CredentialSettings {
 }
 
 /** The @azure/identity credential for a mode; its prerequisites were checked by `availability`. */
-export function createCredential(settings: CredentialSettings): TokenCredential {
+export function createCredential(identity: typeof Identity, settings: CredentialSettings): TokenCredential {
   const { env, authorityHost } = settings
   const clientId = settings.clientId ?? env.AZURE_CLIENT_ID
   const tenantId = settings.tenantId ?? env.AZURE_TENANT_ID
@@ -111,7 +104,7 @@ export function createCredential(settings: CredentialSettings): TokenCredential 
   switch (settings.mode) {
     case 'oidc':
       if (!settings.getAssertion) throw new Error('oidc needs the GitHub OIDC token source')
-      return new ClientAssertionCredential(
+      return new identity.ClientAssertionCredential(
         required(tenantId, 'tenant id'),
         required(clientId, 'client id'),
         settings.getAssertion,
@@ -119,7 +112,7 @@ export function createCredential(settings: CredentialSettings): TokenCredential 
       )
     case 'env':
       if (env.AZURE_FEDERATED_TOKEN_FILE) {
-        return new WorkloadIdentityCredential({
+        return new identity.WorkloadIdentityCredential({
           ...entra,
           tenantId,
           clientId,
@@ -128,16 +121,16 @@ export function createCredential(settings: CredentialSettings): TokenCredential 
       }
       if (env.AZURE_CLIENT_SECRET) {
         const ids = [required(tenantId, 'tenant id'), required(clientId, 'client id')] as const
-        return new ClientSecretCredential(...ids, env.AZURE_CLIENT_SECRET, entra)
+        return new identity.ClientSecretCredential(...ids, env.AZURE_CLIENT_SECRET, entra)
       }
       // A certificate: EnvironmentCredential reads AZURE_CLIENT_CERTIFICATE_PATH (and its password) itself.
-      return new EnvironmentCredential(entra)
+      return new identity.EnvironmentCredential(entra)
     case 'cli':
-      return new AzureCliCredential(tenantId ? { tenantId } : {})
+      return new identity.AzureCliCredential(tenantId ? { tenantId } : {})
     case 'managed-identity':
       return clientId
-        ? new ManagedIdentityCredential({ ...settings.options, clientId })
-        : new ManagedIdentityCredential(settings.options)
+        ? new identity.ManagedIdentityCredential({ ...settings.options, clientId })
+        : new identity.ManagedIdentityCredential(settings.options)
   }
 }
 

@@ -7,7 +7,6 @@ import packageJson from '../../package.json' with { type: 'json' }
 import { availability, chooseSignIn, describeSignIn, type Environment, type SignInMode } from '../azure/credentials.js'
 import { getInputs, InvalidInputError, type ActionConfig } from '../config/inputs.js'
 import { redactDeep, redactSecrets } from '../security/redact.js'
-import { closeDispatcher } from '../net/proxy.js'
 import { runPipeline } from '../pipeline/pipeline.js'
 import type { CheckResult } from '../pipeline/types.js'
 import { findingsOf, leadingFinding } from '../report/findings.js'
@@ -46,8 +45,7 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
     : (check: CheckResult) => {
         io.out(redactSecrets(checkLine(check, io.paint), held))
       }
-  const { run, secrets } = await runPipeline(config, live)
-  await closeDispatcher()
+  const { run, secrets, deadline } = await runPipeline(config, live)
 
   // Redacted once more with this run's own credentials before anything is printed, as the action's report is.
   const clean = redactDeep(run, secrets.all())
@@ -60,7 +58,10 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
     io.out(finalReport(clean, { headline: headlineOf(clean, lead), findings, signIn: signInLine }, io.paint))
   }
   const failed = clean.outcome === 'fail' || (clean.outcome === 'warn' && request.failOn === 'warning')
-  return failed ? 1 : 0
+  const code = failed ? 1 : 0
+  // A call the deadline cut short may still hold a socket open: end now rather than hang (as the action does).
+  if (deadline.abandonedWork || deadline.expired()) process.exit(code)
+  return code
 }
 
 /** The mode asked for (checked that this machine has what it needs), or for auto the first one it has. */

@@ -1,10 +1,14 @@
+import type * as Identity from '@azure/identity'
 import type { TokenCredential } from '@azure/identity'
 import { readFileSync } from 'node:fs'
 import { createCredential, type SignInMode } from '../azure/credentials.js'
 import type { GithubIdTokens } from '../github/id-token.js'
+import { identityHttpClient } from '../net/identity-http-client.js'
+import type { Transport } from '../net/transport.js'
 import { redactSecrets } from '../security/redact.js'
 import type { SecretRegistry } from '../security/secrets.js'
 import { transportError, type EntraFailure } from './sdk-errors.js'
+import { loadIdentity } from './sdks.js'
 
 const IDENTITY_RETRIES = { maxRetries: 2, retryDelayInMs: 500, maxRetryDelayInMs: 4000 }
 
@@ -27,9 +31,15 @@ export class EntraSession {
   readonly credential: TokenCredential
   private lastError?: EntraFailure
 
-  constructor(key: EntraSessionKey, idTokens: GithubIdTokens, secrets: SecretRegistry) {
+  constructor(
+    identity: typeof Identity,
+    key: EntraSessionKey,
+    idTokens: GithubIdTokens,
+    secrets: SecretRegistry,
+    transport: Transport
+  ) {
     if (key.mode === 'env') registerEnvironmentSecrets(secrets)
-    this.credential = createCredential({
+    this.credential = createCredential(identity, {
       mode: key.mode,
       env: process.env,
       tenantId: key.tenantId,
@@ -37,6 +47,9 @@ export class EntraSession {
       authorityHost: key.authorityHost,
       getAssertion: () => idTokens.get(key.oidcAudience),
       options: {
+        // A managed identity endpoint is plain HTTP on the host itself (App Service, Arc) or IMDS' link-local address,
+        // which the TLS transport does not serve: there the SDK's own pipeline (which honours NO_PROXY) talks to it.
+        ...(key.mode === 'managed-identity' ? {} : { httpClient: identityHttpClient(transport.dispatcher) }),
         retryOptions: IDENTITY_RETRIES,
         additionalPolicies: [
           {
@@ -89,20 +102,24 @@ function registerEnvironmentSecrets(secrets: SecretRegistry): void {
 
 /** One credential per sign-in + authority + tenant + client + assertion audience for a run: its token cache then gives one token per scope. */
 export class EntraSessions {
-  private readonly byKey = new Map<string, EntraSession>()
+  private readonly byKey = new Map<string, Promise<EntraSession>>()
   private readonly idTokens: GithubIdTokens
   private readonly secrets: SecretRegistry
+  private readonly transport: Transport
 
-  constructor(idTokens: GithubIdTokens, secrets: SecretRegistry) {
+  constructor(idTokens: GithubIdTokens, secrets: SecretRegistry, transport: Transport) {
     this.idTokens = idTokens
     this.secrets = secrets
+    this.transport = transport
   }
 
-  for(key: EntraSessionKey): EntraSession {
+  for(key: EntraSessionKey): Promise<EntraSession> {
     const id = [key.mode, key.authorityHost, key.tenantId, key.clientId, key.oidcAudience].join('|')
     let session = this.byKey.get(id)
     if (!session) {
-      session = new EntraSession(key, this.idTokens, this.secrets)
+      session = loadIdentity().then(
+        (identity) => new EntraSession(identity, key, this.idTokens, this.secrets, this.transport)
+      )
       this.byKey.set(id, session)
     }
     return session
