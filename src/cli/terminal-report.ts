@@ -2,6 +2,7 @@
 // and the identity the token was issued to. Separate from the action's reporting (outputs, job summary,
 // annotations): the same RunResult, read for a person at a terminal.
 import { styleText } from 'node:util'
+import { commandLines, inlineText, type Fix } from '../causes/fix.js'
 import type { CheckResult, CheckStatus, RunResult } from '../pipeline/types.js'
 import type { Finding } from '../report/findings.js'
 
@@ -50,7 +51,7 @@ export function finalReport(run: RunResult, report: FinalReport, paint: Paint): 
       indent(finding.meaning),
       indent(finding.check.detail)
     )
-    if (finding.check.fix) lines.push('', paint('bold', 'Fix:'), indent(finding.check.fix))
+    if (finding.check.fix) lines.push('', paint('bold', 'Fix:'), ...fixLines(finding.check.fix))
   }
   for (const target of run.targets) {
     const identity = [
@@ -70,4 +71,11 @@ function indent(text: string): string {
     .split('\n')
     .map((line) => (line ? `  ${line}` : line))
     .join('\n')
+}
+
+/** Prose as it reads, commands indented and wrapped with continuations so they paste whole. */
+export function fixLines(fix: Fix): string[] {
+  return fix.flatMap((block) =>
+    block.kind === 'prose' ? [`  ${inlineText(block.parts)}`] : commandLines(block).map((line) => `      ${line}`)
+  )
 }

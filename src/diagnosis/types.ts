@@ -12,6 +12,10 @@ export interface ErrorObservation {
   phase?: ErrorPhase
   /** Response headers when known (retry-after, x-ms-error-code, ...), lower-case names. */
   headers?: Record<string, string>
+  /** The service's error code when the SDK kept it as a field (openai's `APIError.code`, Entra's `error`). */
+  code?: string
+  /** The parsed response body when one came, as the service sent it (redacted). */
+  body?: unknown
 }
 
 /** Facts a live run knows that decide ambiguous texts. */
