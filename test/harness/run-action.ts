@@ -117,7 +117,7 @@ export async function runAction(world: World, options: RunActionOptions): Promis
     const guardLog = join(root, 'guard.log')
 
     const expressionContext = { 'github.workspace': workspace, 'runner.temp': temp,
-      'github.token': 'ghs_harnessjobtoken' }
+      'github.token': world.scenario.github.jobToken }
     const inputs: Record<string, string> = {}
     for (const [name, fallback] of Object.entries(readInputDefaults(findActionYml(bundle)))) {
       if (fallback !== undefined) inputs[inputVariable(name)] = evaluateDefault(fallback, expressionContext)
