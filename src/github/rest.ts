@@ -3,7 +3,12 @@
 import { getOctokit } from '@actions/github'
 import type { PullRequestFile } from './pull-request-changes.js'
 
-export type GitHubClient = ReturnType<typeof getOctokit>
+/** An octokit and the signal that ends its calls with the run's deadline. */
+export interface GitHubClient {
+  octokit: ReturnType<typeof getOctokit>
+  /** Per call: a `request` option given to getOctokit would replace @actions/github's proxy-aware fetch. */
+  request: { signal: AbortSignal }
+}
 
 /** The repository and pull request the event names. */
 export interface PullRequestRef {
@@ -13,16 +18,18 @@ export interface PullRequestRef {
 }
 
 export function gitHubClient(token: string, signal: AbortSignal): GitHubClient {
-  return getOctokit(token, { request: { signal } })
+  return { octokit: getOctokit(token), request: { signal } }
 }
 
 /** Every file of the pull request, all pages (GitHub lists 3000 at most). */
 export async function listPullRequestFiles(client: GitHubClient, pull: PullRequestRef): Promise<PullRequestFile[]> {
-  const files = await client.paginate(client.rest.pulls.listFiles, {
+  const { octokit, request } = client
+  const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
     owner: pull.owner,
     repo: pull.repo,
     pull_number: pull.number,
-    per_page: 100
+    per_page: 100,
+    request
   })
   return files.map((file) => ({
     filename: file.filename,

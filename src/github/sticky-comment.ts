@@ -15,30 +15,34 @@ export async function upsertStickyComment(
   text: string
 ): Promise<CommentOutcome> {
   const body = `${COMMENT_MARKER}\n${text}`
+  const { octokit, request } = client
   try {
-    const comments = await client.paginate(client.rest.issues.listComments, {
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
       owner: pull.owner,
       repo: pull.repo,
       issue_number: pull.number,
-      per_page: 100
+      per_page: 100,
+      request
     })
     const marked = comments.filter((comment) => comment.body?.startsWith(COMMENT_MARKER))
     // The action's own comment first: another author's comment that merely quotes the marker is not ours.
     const existing = marked.find((comment) => comment.user?.type === 'Bot') ?? marked[0]
     if (existing) {
-      const updated = await client.rest.issues.updateComment({
+      const updated = await octokit.rest.issues.updateComment({
         owner: pull.owner,
         repo: pull.repo,
         comment_id: existing.id,
-        body
+        body,
+        request
       })
       return { action: 'updated', id: updated.data.id, url: updated.data.html_url }
     }
-    const created = await client.rest.issues.createComment({
+    const created = await octokit.rest.issues.createComment({
       owner: pull.owner,
       repo: pull.repo,
       issue_number: pull.number,
-      body
+      body,
+      request
     })
     return { action: 'created', id: created.data.id, url: created.data.html_url }
   } catch (error) {
