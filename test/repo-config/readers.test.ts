@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { readConfigText } from '../../src/repo-config/read-text.ts'
+import { readTargetsInput } from '../../src/repo-config/targets-input.ts'
 import type { FileReading, FileTarget } from '../../src/repo-config/types.ts'
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
@@ -315,4 +316,19 @@ test('a file in no known format says which formats the action reads', () => {
     expect.objectContaining({ kind: 'unrecognised', message: expect.stringContaining('appsettings*.json') })
   ])
   expect(readConfigText('notes.txt', 'AZURE_OPENAI_ENDPOINT=x').format).toBeUndefined()
+})
+
+describe('the targets input', () => {
+  test('is a YAML list of the native items', () => {
+    const reading = readTargetsInput('- endpoint: https://contoso.openai.azure.com/\n  deployment: gpt-4o-mini\n- endpoint: https://contoso-eu.openai.azure.com/\n')
+    expect(reading.targets.map(summary)).toEqual([
+      { line: 1, endpoint: 'https://contoso.openai.azure.com/ @1', deployment: 'gpt-4o-mini @2' },
+      { line: 3, endpoint: 'https://contoso-eu.openai.azure.com/ @3' }
+    ])
+  })
+
+  test('that is not a list, or not YAML, says what is expected', () => {
+    expect(readTargetsInput('endpoint: https://contoso.openai.azure.com/').findings[0].message).toMatch(/^"targets" must be a list of targets/)
+    expect(readTargetsInput('- endpoint: [x\n').findings[0].message).toMatch(/^not valid YAML: .*; expected a YAML list/)
+  })
 })
