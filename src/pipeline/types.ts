@@ -1,0 +1,150 @@
+// The engine's types: what a check yields, what a target and a run result hold, and the context the stages share.
+import type { TokenCredential } from '@azure/identity'
+import type { EndpointFacts } from '../azure/endpoint.js'
+import type { CauseId } from '../causes/ids.js'
+import type { TargetConfig } from '../config/inputs.js'
+import type { EventFacts } from '../github/event.js'
+import type { GithubIdTokens } from '../github/id-token.js'
+import type { Deadline } from '../net/deadline.js'
+import type { SecretRegistry } from '../security/secrets.js'
+import type { EntraSessions } from './entra-session.js'
+
+/** The stages of one target's run, in order (docs/architecture.md "The pipeline"). */
+export type StageId = 'inputs' | 'endpoint' | 'github-oidc' | 'entra-token' | 'control-plane' | 'probe' | 'compare'
+
+/** Every check a target can go through; `CHECKS` in pipeline.ts registers each with its stage and needs. */
+export type CheckId =
+  | 'inputs'
+  | 'endpoint-url'
+  | 'endpoint-cloud'
+  | 'host-policy'
+  | 'endpoint-host'
+  | 'github-oidc'
+  | 'entra-token'
+  | 'access-token'
+  | 'probe'
+  | 'compare'
+
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip'
+
+/** What every check yields. `evidence` is already redacted: it is shown to people and written to reports. */
+export interface CheckResult {
+  id: CheckId
+  stage: StageId
+  title: string
+  status: CheckStatus
+  cause?: CauseId
+  /** Ranked alternatives when the evidence cannot decide; the first is `cause`. */
+  candidates?: { cause: CauseId; why: string }[]
+  /** One or two sentences a person reads: what was checked and what was seen. */
+  detail: string
+  /** The fix with the user's values filled in, when the check failed or warned. */
+  fix?: string
+  evidence: Record<string, unknown>
+  ms: number
+}
+
+/** What a check's `run` decides; the runner adds id, stage, title and timing. */
+export type CheckOutcome = Omit<CheckResult, 'id' | 'stage' | 'title' | 'ms'>
+
+/** One check of one target: a small step of a stage, run after the checks it `needs` passed (or warned). */
+export interface CheckStep<C> {
+  id: CheckId
+  stage: StageId
+  title: string
+  needs: readonly CheckId[]
+  run(context: C): Promise<CheckOutcome>
+}
+
+/** Turns an error the step did not expect into its outcome (the diagnosis engine decides the cause). */
+export type FailureExplainer<C> = (context: C, step: CheckStep<C>, error: unknown) => CheckOutcome
+
+export type Outcome = 'pass' | 'warn' | 'fail'
+
+/** Where a target's values came from: the workflow's inputs, or a file in the repository. */
+export interface TargetSource {
+  kind: 'inputs' | 'file'
+  file?: string
+  line?: number
+}
+
+/** One endpoint + deployment + auth settings, walked through the stages. */
+export interface TargetResult {
+  label: string
+  endpoint: string
+  deployment?: string
+  source: TargetSource
+  checks: CheckResult[]
+  outcome: Outcome
+  /** The cause of the first failed check (or of the first warning when nothing failed); absent on pass. */
+  cause?: CauseId
+  /** Decoded claims, never the tokens themselves. */
+  oidcClaims?: Record<string, unknown>
+  accessTokenClaims?: Record<string, unknown>
+  principalId?: string
+  tenantId?: string
+  tokenAudience?: string
+  tokenIssuer?: string
+  /** ISO 8601. */
+  tokenExpiresOn?: string
+  oidcSubject?: string
+}
+
+export interface RunResult {
+  outcome: Outcome
+  targets: TargetResult[]
+  /** ISO 8601. */
+  startedAt: string
+  ms: number
+}
+
+/** What the data plane said to one credential. */
+export interface ProbeResult {
+  credential: 'entra-token' | 'api-key'
+  /** The call succeeded. */
+  ok: boolean
+  /** The credential was accepted: the call succeeded, or was refused only for load or quota. */
+  authenticated: boolean
+  cause?: CauseId
+  outcome: CheckOutcome
+}
+
+/** What every target of one run shares: the deadline, the event, the secrets, and the per-run caches. */
+export interface RunContext {
+  deadline: Deadline
+  event: EventFacts
+  secrets: SecretRegistry
+  /** One GitHub OIDC token per audience for the whole run. */
+  idTokens: GithubIdTokens
+  /** One Entra credential (and so one token per scope) per authority, tenant, client and assertion audience. */
+  entraSessions: EntraSessions
+}
+
+/** Everything one target's run has learned so far; each stage reads what earlier stages left here. */
+export interface TargetContext extends RunContext {
+  config: TargetConfig
+  endpoint?: EndpointFacts
+  /** Decoded claims of the GitHub OIDC token (never the token). */
+  oidcClaims?: Record<string, unknown>
+  credential?: TokenCredential
+  /** Decoded claims of the Entra access token (never the token). */
+  accessTokenClaims?: Record<string, unknown>
+  accessTokenExpiresOn?: Date
+  /** What the data plane said to the token and to the key, for the compare stage. */
+  tokenProbe?: ProbeResult
+  keyProbe?: ProbeResult
+}
+
+/** A fact an earlier check should have left in the context was not there: a wrong `needs` list, not a diagnosis. */
+export class MissingFactError extends Error {
+  constructor(what: string) {
+    super(`${what} is not known yet: a check ran before the check that establishes it`)
+    this.name = 'MissingFactError'
+  }
+}
+
+/** The value a check relies on an earlier one to have established; fails with a named error if it did not. */
+export function known<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new MissingFactError(what)
+  return value
+}
