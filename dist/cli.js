@@ -129,6 +129,7 @@ const CAUSES_BY_PHASE = {
     ],
     transport: ['dns-failure', 'tls-failure', 'proxy-failure', 'timeout'],
     'control-plane': ['arm-authorization-failed', 'role-assignment-propagating'],
+    'repository-config': ['api-key-in-repository'],
     other: ['unknown']
 };
 const CAUSE_IDS = Object.values(CAUSES_BY_PHASE).flat();
@@ -847,6 +848,17 @@ const ENTRIES = {
         meaning: 'Role assignments (and new principals) take up to ~10 minutes to reach the data plane, longer for ' +
             'group memberships and management-group scopes; tokens issued before keep the old view.',
         fix: () => 'Wait a few minutes and retry with a new token.'
+    },
+    // ── repository config ──
+    'api-key-in-repository': {
+        title: 'A config file in the repository commits an API key',
+        meaning: 'A file the action reads holds an Azure OpenAI API key (32 hexadecimal or 84 characters under a ' +
+            'key-like name). Anyone who can read the repository, its forks and its history can call the resource ' +
+            'with it. The action masks the value and never sends it anywhere.',
+        fix: () => 'Rotate the key (`az cognitiveservices account keys regenerate -n <account-name> -g <resource-group> ' +
+            '--key-name key1`), remove it from the file (and from history if the repository is public), and let the ' +
+            'workflow sign in with Entra ID; an application that needs a key reads it from a secret store, not the ' +
+            'repository.'
     },
     unknown: {
         title: 'The cause could not be determined',

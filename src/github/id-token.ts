@@ -8,9 +8,12 @@ import type { SecretRegistry } from '../security/secrets.js'
  */
 const MIN_REMAINING_MS = 60_000
 
-/** The job's GitHub OIDC tokens, one per audience, for one run: one request per audience while a token stays fresh. */
+/**
+ * The job's GitHub OIDC tokens, one per audience, for one run: one request per audience while a token stays fresh,
+ * however many targets ask at once (they share the request in flight, and its failure).
+ */
 export class GithubIdTokens {
-  private readonly byAudience = new Map<string, { token: string; expiresAt: number }>()
+  private readonly byAudience = new Map<string, Promise<{ token: string; expiresAt: number }>>()
   private readonly secrets: SecretRegistry
 
   constructor(secrets: SecretRegistry) {
@@ -18,12 +21,24 @@ export class GithubIdTokens {
   }
 
   async get(audience: string): Promise<string> {
-    const cached = this.byAudience.get(audience)
-    if (cached && cached.expiresAt - Date.now() > MIN_REMAINING_MS) return cached.token
+    const entry = this.byAudience.get(audience)
+    if (entry) {
+      // A failure is shared too: every target is told the same, from one request.
+      const held = await entry.catch(() => undefined)
+      if (!held || held.expiresAt - Date.now() > MIN_REMAINING_MS) return (await entry).token
+      if (this.byAudience.get(audience) === entry) this.byAudience.delete(audience)
+      const renewed = this.byAudience.get(audience)
+      if (renewed) return (await renewed).token
+    }
+    const request = this.request(audience)
+    this.byAudience.set(audience, request)
+    return (await request).token
+  }
+
+  private async request(audience: string): Promise<{ token: string; expiresAt: number }> {
     const token = await core.getIDToken(audience)
     this.secrets.add(token)
     const exp = decodeJwtClaims(token)?.exp
-    this.byAudience.set(audience, { token, expiresAt: typeof exp === 'number' ? exp * 1000 : 0 })
-    return token
+    return { token, expiresAt: typeof exp === 'number' ? exp * 1000 : 0 }
   }
 }

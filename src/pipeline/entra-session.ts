@@ -1,4 +1,4 @@
-import { ClientAssertionCredential } from '@azure/identity'
+import { ClientAssertionCredential, type AccessToken } from '@azure/identity'
 import type { GithubIdTokens } from '../github/id-token.js'
 import { redactSecrets } from '../security/redact.js'
 import type { SecretRegistry } from '../security/secrets.js'
@@ -18,9 +18,14 @@ export interface EntraSessionKey {
  * A credential, and the last failure its requests met (MSAL's error keeps only a message: neither the AADSTS body
  * nor the transport's code, ENOTFOUND, ECONNRESET or a certificate error).
  */
+/** One token exchange: the token, or the error with the failure its request met. */
+export type TokenAttempt = { token: AccessToken } | { error: unknown; failure?: EntraFailure }
+
 export class EntraSession {
   readonly credential: ClientAssertionCredential
   private lastError?: EntraFailure
+  /** One exchange per scope for the run, shared by every target that asks (also while it is in flight). */
+  private readonly attempts = new Map<string, Promise<TokenAttempt>>()
 
   constructor(key: EntraSessionKey, idTokens: GithubIdTokens, secrets: SecretRegistry) {
     const getAssertion = (): Promise<string> => idTokens.get(key.oidcAudience)
@@ -51,6 +56,26 @@ export class EntraSession {
         }
       ]
     })
+  }
+
+  /** The run's one exchange for `scope`: every target of this identity and scope gets its token, or its failure. */
+  tokenFor(scope: string, signal: AbortSignal): Promise<TokenAttempt> {
+    let attempt = this.attempts.get(scope)
+    if (!attempt) {
+      attempt = this.exchange(scope, signal)
+      this.attempts.set(scope, attempt)
+    }
+    return attempt
+  }
+
+  private async exchange(scope: string, signal: AbortSignal): Promise<TokenAttempt> {
+    this.takeLastError()
+    try {
+      // enableCae: the bearer provider the probe uses asks with CAE, and this fills that same cache.
+      return { token: await this.credential.getToken(scope, { enableCae: true, abortSignal: signal }) }
+    } catch (error) {
+      return { error, failure: this.takeLastError() }
+    }
   }
 
   /** The last failure, forgotten once read. */

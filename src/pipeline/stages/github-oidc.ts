@@ -28,7 +28,8 @@ export const githubOidcCheck: CheckStep<TargetContext> = {
   id: 'github-oidc',
   stage: 'github-oidc',
   title: 'GitHub OIDC token',
-  needs: ['inputs'],
+  // A host that may not receive credentials gets none minted for it either.
+  needs: ['inputs', 'host-policy'],
   async run(context) {
     const audience = context.config.oidcAudience
     const evidence = {
