@@ -47,7 +47,11 @@ describe('publishReport', () => {
       'token-issuer': `https://sts.windows.net/${TENANT_ID}/`,
       'token-expires-on': EXPIRES_ON,
       'oidc-subject': SUBJECT,
-      'report-file': published.reportFile
+      'report-file': published.reportFile,
+      results: JSON.stringify([
+        { label: 'contoso', endpoint: 'https://contoso.openai.azure.com/', deployment: 'gpt-4o-mini',
+          source: { kind: 'inputs' }, result: 'pass', cause: null }
+      ])
     })
     expect(published.exitCode).toBeUndefined()
     expect(published.errors).toEqual([])
@@ -69,7 +73,8 @@ describe('publishReport', () => {
     expect(published.outputs.result).toBe('fail')
     expect(published.outputs.cause).toBe('missing-data-plane-role')
     expect(JSON.parse(published.outputs.causes ?? '')).toEqual([
-      { check: 'probe', cause: 'missing-data-plane-role', status: 'fail', title }
+      { check: 'probe', cause: 'missing-data-plane-role', status: 'fail', title,
+        target: 'contoso' }
     ])
     // setFailed's headline, then one titled annotation with the detail and the fix
     expect(published.errors).toHaveLength(2)
