@@ -55,7 +55,9 @@ async function readConfig(secrets: SecretRegistry): Promise<ActionConfig | Inval
   try {
     const config = getInputs()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-    return await withRepositoryTargets(config, { workspace, onSecret: (value) => secrets.add(value) })
+    return await withRepositoryTargets(config, { workspace, onSecret: (value) => {
+      secrets.add(value)
+    } })
   } catch (error) {
     if (error instanceof InvalidInputError) return error
     throw error

@@ -19,9 +19,14 @@ export async function withRepositoryTargets(config: ActionConfig, options: Repos
   const { files, problems } = await readConfigFiles(patterns, options)
   const refused = problems.filter((problem) => problem.severity === 'error')
   if (refused.length > 0) {
-    throw new InvalidInputError(refused.map((problem) => ({ input: 'config-file', message: `'${problem.pattern}' ${problem.message}` })))
+    throw new InvalidInputError(
+      refused.map((problem) => ({ input: 'config-file', message: `'${problem.pattern}' ${problem.message}` }))
+    )
   }
-  const notices = [...config.notices, ...problems.map((problem) => `config-file '${problem.pattern}' ${problem.message}.`)]
+  const notices = [
+    ...config.notices,
+    ...problems.map((problem) => `config-file '${problem.pattern}' ${problem.message}.`)
+  ]
   const targets: TargetConfig[] = []
   for (const file of files) {
     const { entries, notice } = targetsOfFile(file, config)
@@ -60,5 +65,10 @@ function targetsOfFile(file: ReadFile, config: ActionConfig): { entries: TargetC
 /** A file that names no target but commits a key: an entry that reports the key and checks nothing else. */
 function keysOnlyEntry(file: string, keys: ConfigFinding[], config: ActionConfig): TargetConfig {
   const { defaults, settings } = config.step
-  return { ...targetConfig(unreadableFile(file, [], defaults), settings), source: { file, line: keys[0].line }, committedKeys: keys, keysOnly: true }
+  return {
+    ...targetConfig(unreadableFile(file, [], defaults), settings),
+    source: { file, line: keys[0].line },
+    committedKeys: keys,
+    keysOnly: true
+  }
 }

@@ -93,7 +93,10 @@ export function resolveTarget(target: FileTarget, defaults: StepDefaults, fromIn
   }
   const tenantId = usable('tenantId')
   if (tenantId && !isTenantId(tenantId.value)) {
-    complain(tenantId, `${tenantId.key} is not a GUID or a domain such as contoso.onmicrosoft.com; the value is not shown`)
+    complain(
+      tenantId,
+      `${tenantId.key} is not a GUID or a domain such as contoso.onmicrosoft.com; the value is not shown`
+    )
   }
 
   const resolved: ResolvedTarget = {
@@ -105,7 +108,11 @@ export function resolveTarget(target: FileTarget, defaults: StepDefaults, fromIn
     tenantId: tenantId?.value ?? defaults.tenantId,
     source: fromInput ? { kind: 'inputs' } : { file: target.file, line: target.line },
     block: fromInput ? undefined : target.block,
-    positions: fromInput ? {} : Object.fromEntries(Object.entries(fields).map(([field, value]) => [field, { line: value.line, column: value.column }])),
+    positions: fromInput
+      ? {}
+      : Object.fromEntries(
+          Object.entries(fields).map(([field, value]) => [field, { line: value.line, column: value.column }])
+        ),
     problems,
     notes: target.notes.map((note) => (file ? `${file}:${target.line}: ${note}` : note)),
     committedKeys: []
@@ -116,21 +123,28 @@ export function resolveTarget(target: FileTarget, defaults: StepDefaults, fromIn
     missing('no endpoint: the target names none and the endpoint input is not set')
   }
   if (!resolved.deployment && probeNeedsDeployment(resolved.probe)) {
-    missing(`no deployment: the target names none and the deployment input is not set (needed by probe ${resolved.probe}; or set probe to models or none)`)
+    missing(
+      `no deployment: the target names none and the deployment input is not set (needed by probe ${resolved.probe}; or set probe to models or none)`
+    )
   }
-  if (defaults.auth === 'oidc' && !resolved.clientId) missing('no client-id: the target names none and the client-id input is not set')
-  if (defaults.auth === 'oidc' && !resolved.tenantId) missing('no tenant-id: the target names none and the tenant-id input is not set')
+  if (defaults.auth === 'oidc' && !resolved.clientId)
+    missing('no client-id: the target names none and the client-id input is not set')
+  if (defaults.auth === 'oidc' && !resolved.tenantId)
+    missing('no tenant-id: the target names none and the tenant-id input is not set')
   return resolved
 }
 
 /** A file that gave no usable target (malformed, or in no format the action reads): one failing entry of its own. */
-export function unreadableFile(file: string, findings: readonly ConfigFinding[], defaults: StepDefaults): ResolvedTarget {
-  const first = findings[0]
+export function unreadableFile(
+  file: string,
+  findings: readonly ConfigFinding[],
+  defaults: StepDefaults
+): ResolvedTarget {
   return {
     endpoint: '',
     apiVersion: defaults.apiVersion,
     probe: defaults.probe,
-    source: { file, line: first?.line ?? 1 },
+    source: { file, line: findings.length > 0 ? findings[0].line : 1 },
     // The whole file: a change anywhere in it may be what makes it readable.
     block: { start: 1, end: Number.MAX_SAFE_INTEGER },
     positions: {},

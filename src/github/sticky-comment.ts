@@ -6,8 +6,7 @@ import { statusOf, type GitHubClient, type PullRequestRef } from './rest.js'
 export const COMMENT_MARKER = '<!-- aoai-auth-check -->'
 
 export type CommentOutcome =
-  | { action: 'created' | 'updated'; id: number; url: string }
-  | { action: 'skipped'; reason: string }
+  { action: 'created' | 'updated'; id: number; url: string } | { action: 'skipped'; reason: string }
 
 export async function upsertStickyComment(
   client: GitHubClient,
@@ -26,7 +25,7 @@ export async function upsertStickyComment(
     })
     const marked = comments.filter((comment) => comment.body?.startsWith(COMMENT_MARKER))
     // The action's own comment first: another author's comment that merely quotes the marker is not ours.
-    const existing = marked.find((comment) => comment.user?.type === 'Bot') ?? marked[0]
+    const existing = marked.find((comment) => comment.user?.type === 'Bot') ?? marked.at(0)
     if (existing) {
       const updated = await octokit.rest.issues.updateComment({
         owner: pull.owner,

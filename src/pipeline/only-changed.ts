@@ -16,15 +16,29 @@ export async function changedScope(config: ActionConfig, deadline: Deadline): Pr
   const all = { checked: config.targets.map(() => true) }
   if (!config.repository.onlyChanged) return all
   const pull = pullRequestOfRun()
-  if (!pull) return { ...all, notice: 'only-changed applies to pull_request and pull_request_target runs: every target is checked.' }
+  if (!pull)
+    return {
+      ...all,
+      notice: 'only-changed applies to pull_request and pull_request_target runs: every target is checked.'
+    }
   const token = config.repository.githubToken
-  if (!token) return { ...all, notice: 'only-changed needs github-token to list the pull request\'s files: every target is checked.' }
+  if (!token)
+    return {
+      ...all,
+      notice: "only-changed needs github-token to list the pull request's files: every target is checked."
+    }
   let files
   try {
-    files = await deadline.race(listPullRequestFiles(gitHubClient(token, deadline.signal), pull), 'listing the pull request\'s files')
+    files = await deadline.race(
+      listPullRequestFiles(gitHubClient(token, deadline.signal), pull),
+      "listing the pull request's files"
+    )
   } catch (error) {
     const status = statusOf(error)
-    return { ...all, notice: `The pull request's files could not be listed (${status ? `HTTP ${status}` : 'no answer from GitHub'}): every target is checked.` }
+    return {
+      ...all,
+      notice: `The pull request's files could not be listed (${status ? `HTTP ${status}` : 'no answer from GitHub'}): every target is checked.`
+    }
   }
   const changes = changedFiles(files)
   const checked = config.targets.map((target) => changedBy(target, changes))

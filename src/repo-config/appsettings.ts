@@ -105,7 +105,11 @@ function connectionStringTargets(context: FileContext, section: TreeEntry | unde
       }
       const named = deployment ?? model
       if (named) {
-        target.fields.deployment = locatedValue(named.value, `${key} ${deployment ? 'Deployment' : 'Model'}`, at(named.offset))
+        target.fields.deployment = locatedValue(
+          named.value,
+          `${key} ${deployment ? 'Deployment' : 'Model'}`,
+          at(named.offset)
+        )
       }
       const apiKey = parts.get('key')
       if (apiKey) context.apiKey(`${key} Key`, apiKey.value, at(apiKey.offset))
@@ -129,7 +133,10 @@ function aspireTargets(context: FileContext, root: TreeNode): FileTarget[] {
     }
   }
   return clients.map(({ name, entry, settings }) => {
-    const target = context.target({ offset: entry.keyOffset, end: settings === node ? entry.value.end : settings.end }, name)
+    const target = context.target(
+      { offset: entry.keyOffset, end: settings === node ? entry.value.end : settings.end },
+      name
+    )
     const prefix = `Aspire:Azure:AI:OpenAI${name ? `:${name}` : ''}`
     context.setField(target, 'endpoint', entryOf(settings, 'Endpoint', true), `${prefix}:Endpoint`)
     readEndpointPath(target)

@@ -54,7 +54,9 @@ export class FileContext {
     const node = entry.value
     const placeholder = templatePlaceholder(node)
     if (placeholder) {
-      target.notes.push(`${escapeControls(key)} is the placeholder ${placeholder}, not a value: the step's input is used`)
+      target.notes.push(
+        `${escapeControls(key)} is the placeholder ${placeholder}, not a value: the step's input is used`
+      )
       return
     }
     if (node.kind !== 'scalar') {
@@ -92,7 +94,13 @@ export class FileContext {
   }
 
   noTargets(expected: string): void {
-    this.findings.push({ kind: 'no-targets', file: this.file, line: 1, column: 1, message: `names no target: ${expected}` })
+    this.findings.push({
+      kind: 'no-targets',
+      file: this.file,
+      line: 1,
+      column: 1,
+      message: `names no target: ${expected}`
+    })
   }
 
   reading(targets: FileTarget[]): FileReading {

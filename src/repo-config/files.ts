@@ -64,7 +64,11 @@ export async function readConfigFiles(patterns: readonly string[], options: Read
     }
     for (const match of matches) {
       if (files.length >= MAX_FILES) {
-        problems.push({ pattern: shown, severity: 'notice', message: `more than ${MAX_FILES} files: the rest are not read` })
+        problems.push({
+          pattern: shown,
+          severity: 'notice',
+          message: `more than ${MAX_FILES} files: the rest are not read`
+        })
         break
       }
       const located = await locate(workspace, match)
@@ -121,7 +125,9 @@ async function locate(workspace: string, match: string): Promise<Located> {
   const stats = await lstat(real)
   if (!stats.isFile()) return { problem: `${escapeControls(file)} is not a file` }
   if (stats.size > MAX_BYTES) {
-    return { problem: `${escapeControls(file)} is larger than ${MAX_BYTES / 1024} KiB; a config file is smaller: not read` }
+    return {
+      problem: `${escapeControls(file)} is larger than ${MAX_BYTES / 1024} KiB; a config file is smaller: not read`
+    }
   }
   const text = (await readFile(real, 'utf8')).replace(/^\uFEFF/, '')
   return { file, text }

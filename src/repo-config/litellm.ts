@@ -21,7 +21,8 @@ export function readLitellm(text: string, file: string): FileReading {
     return context.reading([])
   }
   const targets = list.items.flatMap((item) => modelTarget(context, item))
-  if (targets.length === 0) context.noTargets(`no model_list entry uses an azure/<deployment> model; expected ${EXPECTED}`)
+  if (targets.length === 0)
+    context.noTargets(`no model_list entry uses an azure/<deployment> model; expected ${EXPECTED}`)
   return context.reading(targets)
 }
 
@@ -39,7 +40,7 @@ function modelTarget(context: FileContext, item: TreeNode): FileTarget[] {
   context.setField(target, 'clientId', entryOf(params, 'client_id'), 'litellm_params.client_id')
   context.setField(target, 'tenantId', entryOf(params, 'tenant_id'), 'litellm_params.tenant_id')
   const mode = entryOf(entryOf(item, 'model_info')?.value, 'mode')?.value
-  if (mode?.kind === 'scalar' && mode.text === 'embedding' && target.fields.deployment) {
+  if (mode?.kind === 'scalar' && mode.text === 'embedding') {
     target.fields.probe = { ...target.fields.deployment, key: 'model_info.mode', value: 'embeddings' }
   }
   readEndpointPath(target)

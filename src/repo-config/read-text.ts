@@ -27,7 +27,13 @@ export function readConfigText(file: string, text: string): FileReading {
   return {
     targets: [],
     findings: [
-      { kind: 'unrecognised', file, line: 1, column: 1, message: `is not a config file the action reads; expected ${FORMATS_EXPECTED}` }
+      {
+        kind: 'unrecognised',
+        file,
+        line: 1,
+        column: 1,
+        message: `is not a config file the action reads; expected ${FORMATS_EXPECTED}`
+      }
     ],
     secrets: []
   }
@@ -51,7 +57,10 @@ function formatOfContent(root: TreeNode | undefined, json: boolean): ConfigForma
   const type = entryOf(root, 'type')?.value
   if (type?.kind === 'scalar' && type.text === 'azure_open_ai') return 'promptflow'
   if (entryOf(root, 'model_list')) return 'litellm'
-  if (json && ['AzureOpenAI', 'AzureOpenAIEmbeddings', 'ConnectionStrings', 'Aspire'].some((key) => entryOf(root, key, true))) {
+  if (
+    json &&
+    ['AzureOpenAI', 'AzureOpenAIEmbeddings', 'ConnectionStrings', 'Aspire'].some((key) => entryOf(root, key, true))
+  ) {
     return 'appsettings'
   }
   return undefined

@@ -11,7 +11,10 @@ export function readTargetsInput(text: string): FileReading {
   const tree = parseYaml(text)
   const context = new FileContext(TARGETS_INPUT, 'native', tree.index)
   for (const error of tree.errors) {
-    context.invalid(error.offset, `${error.message}; expected a YAML list such as "- endpoint: https://<name>.openai.azure.com/"`)
+    context.invalid(
+      error.offset,
+      `${error.message}; expected a YAML list such as "- endpoint: https://<name>.openai.azure.com/"`
+    )
   }
   if (tree.errors.length > 0 || !tree.root) return context.reading([])
   context.scanForKeys(tree.root)

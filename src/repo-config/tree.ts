@@ -67,8 +67,8 @@ function fromYaml(node: YamlNode, depth: number): TreeNode {
   if (depth > MAX_DEPTH || isAlias(node)) return { kind: 'other', offset, end }
   if (isScalar(node)) {
     if (node.value === null || node.value === undefined) return { kind: 'scalar', text: undefined, offset, end }
-    const written = node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : String(node.value)
-    return { kind: 'scalar', text: written, offset, end }
+    const written = node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : scalarText(node.value)
+    return written === undefined ? { kind: 'other', offset, end } : { kind: 'scalar', text: written, offset, end }
   }
   if (isSeq(node)) {
     const items = node.items.map((item) => childOf(item as YamlNode | null, depth, end))
@@ -77,14 +77,23 @@ function fromYaml(node: YamlNode, depth: number): TreeNode {
   if (isMap(node)) {
     const entries: TreeEntry[] = []
     for (const pair of node.items) {
-      if (!isScalar(pair.key) || pair.key.value === null) continue
+      if (!isScalar(pair.key)) continue
+      const key = scalarText(pair.key.value)
+      if (key === undefined) continue
       const keyOffset = pair.key.range?.[0] ?? offset
       const keyEnd = pair.key.range?.[2] ?? keyOffset
-      entries.push({ key: String(pair.key.value), keyOffset, value: childOf(pair.value as YamlNode | null, depth, keyEnd) })
+      entries.push({ key, keyOffset, value: childOf(pair.value as YamlNode | null, depth, keyEnd) })
     }
     return { kind: 'map', entries, offset, end }
   }
   return { kind: 'other', offset, end }
+}
+
+/** A scalar's value as text: strings, numbers and booleans (a YAML timestamp or binary is not a setting). */
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value)
+  return undefined
 }
 
 function childOf(node: YamlNode | null, depth: number, at: number): TreeNode {
@@ -122,20 +131,21 @@ function fromJson(node: JsonNode, text: string, depth: number): TreeNode {
     case 'object': {
       const entries: TreeEntry[] = []
       for (const property of node.children ?? []) {
-        const [key, value] = property.children ?? []
-        if (!key || typeof key.value !== 'string') continue
-        entries.push({
-          key: key.value,
-          keyOffset: key.offset,
-          value: value
-            ? fromJson(value, text, depth + 1)
-            : { kind: 'scalar', text: undefined, offset: key.offset, end: key.offset + key.length }
-        })
+        // A property is its key and its value; a file that parsed has both.
+        if (property.children?.length !== 2) continue
+        const [key, value] = property.children
+        if (typeof key.value !== 'string') continue
+        entries.push({ key: key.value, keyOffset: key.offset, value: fromJson(value, text, depth + 1) })
       }
       return { kind: 'map', entries, offset, end }
     }
     case 'array':
-      return { kind: 'list', items: (node.children ?? []).map((child) => fromJson(child, text, depth + 1)), offset, end }
+      return {
+        kind: 'list',
+        items: (node.children ?? []).map((child) => fromJson(child, text, depth + 1)),
+        offset,
+        end
+      }
     case 'null':
       return { kind: 'scalar', text: undefined, offset, end }
     case 'number':

@@ -3,17 +3,17 @@
 import type { RunResult, TargetResult } from '../pipeline/types.js'
 import { fileLink, worstFirst } from './summary.js'
 
-const MARK: Record<TargetResult['outcome'], string> = { pass: '✅ pass', warn: '⚠️ warn', fail: '❌ fail', skip: '⏭️ skip' }
+const MARK: Record<TargetResult['outcome'], string> = {
+  pass: '✅ pass',
+  warn: '⚠️ warn',
+  fail: '❌ fail',
+  skip: '⏭️ skip'
+}
 // GitHub refuses a comment body over 65536 characters; the table stops well before.
 const MAX_BODY_CHARS = 60_000
 
 export function commentBody(run: RunResult, headline: string): string {
-  const lines = [
-    `### ${cell(headline)}`,
-    '',
-    '| Target | Result | Cause | Source |',
-    '| --- | --- | --- | --- |'
-  ]
+  const lines = [`### ${cell(headline)}`, '', '| Target | Result | Cause | Source |', '| --- | --- | --- | --- |']
   const rows = worstFirst(run.targets).map((target) =>
     [
       cell(target.label),
@@ -31,7 +31,7 @@ export function commentBody(run: RunResult, headline: string): string {
     lines.push(`| ${row} |`)
     length += row.length + 5
   }
-  lines.push('', '<sub>aoai-auth-check · the job summary has each target\'s checks and fix</sub>')
+  lines.push('', "<sub>aoai-auth-check · the job summary has each target's checks and fix</sub>")
   return lines.join('\n')
 }
 

@@ -36,7 +36,9 @@ export function sarifLog(findings: readonly SarifFinding[], tool: SarifTool): Re
       fullDescription: { text: entry.meaning },
       help: { text: entry.fix({}) },
       helpUri: `${tool.informationUri}/blob/main/${CAUSES_DOC}#${anchorOf(cause, entry.title)}`,
-      defaultConfiguration: { level: findings.some((f) => f.cause === cause && f.level === 'error') ? 'error' : 'warning' },
+      defaultConfiguration: {
+        level: findings.some((f) => f.cause === cause && f.level === 'error') ? 'error' : 'warning'
+      },
       properties: { phase: entry.phase }
     }
   })

@@ -37,7 +37,9 @@ const resultsOf = (run: ActionRun): Result[] => JSON.parse(run.outputs.results) 
 function tokenRequests(w: World) {
   return {
     oidc: w.requests.filter((request) => request.path.includes('/idtoken/')).length,
-    entra: w.requests.filter((request) => request.host === 'login.microsoftonline.com' && request.path.endsWith('/token')).length
+    entra: w.requests.filter(
+      (request) => request.host === 'login.microsoftonline.com' && request.path.endsWith('/token')
+    ).length
   }
 }
 
@@ -45,9 +47,23 @@ function tokenRequests(w: World) {
 function pullRequestWorld(overrides: ScenarioOverrides['github'] = {}): void {
   world().scenario = buildScenario({
     github: { event: 'pull_request', ...overrides },
-    tenants: [{ identities: [{ federatedCredentials: [{}, {
-      name: 'pull-requests', issuer: 'https://token.actions.githubusercontent.com',
-      subject: `repo:${REPOSITORY}:pull_request`, audiences: ['api://AzureADTokenExchange'] }] }] }]
+    tenants: [
+      {
+        identities: [
+          {
+            federatedCredentials: [
+              {},
+              {
+                name: 'pull-requests',
+                issuer: 'https://token.actions.githubusercontent.com',
+                subject: `repo:${REPOSITORY}:pull_request`,
+                audiences: ['api://AzureADTokenExchange']
+              }
+            ]
+          }
+        ]
+      }
+    ]
   })
 }
 
@@ -55,7 +71,11 @@ describe('every format, read from the repository', () => {
   it('checks every target of every file, in order, one OIDC request and one Entra exchange in all', async () => {
     const run = await runAction(world(), {
       // The step's deployment is the one of a target that names none (the promptflow connection).
-      inputs: { ...IDENTITY, deployment: CHAT_DEPLOYMENT, 'config-file': '.env\nsrc/appsettings.json, litellm/config.yaml, connections/*.yml, aoai-auth-check.yml' },
+      inputs: {
+        ...IDENTITY,
+        deployment: CHAT_DEPLOYMENT,
+        'config-file': '.env\nsrc/appsettings.json, litellm/config.yaml, connections/*.yml, aoai-auth-check.yml'
+      },
       workspaceFiles: {
         '.env': fixture('semantic-kernel.env'),
         'src/appsettings.json': fixture('appsettings.json'),
@@ -89,7 +109,8 @@ describe('findings on the file and line of the value at fault', () => {
     const run = await runAction(world(), {
       inputs: { ...IDENTITY, 'config-file': 'services/chat/.env' },
       workspaceFiles: {
-        'services/chat/.env': `AZURE_OPENAI_ENDPOINT=${ENDPOINT}\nAZURE_OPENAI_CHAT_DEPLOYMENT_NAME=gpt-5-preview\n` +
+        'services/chat/.env':
+          `AZURE_OPENAI_ENDPOINT=${ENDPOINT}\nAZURE_OPENAI_CHAT_DEPLOYMENT_NAME=gpt-5-preview\n` +
           `AZURE_OPENAI_EMBEDDING_DEPLOYMENT_NAME=${EMBEDDINGS_DEPLOYMENT}\n`
       }
     })
@@ -106,7 +127,9 @@ describe('findings on the file and line of the value at fault', () => {
       expect.objectContaining({ cause: 'deployment-not-found', target: resultsOf(run)[0].label })
     ])
     // One row per target, failures first, linked to the file and line.
-    expect(run.summary).toMatch(/<td>❌ fail<\/td><td><code>deployment-not-found<\/code><\/td><td><a href="https:\/\/github\.com\/octo-org\/octo-repo\/blob\/[0-9a-f]+\/services\/chat\/\.env#L2">/)
+    expect(run.summary).toMatch(
+      /<td>❌ fail<\/td><td><code>deployment-not-found<\/code><\/td><td><a href="https:\/\/github\.com\/octo-org\/octo-repo\/blob\/[0-9a-f]+\/services\/chat\/\.env#L2">/
+    )
     expectNoSecrets(run, world())
   })
 
@@ -130,7 +153,11 @@ describe('findings on the file and line of the value at fault', () => {
       [{ file: 'aoai-auth-check.yml', line: 4 }, 'fail', 'invalid-input'],
       [{ file: 'aoai-auth-check.yml', line: 6 }, 'fail', 'invalid-input']
     ])
-    expect(errorAnnotations(run).filter((a) => a.properties.title).map((a) => [a.properties.file, a.properties.line])).toEqual([
+    expect(
+      errorAnnotations(run)
+        .filter((a) => a.properties.title)
+        .map((a) => [a.properties.file, a.properties.line])
+    ).toEqual([
       ['aoai-auth-check.yml', '4'],
       ['aoai-auth-check.yml', '7']
     ])
@@ -141,7 +168,8 @@ describe('findings on the file and line of the value at fault', () => {
     const run = await runAction(world(), {
       inputs: { ...IDENTITY, deployment: CHAT_DEPLOYMENT, 'config-file': 'appsettings.json, .env' },
       workspaceFiles: {
-        'appsettings.json': '{\n  "AzureOpenAI": {\n    "Endpoint": "https://contoso.openai.azure.com/"\n    "DeploymentName": "x"\n  }\n}\n',
+        'appsettings.json':
+          '{\n  "AzureOpenAI": {\n    "Endpoint": "https://contoso.openai.azure.com/"\n    "DeploymentName": "x"\n  }\n}\n',
         '.env': `AZURE_OPENAI_ENDPOINT=${ENDPOINT}\n`
       }
     })
@@ -151,7 +179,9 @@ describe('findings on the file and line of the value at fault', () => {
     ])
     const [annotation] = errorAnnotations(run).filter((a) => a.properties.title)
     expect(annotation.properties).toMatchObject({ file: 'appsettings.json', line: '4' })
-    expect(annotation.message).toMatch(/appsettings\.json:4: not valid JSON: .*expected JSON with an "AzureOpenAI" section/)
+    expect(annotation.message).toMatch(
+      /appsettings\.json:4: not valid JSON: .*expected JSON with an "AzureOpenAI" section/
+    )
   })
 })
 
@@ -159,7 +189,9 @@ describe('values a pull request can change', () => {
   it('a foreign host in a file is refused on its line: no token is minted for it and nothing reaches it', async () => {
     const run = await runAction(world(), {
       inputs: { ...IDENTITY, 'config-file': '.env' },
-      workspaceFiles: { '.env': `# staging\nAZURE_OPENAI_ENDPOINT=https://evil.example/\nAZURE_OPENAI_DEPLOYMENT=${CHAT_DEPLOYMENT}\n` }
+      workspaceFiles: {
+        '.env': `# staging\nAZURE_OPENAI_ENDPOINT=https://evil.example/\nAZURE_OPENAI_DEPLOYMENT=${CHAT_DEPLOYMENT}\n`
+      }
     })
     expect(run.outputs.result).toBe('fail')
     expect(run.outputs.cause).toBe('untrusted-endpoint-host')
@@ -188,7 +220,11 @@ describe('values a pull request can change', () => {
   it('a committed key is flagged on its line as a warning, masked at once and never echoed', async () => {
     const run = await runAction(world(), {
       inputs: { ...IDENTITY, 'config-file': '.env' },
-      workspaceFiles: { '.env': fixture('the-vortex.env').replace('mh-open-ai-east-us2', 'contoso').replace('dev-chat-ai-gpt4.1-mini', CHAT_DEPLOYMENT) }
+      workspaceFiles: {
+        '.env': fixture('the-vortex.env')
+          .replace('mh-open-ai-east-us2', 'contoso')
+          .replace('dev-chat-ai-gpt4.1-mini', CHAT_DEPLOYMENT)
+      }
     })
     expect(run.outputs.result, run.stdout).toBe('warn')
     expect(run.outputs.cause).toBe('api-key-in-repository')
@@ -196,9 +232,14 @@ describe('values a pull request can change', () => {
     expect(warning.properties).toMatchObject({ file: '.env', line: '3' })
     expect(warning.properties.title).toContain('api-key-in-repository')
     expect(run.masks).toContain(COMMITTED_KEY)
-    const masked = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')
+    const masked = run.stdout
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n')
     // Everything the run wrote (the JSON report...), not the repository's own files it read.
-    const written = Object.entries(run.files).filter(([path]) => !path.startsWith('workspace/')).map(([, text]) => text)
+    const written = Object.entries(run.files)
+      .filter(([path]) => !path.startsWith('workspace/'))
+      .map(([, text]) => text)
     expect(written.length).toBeGreaterThan(0)
     for (const place of [masked, run.stderr, run.summary, JSON.stringify(run.outputs), ...written]) {
       expect(place.includes(COMMITTED_KEY)).toBe(false)
@@ -244,14 +285,21 @@ describe('a pull-request check', () => {
 
   it('only-changed checks the targets whose lines the patch changes; context lines are not changes', async () => {
     pullRequestWorld({
-      pullRequestFiles: [{ filename: 'aoai-auth-check.yml', status: 'modified', patch: [
-        '@@ -3,4 +3,4 @@ targets:',
-        `     deployment: ${CHAT_DEPLOYMENT}`,
-        `   - endpoint: ${ENDPOINT}`,
-        '-    deployment: text-embedding-ada-002',
-        `+    deployment: ${EMBEDDINGS_DEPLOYMENT}`,
-        '     probe: embeddings'
-      ].join('\n') }, { filename: 'README.md', status: 'modified', patch: '@@ -1 +1 @@\n-a\n+b' }]
+      pullRequestFiles: [
+        {
+          filename: 'aoai-auth-check.yml',
+          status: 'modified',
+          patch: [
+            '@@ -3,4 +3,4 @@ targets:',
+            `     deployment: ${CHAT_DEPLOYMENT}`,
+            `   - endpoint: ${ENDPOINT}`,
+            '-    deployment: text-embedding-ada-002',
+            `+    deployment: ${EMBEDDINGS_DEPLOYMENT}`,
+            '     probe: embeddings'
+          ].join('\n')
+        },
+        { filename: 'README.md', status: 'modified', patch: '@@ -1 +1 @@\n-a\n+b' }
+      ]
     })
     const run = await runAction(world(), {
       inputs: { ...IDENTITY, 'config-file': 'aoai-auth-check.yml', 'only-changed': 'true' },
@@ -272,7 +320,9 @@ describe('a pull-request check', () => {
   })
 
   it('only-changed with nothing relevant changed passes, saying so', async () => {
-    pullRequestWorld({ pullRequestFiles: [{ filename: 'README.md', status: 'modified', patch: '@@ -1 +1 @@\n-a\n+b' }] })
+    pullRequestWorld({
+      pullRequestFiles: [{ filename: 'README.md', status: 'modified', patch: '@@ -1 +1 @@\n-a\n+b' }]
+    })
     const run = await runAction(world(), {
       inputs: { ...IDENTITY, 'config-file': 'aoai-auth-check.yml', 'only-changed': 'true' },
       workspaceFiles: files
@@ -295,41 +345,72 @@ describe('a pull-request check', () => {
     expect(comments()[0].body).toMatch(/^<!-- aoai-auth-check -->\n### /)
     expect(comments()[0].body).toContain(`| ${ENDPOINT} (${EMBEDDINGS_DEPLOYMENT}) | ✅ pass |`)
 
-    world().scenario.accounts[0].deployments = world().scenario.accounts[0].deployments.filter((d) => d.name !== 'o3-mini')
+    world().scenario.accounts[0].deployments = world().scenario.accounts[0].deployments.filter(
+      (d) => d.name !== 'o3-mini'
+    )
     const second = await runAction(world(), { inputs, workspaceFiles: files })
     expect(second.outputs.result).toBe('fail')
     expect(comments()).toHaveLength(1)
     expect(comments()[0].body).toContain(`| ${ENDPOINT} (o3-mini) | ❌ fail | \`deployment-not-found\` |`)
     const writes = world().requests.filter((r) => r.host === 'api.github.com' && r.method !== 'GET')
-    expect(writes.map((r) => [r.method, r.status])).toEqual([['POST', 201], ['PATCH', 200]])
+    expect(writes.map((r) => [r.method, r.status])).toEqual([
+      ['POST', 201],
+      ['PATCH', 200]
+    ])
     expectNoSecrets(second, world())
   })
 
   it('on a fork’s pull request (read-only token) skips the comment with a notice, and the comment never fails the check', async () => {
-    world().scenario = buildScenario({ github: { event: 'fork-pull-request' }, accounts: [{ disableLocalAuth: false }] })
+    world().scenario = buildScenario({
+      github: { event: 'fork-pull-request' },
+      accounts: [{ disableLocalAuth: false }]
+    })
     const run = await runAction(world(), {
-      inputs: { auth: 'api-key', 'api-key': world().scenario.accounts[0].keys[0], 'config-file': 'aoai-auth-check.yml', 'comment-on-pr': 'true' },
+      inputs: {
+        auth: 'api-key',
+        'api-key': world().scenario.accounts[0].keys[0],
+        'config-file': 'aoai-auth-check.yml',
+        'comment-on-pr': 'true'
+      },
       workspaceFiles: files
     })
     expect(run.outputs.result, run.stdout).toBe('pass')
     expect(run.exitCode).toBe(0)
-    expect(run.commands.filter((c) => c.command === 'notice').map((c) => c.message).join('\n')).toMatch(
-      /comment-on-pr: the token cannot write to this pull request \(HTTP 403/
-    )
+    expect(
+      run.commands
+        .filter((c) => c.command === 'notice')
+        .map((c) => c.message)
+        .join('\n')
+    ).toMatch(/comment-on-pr: the token cannot write to this pull request \(HTTP 403/)
     expect(world().scenario.github.issueComments).toEqual([])
   })
 
   it('writes the findings as SARIF 2.1.0 on their files and lines', async () => {
     const run = await runAction(world(), {
       inputs: { ...IDENTITY, 'config-file': '.env', 'sarif-file': 'results/aoai.sarif' },
-      workspaceFiles: { '.env': `AZURE_OPENAI_ENDPOINT=${ENDPOINT}\nAZURE_OPENAI_DEPLOYMENT=gpt-5-preview\nAZURE_OPENAI_API_KEY=${COMMITTED_KEY}\n` }
+      workspaceFiles: {
+        '.env': `AZURE_OPENAI_ENDPOINT=${ENDPOINT}\nAZURE_OPENAI_DEPLOYMENT=gpt-5-preview\nAZURE_OPENAI_API_KEY=${COMMITTED_KEY}\n`
+      }
     })
     expect(run.outputs['sarif-file']).toMatch(/results\/aoai\.sarif$/)
     const log = JSON.parse(run.files['workspace/results/aoai.sarif']) as {
-      runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[]
+      runs: {
+        results: {
+          ruleId: string
+          level: string
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[]
+        }[]
+      }[]
     }
     expect(sarifErrors(log)).toEqual([])
-    expect(log.runs[0].results.map((r) => [r.ruleId, r.level, r.locations[0].physicalLocation.artifactLocation.uri, r.locations[0].physicalLocation.region.startLine])).toEqual([
+    expect(
+      log.runs[0].results.map((r) => [
+        r.ruleId,
+        r.level,
+        r.locations[0].physicalLocation.artifactLocation.uri,
+        r.locations[0].physicalLocation.region.startLine
+      ])
+    ).toEqual([
       ['api-key-in-repository', 'warning', '.env', 3],
       ['deployment-not-found', 'error', '.env', 2]
     ])
@@ -339,7 +420,9 @@ describe('a pull-request check', () => {
 
 describe('many targets', () => {
   it('the endpoint input, then targets, then files, in order; 50 targets on one tenant cost one OIDC request and one Entra exchange', async () => {
-    const many = Array.from({ length: 48 }, (_, index) => `AZURE_OPENAI_ENDPOINT=${ENDPOINT}\nAZURE_OPENAI_DEPLOYMENT=${CHAT_DEPLOYMENT}\n`.replace('\n', `\n# ${index}\n`))
+    const many = Array.from({ length: 48 }, (_, index) =>
+      `AZURE_OPENAI_ENDPOINT=${ENDPOINT}\nAZURE_OPENAI_DEPLOYMENT=${CHAT_DEPLOYMENT}\n`.replace('\n', `\n# ${index}\n`)
+    )
     const run = await runAction(world(), {
       inputs: {
         ...IDENTITY,
@@ -348,13 +431,25 @@ describe('many targets', () => {
         targets: `- endpoint: ${ENDPOINT}\n  deployment: ${EMBEDDINGS_DEPLOYMENT}\n  probe: embeddings\n`,
         'config-file': 'services/*/.env'
       },
-      workspaceFiles: Object.fromEntries(many.map((text, index) => [`services/s${String(index).padStart(2, '0')}/.env`, text]))
+      workspaceFiles: Object.fromEntries(
+        many.map((text, index) => [`services/s${String(index).padStart(2, '0')}/.env`, text])
+      )
     })
     const results = resultsOf(run)
     expect(results).toHaveLength(50)
-    expect(results[0]).toEqual({ label: `${ENDPOINT} (${CHAT_DEPLOYMENT}) [inputs]`, endpoint: ENDPOINT, deployment: CHAT_DEPLOYMENT, source: { kind: 'inputs' }, result: 'pass', cause: null })
+    expect(results[0]).toEqual({
+      label: `${ENDPOINT} (${CHAT_DEPLOYMENT}) [inputs]`,
+      endpoint: ENDPOINT,
+      deployment: CHAT_DEPLOYMENT,
+      source: { kind: 'inputs' },
+      result: 'pass',
+      cause: null
+    })
     expect(results[1]).toMatchObject({ deployment: EMBEDDINGS_DEPLOYMENT, source: { kind: 'inputs' }, result: 'pass' })
-    expect(results[2]).toMatchObject({ label: `${ENDPOINT} (${CHAT_DEPLOYMENT}) [services/s00/.env:3]`, source: { file: 'services/s00/.env', line: 3 } })
+    expect(results[2]).toMatchObject({
+      label: `${ENDPOINT} (${CHAT_DEPLOYMENT}) [services/s00/.env:3]`,
+      source: { file: 'services/s00/.env', line: 3 }
+    })
     expect(results.every((r) => r.result === 'pass')).toBe(true)
     expect(new Set(results.map((r) => r.label)).size).toBe(50)
     expect(tokenRequests(world())).toEqual({ oidc: 1, entra: 1 })

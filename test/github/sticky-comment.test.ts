@@ -8,8 +8,13 @@ const pull = { owner: OWNER, repo: REPO, number: PULL_REQUEST_NUMBER }
 type Modules = [typeof import('../../src/github/rest.ts'), typeof import('../../src/github/sticky-comment.ts')]
 
 function comment(id: number, body: string, type = 'User'): IssueComment {
-  return { id, body, user: { login: type === 'Bot' ? 'github-actions[bot]' : 'octocat', id: 1, type },
-    createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }
+  return {
+    id,
+    body,
+    user: { login: type === 'Bot' ? 'github-actions[bot]' : 'octocat', id: 1, type },
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z'
+  }
 }
 
 describe('the sticky pull request comment', () => {
@@ -32,14 +37,25 @@ describe('the sticky pull request comment', () => {
     for (const text of ['| a | pass |', '| a | warn |']) expect(await upsert(text)).toMatchObject({ action: 'updated' })
     expect(ours()).toEqual([expect.objectContaining({ body: '<!-- aoai-auth-check -->\n| a | warn |' })])
     const writes = world().requests.filter((r) => r.method !== 'GET')
-    expect(writes.map((r) => [r.method, r.status])).toEqual([['POST', 201], ['PATCH', 200], ['PATCH', 200]])
+    expect(writes.map((r) => [r.method, r.status])).toEqual([
+      ['POST', 201],
+      ['PATCH', 200],
+      ['PATCH', 200]
+    ])
     // Every page was read each time before deciding (130 others + ours at 100 a page: two pages).
     expect(world().requests.filter((r) => r.method === 'GET').length).toBe(6)
   })
 
   it('prefers its own comment to another author’s that starts with the marker', async () => {
-    world().scenario = buildScenario({ github: { event: 'pull_request', issueComments: [
-      comment(1, '<!-- aoai-auth-check -->\nquoted by a reviewer'), comment(2, '<!-- aoai-auth-check -->\nold', 'Bot')] } })
+    world().scenario = buildScenario({
+      github: {
+        event: 'pull_request',
+        issueComments: [
+          comment(1, '<!-- aoai-auth-check -->\nquoted by a reviewer'),
+          comment(2, '<!-- aoai-auth-check -->\nold', 'Bot')
+        ]
+      }
+    })
     expect(await upsert('new')).toMatchObject({ action: 'updated', id: 2 })
     expect(world().scenario.github.issueComments[0].body).toContain('quoted by a reviewer')
   })
@@ -47,7 +63,10 @@ describe('the sticky pull request comment', () => {
   it('on a fork’s pull request (read-only token) is skipped with the reason, and nothing is written', async () => {
     world().scenario = buildScenario({ github: { event: 'fork-pull-request' } })
     const outcome = await upsert('x')
-    expect(outcome).toMatchObject({ action: 'skipped', reason: expect.stringMatching(/^the token cannot write to this pull request \(HTTP 403/) })
+    expect(outcome).toMatchObject({
+      action: 'skipped',
+      reason: expect.stringMatching(/^the token cannot write to this pull request \(HTTP 403/)
+    })
     expect(world().scenario.github.issueComments).toEqual([])
   })
 })

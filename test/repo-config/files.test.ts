@@ -25,7 +25,11 @@ beforeEach(() => {
 })
 
 test('config-file is split on newlines and commas', () => {
-  expect(splitPatterns('.env, config/*.yml\n\n  appsettings.json  \n')).toEqual(['.env', 'config/*.yml', 'appsettings.json'])
+  expect(splitPatterns('.env, config/*.yml\n\n  appsettings.json  \n')).toEqual([
+    '.env',
+    'config/*.yml',
+    'appsettings.json'
+  ])
 })
 
 describe('which files are read', () => {
@@ -81,7 +85,13 @@ describe('which files are read', () => {
 
 describe('nothing outside the workspace is read', () => {
   test('absolute paths, home paths and ".." are refused before any file is touched', async () => {
-    const { files, problems } = await readIn([join(root, 'outside.env'), '~/.env', '../outside.env', 'a/../../outside.env', '**/../*.env'])
+    const { files, problems } = await readIn([
+      join(root, 'outside.env'),
+      '~/.env',
+      '../outside.env',
+      'a/../../outside.env',
+      '**/../*.env'
+    ])
     expect(files).toEqual([])
     expect(problems.map((problem) => [problem.severity, problem.message])).toEqual([
       ['error', expect.stringMatching(/^must be relative to the workspace/)],

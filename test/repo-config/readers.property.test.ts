@@ -70,15 +70,29 @@ const structured = fc
   .map(([name, endpoint, deployment, other]) => {
     const q = (value: string) => JSON.stringify(value)
     if (name === '.env') {
-      return { name, text: `export AZURE_OPENAI_ENDPOINT=${q(endpoint)}\nAZURE_OPENAI_DEPLOYMENT=${deployment}\nAZURE_OPENAI_API_KEY='${other}'\n` }
+      return {
+        name,
+        text: `export AZURE_OPENAI_ENDPOINT=${q(endpoint)}\nAZURE_OPENAI_DEPLOYMENT=${deployment}\nAZURE_OPENAI_API_KEY='${other}'\n`
+      }
     }
     if (name.endsWith('.json') && name.startsWith('appsettings')) {
-      return { name, text: `{ "AzureOpenAI": { "Endpoint": ${q(endpoint)}, "DeploymentName": ${q(deployment)} },\n "ConnectionStrings": { ${q(other)}: ${q(`Endpoint=${endpoint};Deployment=${deployment};Key=${other}`)} } }` }
+      return {
+        name,
+        text: `{ "AzureOpenAI": { "Endpoint": ${q(endpoint)}, "DeploymentName": ${q(deployment)} },\n "ConnectionStrings": { ${q(other)}: ${q(`Endpoint=${endpoint};Deployment=${deployment};Key=${other}`)} } }`
+      }
     }
-    if (name.endsWith('.json')) return { name, text: `{"targets":[{"endpoint":${q(endpoint)},${q(other)}:${q(deployment)}}]}` }
-    if (name === 'conn.yaml') return { name, text: `type: azure_open_ai\nname: ${q(other)}\napi_base: ${q(endpoint)}\napi_version: ${deployment}\n` }
+    if (name.endsWith('.json'))
+      return { name, text: `{"targets":[{"endpoint":${q(endpoint)},${q(other)}:${q(deployment)}}]}` }
+    if (name === 'conn.yaml')
+      return {
+        name,
+        text: `type: azure_open_ai\nname: ${q(other)}\napi_base: ${q(endpoint)}\napi_version: ${deployment}\n`
+      }
     if (name === 'config.yaml') {
-      return { name, text: `model_list:\n  - model_name: ${q(other)}\n    litellm_params:\n      model: ${q(`azure/${deployment}`)}\n      api_base: ${endpoint}\n` }
+      return {
+        name,
+        text: `model_list:\n  - model_name: ${q(other)}\n    litellm_params:\n      model: ${q(`azure/${deployment}`)}\n      api_base: ${endpoint}\n`
+      }
     }
     return { name, text: `targets:\n  - endpoint: ${q(endpoint)}\n    deployment: ${deployment}\n    ${other}: x\n` }
   })
@@ -86,15 +100,20 @@ const structured = fc
 describe('the readers on hostile files', () => {
   test('arbitrary text in any format: no crash, no control character out, positions within the file', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...NAMES), fc.string({ unit: 'binary', maxLength: 300 }), (name, text) =>
+      fc.property(fc.constantFrom(...NAMES), fc.string({ unit: 'binary', maxLength: 300 }), (name, text) => {
         expectWellFormed(name, text)
-      ),
+      }),
       { numRuns: 600 }
     )
   })
 
   test('config-shaped files with hostile values', () => {
-    fc.assert(fc.property(structured, ({ name, text }) => expectWellFormed(name, text)), { numRuns: 1500 })
+    fc.assert(
+      fc.property(structured, ({ name, text }) => {
+        expectWellFormed(name, text)
+      }),
+      { numRuns: 1500 }
+    )
   })
 
   test('a file nested far deeper than any config is refused, not a crash', () => {

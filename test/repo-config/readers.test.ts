@@ -11,7 +11,9 @@ const read = (name: string, text = fixture(name)): FileReading => readConfigText
 function summary(target: FileTarget): Record<string, unknown> {
   return {
     line: target.line,
-    ...Object.fromEntries(Object.entries(target.fields).map(([field, value]) => [field, `${value.value} @${value.line}`]))
+    ...Object.fromEntries(
+      Object.entries(target.fields).map(([field, value]) => [field, `${value.value} @${value.line}`])
+    )
   }
 }
 
@@ -42,13 +44,16 @@ describe('the native format', () => {
   })
 
   test('any YAML or JSON file with a top-level targets list is native', () => {
-    const json = '{\n  "targets": [\n    { "endpoint": "https://contoso.openai.azure.com/", "deployment": "gpt-4o-mini" }\n  ]\n}\n'
+    const json =
+      '{\n  "targets": [\n    { "endpoint": "https://contoso.openai.azure.com/", "deployment": "gpt-4o-mini" }\n  ]\n}\n'
     const reading = readConfigText('config/ai.json', json)
     expect(reading.format).toBe('native')
     expect(reading.targets.map(summary)).toEqual([
       { line: 3, endpoint: 'https://contoso.openai.azure.com/ @3', deployment: 'gpt-4o-mini @3' }
     ])
-    expect(readConfigText('deploy/ai.yaml', 'targets:\n  - endpoint: https://a.openai.azure.com/\n').format).toBe('native')
+    expect(readConfigText('deploy/ai.yaml', 'targets:\n  - endpoint: https://a.openai.azure.com/\n').format).toBe(
+      'native'
+    )
   })
 
   test('a file cannot say where credentials go: those keys are refused on their line, the target fails', () => {
@@ -67,13 +72,19 @@ describe('the native format', () => {
       [4, expect.stringMatching(/^authority-host can be set only by the workflow/)],
       [5, expect.stringMatching(/^audience can be set only by the workflow/)],
       [6, expect.stringMatching(/^scope can be set only by the workflow/)],
-      [7, 'colour is not a target setting; a target takes endpoint, deployment, api-version, probe, client-id, tenant-id']
+      [
+        7,
+        'colour is not a target setting; a target takes endpoint, deployment, api-version, probe, client-id, tenant-id'
+      ]
     ])
     expect(Object.keys(target.fields)).toEqual(['endpoint'])
   })
 
   test('an item without an endpoint, or one that is not a mapping, is a problem of that item only', () => {
-    const reading = read('aoai-auth-check.yml', 'targets:\n  - deployment: gpt-4o-mini\n  - just-a-string\n  - endpoint: https://a.openai.azure.com/\n')
+    const reading = read(
+      'aoai-auth-check.yml',
+      'targets:\n  - deployment: gpt-4o-mini\n  - just-a-string\n  - endpoint: https://a.openai.azure.com/\n'
+    )
     expect(reading.targets.map((target) => target.problems.map((problem) => [problem.line, problem.message]))).toEqual([
       [[2, 'endpoint is required in every target']],
       [[3, expect.stringMatching(/^each target must be a mapping/)]],
@@ -82,7 +93,10 @@ describe('the native format', () => {
   })
 
   test('a malformed file is one finding naming its line and what is expected, and no target', () => {
-    const reading = read('aoai-auth-check.yml', 'targets:\n  - endpoint: https://a.openai.azure.com/\n   deployment: [gpt\n')
+    const reading = read(
+      'aoai-auth-check.yml',
+      'targets:\n  - endpoint: https://a.openai.azure.com/\n   deployment: [gpt\n'
+    )
     expect(reading.targets).toEqual([])
     expect(reading.findings[0]).toMatchObject({ kind: 'invalid', file: 'aoai-auth-check.yml', line: 3 })
     expect(reading.findings[0].message).toMatch(/^not valid YAML: .*; expected a top-level "targets:" list/)
@@ -90,13 +104,22 @@ describe('the native format', () => {
 
   test('a native file without a targets list says what it expects', () => {
     expect(read('aoai-auth-check.yml', 'endpoint: https://a.openai.azure.com/\n').findings).toEqual([
-      expect.objectContaining({ kind: 'invalid', line: 1, message: expect.stringMatching(/^has no top-level "targets:"/) })
+      expect.objectContaining({
+        kind: 'invalid',
+        line: 1,
+        message: expect.stringMatching(/^has no top-level "targets:"/)
+      })
     ])
-    expect(read('aoai-auth-check.yml', '# nothing yet\n').findings).toEqual([expect.objectContaining({ kind: 'no-targets' })])
+    expect(read('aoai-auth-check.yml', '# nothing yet\n').findings).toEqual([
+      expect.objectContaining({ kind: 'no-targets' })
+    ])
   })
 
   test('a value with a line break keeps an escaped form and says why it cannot be used', () => {
-    const [target] = read('aoai-auth-check.yml', 'targets:\n  - endpoint: https://a.openai.azure.com/\n    deployment: "gpt\\n::error::owned"\n').targets
+    const [target] = read(
+      'aoai-auth-check.yml',
+      'targets:\n  - endpoint: https://a.openai.azure.com/\n    deployment: "gpt\\n::error::owned"\n'
+    ).targets
     expect(target.fields.deployment).toEqual({
       value: 'gpt\\n::error::owned',
       key: 'deployment',
@@ -120,7 +143,10 @@ describe('.env files', () => {
       }
     ])
     // The column of the value itself, after `export NAME="`.
-    expect(reading.targets[0].fields.endpoint).toMatchObject({ line: 2, column: 'export AZURE_OPENAI_ENDPOINT="'.length + 1 })
+    expect(reading.targets[0].fields.endpoint).toMatchObject({
+      line: 2,
+      column: 'export AZURE_OPENAI_ENDPOINT="'.length + 1
+    })
   })
 
   test('a committed key is found on its line, registered as a secret, and never echoed', () => {
@@ -183,7 +209,10 @@ describe('.env files', () => {
   })
 
   test('a variable set twice takes its last line, as dotenv does; comments are not values', () => {
-    const reading = read('.env', '# AZURE_OPENAI_ENDPOINT=https://old.openai.azure.com/\nAZURE_OPENAI_ENDPOINT=https://a.openai.azure.com/\nAZURE_OPENAI_ENDPOINT=https://b.openai.azure.com/ # prod\n')
+    const reading = read(
+      '.env',
+      '# AZURE_OPENAI_ENDPOINT=https://old.openai.azure.com/\nAZURE_OPENAI_ENDPOINT=https://a.openai.azure.com/\nAZURE_OPENAI_ENDPOINT=https://b.openai.azure.com/ # prod\n'
+    )
     expect(summary(reading.targets[0])).toEqual({ line: 3, endpoint: 'https://b.openai.azure.com/ @3' })
   })
 
@@ -229,24 +258,38 @@ describe('appsettings*.json', () => {
   })
 
   test('keys are read case-insensitively, as .NET configuration does', () => {
-    const reading = read('appsettings.Development.json', '{ "azureopenai": { "endpoint": "https://a.openai.azure.com/", "deploymentname": "gpt-4o-mini" } }')
+    const reading = read(
+      'appsettings.Development.json',
+      '{ "azureopenai": { "endpoint": "https://a.openai.azure.com/", "deploymentname": "gpt-4o-mini" } }'
+    )
     expect(reading.targets.map(summary)).toEqual([
       { line: 1, endpoint: 'https://a.openai.azure.com/ @1', deployment: 'gpt-4o-mini @1' }
     ])
   })
 
   test('Deployment and Model together are refused, as Aspire refuses them', () => {
-    const reading = read('appsettings.json', '{ "ConnectionStrings": { "ai": "Endpoint=https://a.openai.azure.com/;Deployment=x;Model=y" } }')
+    const reading = read(
+      'appsettings.json',
+      '{ "ConnectionStrings": { "ai": "Endpoint=https://a.openai.azure.com/;Deployment=x;Model=y" } }'
+    )
     expect(reading.targets[0].problems).toEqual([
-      expect.objectContaining({ line: 1, message: 'ConnectionStrings:ai sets both Deployment and Model; Aspire accepts only one of them' })
+      expect.objectContaining({
+        line: 1,
+        message: 'ConnectionStrings:ai sets both Deployment and Model; Aspire accepts only one of them'
+      })
     ])
   })
 
   test('malformed JSON is a finding on its line naming what is expected', () => {
-    const reading = read('appsettings.json', '{\n  "AzureOpenAI": {\n    "Endpoint": "https://a.openai.azure.com/"\n    "DeploymentName": "x"\n  }\n}\n')
+    const reading = read(
+      'appsettings.json',
+      '{\n  "AzureOpenAI": {\n    "Endpoint": "https://a.openai.azure.com/"\n    "DeploymentName": "x"\n  }\n}\n'
+    )
     expect(reading.targets).toEqual([])
     expect(reading.findings[0]).toMatchObject({ kind: 'invalid', line: 4 })
-    expect(reading.findings[0].message).toMatch(/^not valid JSON: comma expected .*; expected JSON with an "AzureOpenAI" section/)
+    expect(reading.findings[0].message).toMatch(
+      /^not valid JSON: comma expected .*; expected JSON with an "AzureOpenAI" section/
+    )
   })
 })
 
@@ -256,7 +299,10 @@ describe('promptflow connections', () => {
     expect(reading.format).toBe('promptflow')
     expect(reading.findings).toEqual([])
     expect(reading.targets.map((target) => [target.name, summary(target)])).toEqual([
-      ['my_azure_open_ai_connection', { line: 1, endpoint: 'aoai-api-endpoint @5', apiVersion: '2023-03-15-preview @7' }]
+      [
+        'my_azure_open_ai_connection',
+        { line: 1, endpoint: 'aoai-api-endpoint @5', apiVersion: '2023-03-15-preview @7' }
+      ]
     ])
   })
 
@@ -267,7 +313,10 @@ describe('promptflow connections', () => {
   })
 
   test('a committed key in a connection is flagged on its line', () => {
-    const reading = read('conn.yaml', 'type: azure_open_ai\napi_base: https://a.openai.azure.com/\napi_key: "0f9e8d7c6b5a49382716f5e4d3c2b1a0"\n')
+    const reading = read(
+      'conn.yaml',
+      'type: azure_open_ai\napi_base: https://a.openai.azure.com/\napi_key: "0f9e8d7c6b5a49382716f5e4d3c2b1a0"\n'
+    )
     expect(reading.findings).toEqual([expect.objectContaining({ kind: 'api-key', line: 3, column: 10 })])
   })
 })
@@ -299,7 +348,8 @@ describe('LiteLLM config.yaml', () => {
   })
 
   test('client and tenant ids written in the file are read', () => {
-    const text = 'model_list:\n  - model_name: m\n    litellm_params:\n      model: azure/responses/gpt-4o\n      tenant_id: 72f988bf-86f1-41af-91ab-2d7cd011db47\n      client_id: "a7c3e5f1-2b4d-4c6e-8f0a-1b3c5d7e9f01"\n'
+    const text =
+      'model_list:\n  - model_name: m\n    litellm_params:\n      model: azure/responses/gpt-4o\n      tenant_id: 72f988bf-86f1-41af-91ab-2d7cd011db47\n      client_id: "a7c3e5f1-2b4d-4c6e-8f0a-1b3c5d7e9f01"\n'
     expect(read('config.yaml', text).targets.map(summary)).toEqual([
       {
         line: 2,
@@ -320,7 +370,9 @@ test('a file in no known format says which formats the action reads', () => {
 
 describe('the targets input', () => {
   test('is a YAML list of the native items', () => {
-    const reading = readTargetsInput('- endpoint: https://contoso.openai.azure.com/\n  deployment: gpt-4o-mini\n- endpoint: https://contoso-eu.openai.azure.com/\n')
+    const reading = readTargetsInput(
+      '- endpoint: https://contoso.openai.azure.com/\n  deployment: gpt-4o-mini\n- endpoint: https://contoso-eu.openai.azure.com/\n'
+    )
     expect(reading.targets.map(summary)).toEqual([
       { line: 1, endpoint: 'https://contoso.openai.azure.com/ @1', deployment: 'gpt-4o-mini @2' },
       { line: 3, endpoint: 'https://contoso-eu.openai.azure.com/ @3' }
@@ -328,7 +380,11 @@ describe('the targets input', () => {
   })
 
   test('that is not a list, or not YAML, says what is expected', () => {
-    expect(readTargetsInput('endpoint: https://contoso.openai.azure.com/').findings[0].message).toMatch(/^"targets" must be a list of targets/)
-    expect(readTargetsInput('- endpoint: [x\n').findings[0].message).toMatch(/^not valid YAML: .*; expected a YAML list/)
+    expect(readTargetsInput('endpoint: https://contoso.openai.azure.com/').findings[0].message).toMatch(
+      /^"targets" must be a list of targets/
+    )
+    expect(readTargetsInput('- endpoint: [x\n').findings[0].message).toMatch(
+      /^not valid YAML: .*; expected a YAML list/
+    )
   })
 })

@@ -15,5 +15,7 @@ const validate = ajv.compile(schema)
 /** The schema's complaints about `log`, as readable lines; empty when it is valid SARIF 2.1.0. */
 export function sarifErrors(log: unknown): string[] {
   if (validate(log)) return []
-  return (validate.errors ?? []).map((error: { instancePath: string; message?: string }) => `${error.instancePath || '/'} ${error.message ?? ''}`)
+  return (validate.errors ?? []).map(
+    (error: { instancePath: string; message?: string }) => `${error.instancePath || '/'} ${error.message ?? ''}`
+  )
 }

@@ -32,10 +32,15 @@ describe('the GitHub REST API, through @actions/github', () => {
     const octokit = await getOctokit(JOB_TOKEN)
     const listed = await octokit.paginate(octokit.rest.pulls.listFiles, { ...pull, per_page: 100 })
     expect(listed).toHaveLength(130)
-    expect(listed[129]).toMatchObject({ filename: 'services/s129/.env', status: 'modified', additions: 1, deletions: 1 })
+    expect(listed[129]).toMatchObject({
+      filename: 'services/s129/.env',
+      status: 'modified',
+      additions: 1,
+      deletions: 1
+    })
     expect(listed[0].patch).toContain('+AZURE_OPENAI_DEPLOYMENT=gpt-4o-mini')
     const calls = world().requests.filter((request) => request.path.endsWith('/files'))
-    expect(calls.map((call) => [call.host, call.path, call.query.page ?? '1'])).toEqual([
+    expect(calls.map((call) => [call.host, call.path, call.query.page || '1'])).toEqual([
       ['api.github.com', `/repos/${OWNER}/${REPO}/pulls/${PULL_REQUEST_NUMBER}/files`, '1'],
       ['api.github.com', `/repositories/456789/pulls/${PULL_REQUEST_NUMBER}/files`, '2']
     ])
@@ -44,8 +49,11 @@ describe('the GitHub REST API, through @actions/github', () => {
 
   it('creates a comment, lists every page of comments, and updates one in place', async () => {
     const others = Array.from({ length: 45 }, (_, index) => ({
-      id: 500 + index, body: `review ${index}`, user: { login: 'octocat', id: 583231, type: 'User' },
-      createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z'
+      id: 500 + index,
+      body: `review ${index}`,
+      user: { login: 'octocat', id: 583231, type: 'User' },
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z'
     }))
     world().scenario = buildScenario({ github: { event: 'pull_request', issueComments: others } })
     const octokit = await getOctokit(JOB_TOKEN)
@@ -55,7 +63,12 @@ describe('the GitHub REST API, through @actions/github', () => {
     const all = await octokit.paginate(octokit.rest.issues.listComments, { ...issue, per_page: 20 })
     expect(all).toHaveLength(46)
     expect(all.at(-1)?.body).toBe('<!-- marker -->\nfirst')
-    const updated = await octokit.rest.issues.updateComment({ owner: OWNER, repo: REPO, comment_id: created.data.id, body: '<!-- marker -->\nsecond' })
+    const updated = await octokit.rest.issues.updateComment({
+      owner: OWNER,
+      repo: REPO,
+      comment_id: created.data.id,
+      body: '<!-- marker -->\nsecond'
+    })
     expect(updated.data.body).toBe('<!-- marker -->\nsecond')
     expect(world().scenario.github.issueComments.filter((comment) => comment.user.type === 'Bot')).toHaveLength(1)
   })
@@ -74,7 +87,9 @@ describe('the GitHub REST API, through @actions/github', () => {
     const octokit = await getOctokit(JOB_TOKEN)
     expect((await octokit.rest.pulls.listFiles(pull)).data).toHaveLength(1)
     expect((await octokit.rest.issues.listComments(issue)).data).toEqual([])
-    const error = (await octokit.rest.issues.createComment({ ...issue, body: 'x' }).catch((caught: unknown) => caught)) as RequestError
+    const error = (await octokit.rest.issues
+      .createComment({ ...issue, body: 'x' })
+      .catch((caught: unknown) => caught)) as RequestError
     expect(error.status).toBe(403)
     expect(error.message).toMatch(/Resource not accessible by integration/)
     expect(error.response?.headers['x-accepted-github-permissions']).toBe('issues=write; pull_requests=write')

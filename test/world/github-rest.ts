@@ -11,7 +11,7 @@
 // - list pull request files (shape, `patch`, 30 per page by default, 3000 files at most) and the Link header
 //   `<…?page=2>; rel="next", <…?page=5>; rel="last"`: docs.github.com/en/rest/pulls/pulls#list-pull-requests-files,
 //   docs.github.com/en/rest/using-the-rest-api/using-pagination-in-the-rest-api
-import { json, type Fake, type FakeRequest, type FakeResponse } from './http.ts'
+import { json, type Fake, type FakeRequest, type FakeResponse, type WorldState } from './http.ts'
 import type { GithubScenario, IssueComment } from './scenario.ts'
 
 export const GITHUB_API_HOST = 'api.github.com'
@@ -28,7 +28,9 @@ export function tokenCanWrite(github: GithubScenario): boolean {
   return github.event !== 'fork-pull-request' && github.event !== 'dependabot-pull-request'
 }
 
-export const githubRest: Fake = async (request, state) => {
+export const githubRest: Fake = (request, state) => Promise.resolve(answer(request, state))
+
+function answer(request: FakeRequest, state: WorldState): FakeResponse {
   const github = state.scenario.github
   const presented = /^(?:token|bearer)\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1]
   if (presented !== github.jobToken) {
@@ -50,10 +52,19 @@ export const githubRest: Fake = async (request, state) => {
   }
   if (route.kind === 'files' && request.method === 'GET') {
     if (route.number !== github.pullRequestNumber) return notFound()
-    return page(request, route.base, github.pullRequestFiles.slice(0, MAX_FILES).map((file) => fileEntry(file, github)))
+    return page(
+      request,
+      route.base,
+      github.pullRequestFiles.slice(0, MAX_FILES).map((file) => fileEntry(file, github))
+    )
   }
   if (route.kind === 'comments' && route.number === github.pullRequestNumber) {
-    if (request.method === 'GET') return page(request, route.base, github.issueComments.map((c) => commentEntry(c, github)))
+    if (request.method === 'GET')
+      return page(
+        request,
+        route.base,
+        github.issueComments.map((c) => commentEntry(c, github))
+      )
     if (request.method === 'POST') {
       const body = bodyOf(request)
       if (body === undefined) return invalid()
@@ -81,8 +92,7 @@ export const githubRest: Fake = async (request, state) => {
 }
 
 type Route =
-  | { kind: 'files' | 'comments'; base: string; number: number }
-  | { kind: 'comment'; base: string; id: number }
+  { kind: 'files' | 'comments'; base: string; number: number } | { kind: 'comment'; base: string; id: number }
 
 // GitHub serves /repos/{owner}/{repo}/... and, in the Link headers it sends, /repositories/{id}/...
 function routeOf(path: string, github: GithubScenario): Route | undefined {
@@ -112,7 +122,11 @@ function page(request: FakeRequest, base: string, items: unknown[]): FakeRespons
     ...(number < last ? [link(number + 1, 'next'), link(last, 'last')] : []),
     ...(number > 1 ? [link(1, 'first')] : [])
   ]
-  return json(200, items.slice((number - 1) * perPage, number * perPage), links.length ? { link: links.join(', ') } : {})
+  return json(
+    200,
+    items.slice((number - 1) * perPage, number * perPage),
+    links.length ? { link: links.join(', ') } : {}
+  )
 }
 
 function fileEntry(file: GithubScenario['pullRequestFiles'][number], github: GithubScenario): Record<string, unknown> {
@@ -168,5 +182,9 @@ function notFound(): FakeResponse {
 
 // The 422 text is GitHub's for a missing required field as commonly seen; no public report of this exact call found.
 function invalid(): FakeResponse {
-  return json(422, { message: 'Invalid request.\n\n"body" wasn\'t supplied.', documentation_url: 'https://docs.github.com/rest', status: '422' })
+  return json(422, {
+    message: 'Invalid request.\n\n"body" wasn\'t supplied.',
+    documentation_url: 'https://docs.github.com/rest',
+    status: '422'
+  })
 }
