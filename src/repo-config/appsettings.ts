@@ -1,7 +1,7 @@
 // .NET configuration (appsettings*.json): Semantic Kernel's `AzureOpenAI` section, Aspire's
 // `ConnectionStrings:<name>` (`Endpoint=https://…;Deployment=…`, or a bare URL) and `Aspire:Azure:AI:OpenAI`.
 // .NET reads keys case-insensitively and allows comments; so does this reader.
-import { FileContext, readEndpointPath, unreadable } from './file-context.js'
+import { openStructured, readEndpointPath, type FileContext } from './file-context.js'
 import { entryOf, parseJson, type TreeEntry, type TreeNode } from './tree.js'
 import type { FileReading, FileTarget, ProbeHint } from './types.js'
 import { escapeControls, isReference, locatedValue } from './values.js'
@@ -18,19 +18,17 @@ const EXPECTED =
   '"Aspire:Azure:AI:OpenAI" with Endpoint'
 
 export function readAppsettings(text: string, file: string): FileReading {
-  const tree = parseJson(text)
-  const context = new FileContext(file, 'appsettings', tree.index)
-  if (tree.errors.length > 0) return unreadable(context, tree, `JSON with ${EXPECTED}`)
-  if (!tree.root) return context.reading([])
-  context.scanForKeys(tree.root)
-  const chat = entryOf(tree.root, 'AzureOpenAI', true)
-  const embeddings = entryOf(tree.root, 'AzureOpenAIEmbeddings', true)
+  const opened = openStructured(parseJson(text), file, 'appsettings', `JSON with ${EXPECTED}`)
+  if ('reading' in opened) return opened.reading
+  const { context, root } = opened
+  const chat = entryOf(root, 'AzureOpenAI', true)
+  const embeddings = entryOf(root, 'AzureOpenAIEmbeddings', true)
   const targets = [
     ...sectionTargets(context, chat, 'AzureOpenAI'),
     // Semantic Kernel's embeddings section: its deployments are embeddings ones, on its own endpoint or the chat one's.
     ...sectionTargets(context, embeddings, 'AzureOpenAIEmbeddings', chat),
-    ...connectionStringTargets(context, entryOf(tree.root, 'ConnectionStrings', true)),
-    ...aspireTargets(context, tree.root)
+    ...connectionStringTargets(context, entryOf(root, 'ConnectionStrings', true)),
+    ...aspireTargets(context, root)
   ]
   if (targets.length === 0) context.noTargets(`expected ${EXPECTED}`)
   return context.reading(targets)

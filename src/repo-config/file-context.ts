@@ -131,6 +131,26 @@ function templatePlaceholder(node: TreeNode): string | undefined {
   return only.value.kind === 'scalar' && only.value.text === undefined ? `{${escapeControls(only.key)}}` : undefined
 }
 
+/**
+ * A YAML or JSON file opened for its reader: the root and a context in which every value was already searched for
+ * committed keys; or, when the file does not parse or is empty, what it reads as (a finding naming `expected`).
+ */
+export function openStructured(
+  tree: ParsedTree,
+  file: string,
+  format: ConfigFormat,
+  expected: string
+): { context: FileContext; root: TreeNode } | { reading: FileReading } {
+  const context = new FileContext(file, format, tree.index)
+  if (tree.errors.length > 0) return { reading: unreadable(context, tree, expected) }
+  if (!tree.root) {
+    context.noTargets(`the file is empty; expected ${expected}`)
+    return { reading: context.reading([]) }
+  }
+  context.scanForKeys(tree.root)
+  return { context, root: tree.root }
+}
+
 /** A file that did not parse: one `invalid` finding per syntax error, naming what the format expects. */
 export function unreadable(context: FileContext, tree: ParsedTree, expected: string): FileReading {
   for (const error of tree.errors) context.invalid(error.offset, `${error.message}; expected ${expected}`)

@@ -1,6 +1,6 @@
 // LiteLLM proxy config.yaml: every `model_list[]` entry whose `litellm_params.model` is `azure/<deployment>`
 // (or `azure/responses/<deployment>`) is a target, with its `api_base`, `api_version`, `client_id`, `tenant_id`.
-import { FileContext, readEndpointPath, unreadable } from './file-context.js'
+import { openStructured, readEndpointPath, type FileContext } from './file-context.js'
 import { entryOf, parseYaml, type TreeNode } from './tree.js'
 import type { FileReading, FileTarget } from './types.js'
 import { locatedValue } from './values.js'
@@ -10,14 +10,12 @@ const EXPECTED =
   'a LiteLLM config: model_list entries with litellm_params (model: azure/<deployment>, api_base, api_version)'
 
 export function readLitellm(text: string, file: string): FileReading {
-  const tree = parseYaml(text)
-  const context = new FileContext(file, 'litellm', tree.index)
-  if (tree.errors.length > 0) return unreadable(context, tree, EXPECTED)
-  if (!tree.root) return context.reading([])
-  context.scanForKeys(tree.root)
-  const list = entryOf(tree.root, 'model_list')?.value
+  const opened = openStructured(parseYaml(text), file, 'litellm', EXPECTED)
+  if ('reading' in opened) return opened.reading
+  const { context, root } = opened
+  const list = entryOf(root, 'model_list')?.value
   if (list?.kind !== 'list') {
-    context.invalid(list?.offset ?? tree.root.offset, `model_list must be a list; expected ${EXPECTED}`)
+    context.invalid(list?.offset ?? root.offset, `model_list must be a list; expected ${EXPECTED}`)
     return context.reading([])
   }
   const targets = list.items.flatMap((item) => modelTarget(context, item))

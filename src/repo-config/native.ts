@@ -1,6 +1,6 @@
 // The action's own format: a `targets:` list whose items are the `targets` input's (aoai-auth-check.yml, .yaml,
 // .json, or any YAML/JSON file with a top-level `targets:` list).
-import { FileContext, unreadable } from './file-context.js'
+import { openStructured, type FileContext } from './file-context.js'
 import { entryOf, parseJson, parseYaml, type TreeNode } from './tree.js'
 import type { FileReading, FileTarget, TargetField } from './types.js'
 import { escapeControls } from './values.js'
@@ -38,16 +38,12 @@ const ITEM_SHAPE = `a list of targets, each a mapping of ${Object.keys(TARGET_KE
 
 export function readNative(text: string, file: string): FileReading {
   const tree = /\.json$/i.test(file) ? parseJson(text) : parseYaml(text)
-  const context = new FileContext(file, 'native', tree.index)
-  if (tree.errors.length > 0) return unreadable(context, tree, `a top-level "targets:" list (${ITEM_SHAPE})`)
-  if (!tree.root) {
-    context.noTargets(`the file is empty; expected ${ITEM_SHAPE}`)
-    return context.reading([])
-  }
-  context.scanForKeys(tree.root)
-  const list = entryOf(tree.root, 'targets')
+  const opened = openStructured(tree, file, 'native', `a top-level "targets:" list (${ITEM_SHAPE})`)
+  if ('reading' in opened) return opened.reading
+  const { context, root } = opened
+  const list = entryOf(root, 'targets')
   if (!list) {
-    context.invalid(tree.root.offset, `has no top-level "targets:"; expected ${ITEM_SHAPE}`)
+    context.invalid(root.offset, `has no top-level "targets:"; expected ${ITEM_SHAPE}`)
     return context.reading([])
   }
   return context.reading(readTargetList(context, list.value))
