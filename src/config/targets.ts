@@ -122,14 +122,15 @@ export function resolveTarget(target: FileTarget, defaults: StepDefaults, fromIn
   if (!resolved.endpoint && fields.endpoint === undefined) {
     missing('no endpoint: the target names none and the endpoint input is not set')
   }
-  if (!resolved.deployment && probeNeedsDeployment(resolved.probe)) {
+  // A value the file gave but cannot be used is already a problem of its own.
+  if (!resolved.deployment && fields.deployment === undefined && probeNeedsDeployment(resolved.probe)) {
     missing(
       `no deployment: the target names none and the deployment input is not set (needed by probe ${resolved.probe}; or set probe to models or none)`
     )
   }
-  if (defaults.auth === 'oidc' && !resolved.clientId)
+  if (defaults.auth === 'oidc' && !resolved.clientId && fields.clientId === undefined)
     missing('no client-id: the target names none and the client-id input is not set')
-  if (defaults.auth === 'oidc' && !resolved.tenantId)
+  if (defaults.auth === 'oidc' && !resolved.tenantId && fields.tenantId === undefined)
     missing('no tenant-id: the target names none and the tenant-id input is not set')
   return resolved
 }
