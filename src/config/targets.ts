@@ -160,6 +160,11 @@ export function unreadableFile(
   }
 }
 
+/** A label never starts like a workflow command (`::`, `##[`): it begins log lines. */
+function commandSafe(label: string): string {
+  return /^(::|##\[)/.test(label) ? `target ${label}` : label
+}
+
 /** The target of the `endpoint` input: the step's own values, as given (the endpoint checks judge its form). */
 export function endpointInputTarget(endpoint: string, defaults: StepDefaults): ResolvedTarget {
   return {
@@ -184,11 +189,13 @@ export function endpointInputTarget(endpoint: string, defaults: StepDefaults): R
 export function labelTargets(
   entries: readonly { target: Pick<ResolvedTarget, 'endpoint' | 'deployment' | 'source'>; place: string }[]
 ): string[] {
-  const base = entries.map(({ target }) => {
-    if ('file' in target.source && !target.endpoint) return target.source.file
+  const base = entries.map(({ target, place }) => {
+    if ('file' in target.source && !target.endpoint) return commandSafe(target.source.file)
     const endpoint = displayEndpoint(target.endpoint)
     if (!endpoint) return 'endpoint'
-    return target.deployment ? `${endpoint} (${target.deployment})` : endpoint
+    // A file's endpoint that is not a URL (a placeholder, a hostile `::error::…`) is named by where it was written.
+    const named = URL.canParse(target.endpoint) || place === 'inputs' ? endpoint : `target at ${place}`
+    return commandSafe(target.deployment ? `${named} (${target.deployment})` : named)
   })
   const placed = base.map((label, index) =>
     base.indexOf(label) === base.lastIndexOf(label) ? label : `${label} [${entries[index].place}]`

@@ -250,13 +250,16 @@ describe('values a pull request can change', () => {
 
   it('hostile values cannot start a workflow command', async () => {
     const run = await runAction(world(), {
-      inputs: { ...IDENTITY, 'config-file': '.env, aoai-auth-check.yml' },
+      inputs: { ...IDENTITY, 'config-file': '.env, aoai-auth-check.yml, *owned/.env' },
       workspaceFiles: {
         '.env': `AZURE_OPENAI_ENDPOINT=${ENDPOINT}\nAZURE_OPENAI_DEPLOYMENT="gpt\\n::error file=x::owned\\n::add-mask::${ENDPOINT}"\n`,
-        'aoai-auth-check.yml': `targets:\n  - endpoint: "${ENDPOINT}"\n    deployment: "x\\r\\n::warning::owned\\u2028::notice::owned"\n    "::error::owned": 1\n`
+        'aoai-auth-check.yml': `targets:\n  - endpoint: "${ENDPOINT}"\n    deployment: "x\\r\\n::warning::owned\\u2028::notice::owned"\n    "::error::owned": 1\n  - endpoint: "::error::owned"\n    deployment: x\n`,
+        '::warning::owned/.env': `AZURE_OPENAI_DEPLOYMENT=${CHAT_DEPLOYMENT}\n`
       }
     })
     expect(resultsOf(run).map((r) => [r.result, r.cause])).toEqual([
+      ['fail', 'invalid-input'],
+      ['fail', 'invalid-input'],
       ['fail', 'invalid-input'],
       ['fail', 'invalid-input']
     ])
