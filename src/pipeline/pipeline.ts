@@ -6,6 +6,7 @@ import { mapBounded } from './pool.js'
 import type { ErrorPhase } from '../diagnosis/types.js'
 import type { ActionConfig, InvalidInputError, TargetConfig } from '../config/inputs.js'
 import { Deadline } from '../net/deadline.js'
+import { Transport } from '../net/transport.js'
 import type {
   CheckResult,
   CheckStep,
@@ -149,7 +150,8 @@ export function inputSecrets(
 /** What the targets of one run share, with empty per-run caches. */
 export function newRunContext(deadline: Deadline, event: EventFacts, secrets: SecretRegistry): RunContext {
   const idTokens = new GithubIdTokens(secrets)
-  return { deadline, event, secrets, idTokens, entraSessions: new EntraSessions(idTokens, secrets) }
+  const transport = new Transport()
+  return { deadline, event, secrets, idTokens, entraSessions: new EntraSessions(idTokens, secrets, transport), transport }
 }
 
 /**
@@ -171,9 +173,14 @@ export async function runPipeline(
   inputSecrets(config.targets, secrets)
   const shared = newRunContext(deadline, readEventFacts(), secrets)
   const scope = await changedScope(config, deadline)
-  const targets = await mapBounded(config.targets, CONCURRENT_TARGETS, (target, index) =>
-    scope.checked[index] ? runTarget(target, shared) : Promise.resolve(skippedTarget(target))
-  )
+  let targets: TargetResult[]
+  try {
+    targets = await mapBounded(config.targets, CONCURRENT_TARGETS, (target, index) =>
+      scope.checked[index] ? runTarget(target, shared) : Promise.resolve(skippedTarget(target))
+    )
+  } finally {
+    await shared.transport.close()
+  }
   const notices = [...config.notices, ...(scope.notice ? [scope.notice] : [])]
   return { run: runResult(targets, started), deadline, secrets, notices }
 }

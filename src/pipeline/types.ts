@@ -6,6 +6,7 @@ import type { TargetConfig, TargetSource } from '../config/inputs.js'
 import type { EventFacts } from '../github/event.js'
 import type { GithubIdTokens } from '../github/id-token.js'
 import type { Deadline } from '../net/deadline.js'
+import type { Transport } from '../net/transport.js'
 import type { SecretRegistry } from '../security/secrets.js'
 import type { EntraSessions } from './entra-session.js'
 
@@ -124,6 +125,8 @@ export interface RunContext {
   idTokens: GithubIdTokens
   /** One Entra credential (and so one token per scope) per authority, tenant, client and assertion audience. */
   entraSessions: EntraSessions
+  /** The keep-alive connections Entra ID and the data plane are reached over. */
+  transport: Transport
 }
 
 
@@ -132,6 +135,8 @@ export interface RunContext {
 export interface TargetContext extends RunContext {
   config: TargetConfig
   endpoint?: EndpointFacts
+  /** The endpoint's host, once the host policy has allowed it to receive credentials. */
+  trustedHost?: string
   /** Decoded claims of the GitHub OIDC token (never the token). */
   oidcClaims?: Record<string, unknown>
   credential?: TokenCredential

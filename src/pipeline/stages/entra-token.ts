@@ -5,7 +5,7 @@ import { readEntraError } from '../sdk-errors.js'
 import type { EntraSession } from '../entra-session.js'
 import { known, type CheckStep, type TargetContext } from '../types.js'
 
-function sessionFor(context: TargetContext): EntraSession {
+function sessionFor(context: TargetContext): Promise<EntraSession> {
   const { authorityHost, tenantId, clientId, oidcAudience } = context.config
   return context.entraSessions.for({
     authorityHost,
@@ -26,7 +26,7 @@ export const entraTokenCheck: CheckStep<TargetContext> = {
     const { authorityHost, tenantId, clientId } = context.config
     // host: the one a transport failure's fix names is the sign-in host, not the endpoint's.
     const evidence = { scope, authorityHost, host: new URL(authorityHost).hostname, tenantId, clientId }
-    const session = sessionFor(context)
+    const session = await sessionFor(context)
     context.credential = session.credential
     const attempt = await session.tokenFor(scope, context.deadline.signal)
     if ('error' in attempt) {
