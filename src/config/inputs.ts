@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { redactSecrets } from '../security/redact.js'
 import { CLOUD_NAMES, CLOUDS, type Cloud } from '../azure/clouds.js'
 import type { ConfigFinding, SourcePosition, TargetField } from '../repo-config/types.js'
-import { splitPatterns } from '../repo-config/files.js'
+import { splitPatterns } from '../repo-config/patterns.js'
 import { readTargetsInput } from '../repo-config/targets-input.js'
 import {
   apiVersionProblem,

@@ -1,7 +1,7 @@
 // The targets the repository's config files name, appended to the run's after the inputs' own (the files in the
 // order `config-file` gives them, each top to bottom). A file read through a glob that is in no known format is
 // only mentioned; one named outright, or one that is malformed, fails as invalid input on its line.
-import { readConfigFiles, type ReadFile } from '../repo-config/files.js'
+import type { ReadFile } from '../repo-config/files.js'
 import type { ConfigFinding } from '../repo-config/types.js'
 import { InvalidInputError, targetConfig, withLabels, type ActionConfig, type TargetConfig } from './inputs.js'
 import { resolveTarget, unreadableFile } from './targets.js'
@@ -16,6 +16,8 @@ export interface RepositoryOptions {
 export async function withRepositoryTargets(config: ActionConfig, options: RepositoryOptions): Promise<ActionConfig> {
   const patterns = config.repository.configFiles
   if (patterns.length === 0) return config
+  // The readers (and their parsers) load only for the runs that read files.
+  const { readConfigFiles } = await import('../repo-config/files.js')
   const { files, problems } = await readConfigFiles(patterns, options)
   const refused = problems.filter((problem) => problem.severity === 'error')
   if (refused.length > 0) {

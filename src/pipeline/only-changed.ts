@@ -2,8 +2,6 @@
 // Targets of the step's inputs are always checked; when the files cannot be listed, every target is.
 import type { ActionConfig, TargetConfig } from '../config/inputs.js'
 import { changedFiles, touches } from '../github/pull-request-changes.js'
-import { pullRequestOfRun } from '../github/pull-request.js'
-import { gitHubClient, listPullRequestFiles, statusOf } from '../github/rest.js'
 import type { Deadline } from '../net/deadline.js'
 
 export interface ChangedScope {
@@ -15,6 +13,11 @@ export interface ChangedScope {
 export async function changedScope(config: ActionConfig, deadline: Deadline): Promise<ChangedScope> {
   const all = { checked: config.targets.map(() => true) }
   if (!config.repository.onlyChanged) return all
+  // @actions/github (octokit) loads only for the runs that use it.
+  const [{ pullRequestOfRun }, { gitHubClient, listPullRequestFiles, statusOf }] = await Promise.all([
+    import('../github/pull-request.js'),
+    import('../github/rest.js')
+  ])
   const pull = pullRequestOfRun()
   if (!pull)
     return {

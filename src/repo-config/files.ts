@@ -36,14 +36,6 @@ const MAX_FILES = 100
 const MAX_BYTES = 512 * 1024
 const NEVER_READ = ['**/node_modules/**', '**/.git/**']
 
-/** `config-file` as given: newline or comma separated, blanks dropped. */
-export function splitPatterns(input: string): string[] {
-  return input
-    .split(/[\n,]/)
-    .map((pattern) => pattern.trim())
-    .filter(Boolean)
-}
-
 /** Reads every file the patterns name, in the order given (a glob's matches sorted), each once. */
 export async function readConfigFiles(patterns: readonly string[], options: ReadOptions): Promise<ConfigFiles> {
   const workspace = await realpath(options.workspace)

@@ -1,9 +1,6 @@
 import * as core from '@actions/core'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import { pullRequestOfRun } from '../github/pull-request.js'
-import { gitHubClient } from '../github/rest.js'
-import { upsertStickyComment } from '../github/sticky-comment.js'
 import packageJson from '../../package.json' with { type: 'json' }
 import { redactDeep } from '../security/redact.js'
 import type { FailOn } from '../config/inputs.js'
@@ -107,6 +104,12 @@ async function writeSarif(findings: readonly Finding[], file: string, version: s
 
 /** The sticky comment on the run's pull request; a token that cannot write skips it with a notice, never fails. */
 async function comment(run: RunResult, headline: string, settings: { token: string; signal: AbortSignal }): Promise<void> {
+  // @actions/github (octokit) loads only for the runs that comment.
+  const [{ pullRequestOfRun }, { gitHubClient }, { upsertStickyComment }] = await Promise.all([
+    import('../github/pull-request.js'),
+    import('../github/rest.js'),
+    import('../github/sticky-comment.js')
+  ])
   const pull = pullRequestOfRun()
   if (!pull) {
     core.notice('comment-on-pr: this run is not for a pull request (pull_request or pull_request_target): no comment.')

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { beforeEach, describe, expect, test } from 'vitest'
-import { readConfigFiles, splitPatterns } from '../../src/repo-config/files.ts'
+import { readConfigFiles } from '../../src/repo-config/files.ts'
+import { splitPatterns } from '../../src/repo-config/patterns.ts'
 
 const ENV = 'AZURE_OPENAI_ENDPOINT=https://contoso.openai.azure.com/\nAZURE_OPENAI_DEPLOYMENT=gpt-4o-mini\n'
 let root: string
