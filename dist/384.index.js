@@ -24,9 +24,6 @@ var repo_config_tree = __webpack_require__(4389);
 // EXTERNAL MODULE: ./src/repo-config/values.ts
 var values = __webpack_require__(4355);
 ;// CONCATENATED MODULE: ./src/repo-config/appsettings.ts
-// .NET configuration (appsettings*.json): Semantic Kernel's `AzureOpenAI` section, Aspire's
-// `ConnectionStrings:<name>` (`Endpoint=https://…;Deployment=…`, or a bare URL) and `Aspire:Azure:AI:OpenAI`.
-// .NET reads keys case-insensitively and allows comments; so does this reader.
 
 
 
@@ -47,7 +44,6 @@ function readAppsettings(text, file) {
     const embeddings = (0,repo_config_tree/* entryOf */.Ms)(root, 'AzureOpenAIEmbeddings', true);
     const targets = [
         ...sectionTargets(context, chat, 'AzureOpenAI'),
-        // Semantic Kernel's embeddings section: its deployments are embeddings ones, on its own endpoint or the chat one's.
         ...sectionTargets(context, embeddings, 'AzureOpenAIEmbeddings', chat),
         ...connectionStringTargets(context, (0,repo_config_tree/* entryOf */.Ms)(root, 'ConnectionStrings', true)),
         ...aspireTargets(context, root)
@@ -56,10 +52,6 @@ function readAppsettings(text, file) {
         context.noTargets(`expected ${EXPECTED}`);
     return context.reading(targets);
 }
-/**
- * `AzureOpenAI: { Endpoint, DeploymentName, ChatDeploymentName, EmbeddingDeploymentName, ApiVersion }`; an
- * embeddings section (`embeddingsOf` the chat section) probes embeddings and may take the chat section's endpoint.
- */
 function sectionTargets(context, section, name, embeddingsOf) {
     if (section?.value.kind !== 'map')
         return [];
@@ -96,7 +88,6 @@ function sectionTargets(context, section, name, embeddingsOf) {
         return [target];
     });
 }
-/** Aspire: `ConnectionStrings: { <name>: "Endpoint=https://…;Key=…;Deployment=…" }` or a bare URL. */
 function connectionStringTargets(context, section) {
     if (section?.value.kind !== 'map')
         return [];
@@ -112,7 +103,6 @@ function connectionStringTargets(context, section) {
             return [];
         const key = `ConnectionStrings:${entry.key}`;
         const target = context.target({ offset: entry.keyOffset, end: node.end }, entry.key);
-        // The value's text starts after its opening quote.
         const at = (offset) => context.position(node.offset + 1 + offset);
         if (bareUrl) {
             target.fields.endpoint = (0,values/* locatedValue */.GN)(node.text, key, at(0));
@@ -141,7 +131,6 @@ function connectionStringTargets(context, section) {
         return [target];
     });
 }
-/** `Aspire: { Azure: { AI: { OpenAI: { Endpoint } } } }` and its named clients `OpenAI: { <name>: { Endpoint } }`. */
 function aspireTargets(context, root) {
     let node = root;
     for (const name of ['Aspire', 'Azure', 'AI', 'OpenAI'])
@@ -165,7 +154,6 @@ function aspireTargets(context, root) {
         return target;
     });
 }
-/** `Endpoint=…;Key=…;Deployment=…` → lower-cased names with each value and its offset in the string. */
 function connectionStringParts(text) {
     const parts = new Map();
     let offset = 0;
@@ -184,13 +172,10 @@ function connectionStringParts(text) {
 // EXTERNAL MODULE: ./node_modules/dotenv/dist/index.cjs
 var dotenv_dist = __webpack_require__(8230);
 ;// CONCATENATED MODULE: ./src/repo-config/dotenv.ts
-// .env files (`.env`, `*.env`, `.env.*`): the variables the OpenAI SDKs and Semantic Kernel read, parsed by dotenv
-// (export prefixes, quotes, comments), with the line of each variable found beside it.
 
 
 
 const DOTENV_ENDPOINT_KEYS = ['AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_API_BASE', 'AZURE_OPENAI_BASE_URL'];
-/** Deployment variables; an embeddings variable means the probe calls embeddings. */
 const DOTENV_DEPLOYMENT_KEYS = [
     ['AZURE_OPENAI_DEPLOYMENT'],
     ['AZURE_OPENAI_DEPLOYMENT_NAME'],
@@ -242,7 +227,6 @@ function readDotenv(text, file) {
         context.noTargets(`expected ${dotenv_EXPECTED}`);
         return context.reading([]);
     }
-    // The whole file is every target's block: a key committed anywhere in it concerns them all.
     const block = { start: 1, end: index.lineCount };
     const targetAt = (position) => ({
         file,
@@ -264,9 +248,7 @@ function readDotenv(text, file) {
         return target;
     }));
 }
-// `KEY=`, `export KEY=`, `KEY: ` as dotenv reads them; a variable set twice takes its last line, as dotenv does.
 const ASSIGNMENT = /^([ \t]*(?:export[ \t]+)?)([\w.-]+)([ \t]*=[ \t]*|:[ \t]+)(['"`]?)/;
-/** Where each variable's value starts: its last assignment's line, and the column after any opening quote. */
 function assignmentPositions(text) {
     const positions = new Map();
     text.split('\n').forEach((line, lineIndex) => {
@@ -280,8 +262,6 @@ function assignmentPositions(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/repo-config/litellm.ts
-// LiteLLM proxy config.yaml: every `model_list[]` entry whose `litellm_params.model` is `azure/<deployment>`
-// (or `azure/responses/<deployment>`) is a target, with its `api_base`, `api_version`, `client_id`, `tenant_id`.
 
 
 
@@ -328,8 +308,6 @@ function modelTarget(context, item) {
 // EXTERNAL MODULE: ./src/repo-config/native.ts
 var repo_config_native = __webpack_require__(9398);
 ;// CONCATENATED MODULE: ./src/repo-config/promptflow.ts
-// promptflow connection YAML (`type: azure_open_ai`): `api_base` and `api_version`. A connection names no
-// deployment (the flow does), so the step's `deployment` input applies.
 
 
 const promptflow_EXPECTED = 'a promptflow connection: type: azure_open_ai, api_base: https://<name>.openai.azure.com/, api_version';
@@ -351,7 +329,6 @@ function readPromptflow(text, file) {
 }
 
 ;// CONCATENATED MODULE: ./src/repo-config/read-text.ts
-// Which reader a file needs, by its name and then its content (README "Repository config").
 
 
 
@@ -368,7 +345,6 @@ const READERS = {
 };
 const FORMATS_EXPECTED = 'aoai-auth-check.yml/.yaml/.json or a YAML/JSON file with a top-level "targets:" list, a .env file, ' +
     'appsettings*.json, a promptflow azure_open_ai connection YAML, or a LiteLLM config.yaml with a model_list';
-/** Reads one file's text (`file` is workspace-relative, `/`-separated) in the format its name and content show. */
 function readConfigText(file, text) {
     const format = formatOf(file, text);
     if (format)
@@ -399,7 +375,6 @@ function formatOf(file, text) {
     if (!json && !/\.ya?ml$/.test(name))
         return undefined;
     const tree = json ? (0,repo_config_tree/* parseJson */.qF)(text) : (0,repo_config_tree/* parseYaml */.hN)(text);
-    // A file that does not parse goes to the reader its syntax suggests, which says where and what is wrong.
     if (tree.errors.length > 0)
         return json ? 'appsettings' : 'native';
     return formatOfContent(tree.root, json);
@@ -420,9 +395,6 @@ function formatOfContent(root, json) {
 }
 
 ;// CONCATENATED MODULE: ./src/repo-config/files.ts
-// The files the `config-file` input names (paths or globs), found inside GITHUB_WORKSPACE only, and read.
-// A pattern or a link that leads outside the workspace reads nothing; every committed key is handed to
-// `onSecret` the moment its file is read, before anything can print it.
 
 
 
@@ -431,7 +403,6 @@ function formatOfContent(root, json) {
 const MAX_FILES = 100;
 const MAX_BYTES = 512 * 1024;
 const NEVER_READ = ['**/node_modules/**', '**/.git/**'];
-/** Reads every file the patterns name, in the order given (a glob's matches sorted), each once. */
 async function readConfigFiles(patterns, options) {
     const workspace = await (0,promises_.realpath)(options.workspace);
     const problems = [];
@@ -493,7 +464,6 @@ async function globIn(workspace, pattern) {
     });
     return matches.sort();
 }
-/** The file's text when it is a regular file inside the workspace, itself and through every link. */
 async function locate(workspace, match) {
     const path = (0,external_node_path_.resolve)(workspace, match);
     const file = (0,external_node_path_.relative)(workspace, path).split(external_node_path_.sep).join('/');

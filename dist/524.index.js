@@ -10,10 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   pullRequestOfRun: () => (/* binding */ pullRequestOfRun)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-// The pull request the run is for, from the event context @actions/github reads (GITHUB_EVENT_PATH, GITHUB_REPOSITORY).
 
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
-/** The pull request of a pull_request or pull_request_target run; undefined for any other event. */
 function pullRequestOfRun() {
     const number = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.payload.pull_request?.number;
     if (!PULL_REQUEST_EVENTS.includes(_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.eventName) || typeof number !== 'number')

@@ -12,13 +12,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   statusOf: () => (/* binding */ statusOf)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-// The GitHub REST calls the pull-request features make, through @actions/github's octokit (proxy-aware, the
-// runner's GITHUB_API_URL), each under the run's deadline.
 
 function gitHubClient(token, signal) {
     return { octokit: (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token), request: { signal } };
 }
-/** Every file of the pull request, all pages (GitHub lists 3000 at most). */
 async function listPullRequestFiles(client, pull) {
     const { octokit, request } = client;
     const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
@@ -35,7 +32,6 @@ async function listPullRequestFiles(client, pull) {
         previous_filename: file.previous_filename
     }));
 }
-/** The HTTP status of a failed octokit call, when it got that far. */
 function statusOf(error) {
     const status = error?.status;
     return typeof status === 'number' ? status : undefined;
@@ -53,9 +49,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   upsertStickyComment: () => (/* binding */ upsertStickyComment)
 /* harmony export */ });
 /* harmony import */ var _rest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6417);
-// One comment per pull request that the action keeps up to date: found by a hidden marker on any page of the
-// comments, updated in place, created only when there is none. A token that may not write (a fork's read-only
-// GITHUB_TOKEN) skips it with a notice; the comment never fails the check.
 
 const COMMENT_MARKER = '<!-- aoai-auth-check -->';
 async function upsertStickyComment(client, pull, text) {
@@ -70,7 +63,6 @@ async function upsertStickyComment(client, pull, text) {
             request
         });
         const marked = comments.filter((comment) => comment.body?.startsWith(COMMENT_MARKER));
-        // The action's own comment first: another author's comment that merely quotes the marker is not ours.
         const existing = marked.find((comment) => comment.user?.type === 'Bot') ?? marked.at(0);
         if (existing) {
             const updated = await octokit.rest.issues.updateComment({

@@ -1,5 +1,5 @@
 // Builds the committed bundles with ncc: dist/index.js (the action, with its chunks) and dist/cli/ (the CLI, started
-// by dist/cli.js).
+// by dist/cli.js), and regenerates docs/causes.md and the README's marked sections.
 // TypeScript is pinned to 6.x because ncc compiles through the TypeScript JS API, which TS 7 no longer has.
 // The bundles are built aside and swapped in, under a lock, so a test reading dist/ never sees half a build.
 import { execFileSync } from 'node:child_process'
@@ -40,6 +40,9 @@ try {
   rmSync(join(work, 'dist', 'cli', 'package.json'), { force: true })
   writeFileSync(join(work, 'dist', 'cli.js'), "#!/usr/bin/env node\nimport './cli/index.js'\n", { mode: 0o755 })
   writeThirdPartyLicenses(join(work, 'dist', 'licenses.txt'))
+  // The docs are generated from the catalogue and action.yml, so a stale one fails check-dist like a stale bundle.
+  build('scripts/generate-docs.ts', join(work, 'docs'))
+  execFileSync(process.execPath, [join(work, 'docs', 'index.js'), '.'], { stdio: 'inherit' })
   rmSync('dist', { recursive: true, force: true })
   renameSync(join(work, 'dist'), 'dist')
 } finally {
