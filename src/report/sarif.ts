@@ -1,6 +1,7 @@
 // The findings as a SARIF 2.1.0 log (for code scanning upload): one rule per cause id, from the catalogue, and one
 // result per finding, located on the file and line that holds the value at fault.
 import { CATALOGUE } from '../causes/catalogue.js'
+import { fixText } from '../causes/fix.js'
 import type { CauseId } from '../causes/ids.js'
 
 export interface SarifFinding {
@@ -34,7 +35,7 @@ export function sarifLog(findings: readonly SarifFinding[], tool: SarifTool): Re
       name: ruleName(cause),
       shortDescription: { text: entry.title },
       fullDescription: { text: entry.meaning },
-      help: { text: entry.fix({}) },
+      help: { text: fixText(entry.fix({})) },
       helpUri: `${tool.informationUri}/blob/main/${CAUSES_DOC}#${anchorOf(cause, entry.title)}`,
       defaultConfiguration: {
         level: findings.some((f) => f.cause === cause && f.level === 'error') ? 'error' : 'warning'
