@@ -9,6 +9,12 @@ import { SecretRegistry } from './security/secrets.js'
 import { inputSecrets, invalidInputRun, runPipeline } from './pipeline/pipeline.js'
 import { publishReport } from './report/publish.js'
 
+/**
+ * Reporting runs after the deadline too, bounded by the body caps and linear passes; should anything still hold the
+ * process this long after the deadline, the step ends anyway (README "Security model").
+ */
+export const REPORTING_MARGIN_SECONDS = 5
+
 /** The action: read the inputs and the repository's config files, walk every target through the pipeline, report. */
 export async function run(): Promise<void> {
   const started = new Date()
@@ -24,6 +30,7 @@ export async function run(): Promise<void> {
       await publishReport(invalidInputRun(config, endpoint, started), report)
       return
     }
+    endAfter(config.timeoutSeconds + REPORTING_MARGIN_SECONDS)
     const { run: result, deadline, notices } = await runPipeline(config, secrets)
     const { commentOnPr, githubToken } = config.repository
     await publishReport(result, {
@@ -50,6 +57,16 @@ function failUnexpectedly(error: unknown, secrets: SecretRegistry): void {
   core.setOutput('cause', 'unknown')
   core.setFailed(`aoai-auth-check failed unexpectedly: ${redactSecrets(message, secrets.all())}`)
   process.exit(process.exitCode ?? 1)
+}
+
+/** The backstop: the step fails and ends `seconds` after the start, whatever is still running. */
+function endAfter(seconds: number): void {
+  setTimeout(() => {
+    core.setOutput('result', 'fail')
+    core.setOutput('cause', 'timeout')
+    core.setFailed(`aoai-auth-check did not end within timeout-seconds plus ${REPORTING_MARGIN_SECONDS} s; it was stopped`)
+    process.exit(1)
+  }, seconds * 1000).unref()
 }
 
 async function readConfig(secrets: SecretRegistry): Promise<ActionConfig | InvalidInputError> {

@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import { decodeJwtClaims } from '../security/jwt.js'
 import type { SecretRegistry } from '../security/secrets.js'
 
@@ -8,6 +7,9 @@ import type { SecretRegistry } from '../security/secrets.js'
  */
 const MIN_REMAINING_MS = 60_000
 
+/** Asks GitHub for a new ID token for an audience (net/github-oidc.ts makes the request). */
+export type IdTokenRequest = (audience: string) => Promise<string>
+
 /**
  * The job's GitHub OIDC tokens, one per audience, for one run: one request per audience while a token stays fresh,
  * however many targets ask at once (they share the request in flight, and its failure).
@@ -15,9 +17,11 @@ const MIN_REMAINING_MS = 60_000
 export class GithubIdTokens {
   private readonly byAudience = new Map<string, Promise<{ token: string; expiresAt: number }>>()
   private readonly secrets: SecretRegistry
+  private readonly request: IdTokenRequest
 
-  constructor(secrets: SecretRegistry) {
+  constructor(secrets: SecretRegistry, request: IdTokenRequest) {
     this.secrets = secrets
+    this.request = request
   }
 
   async get(audience: string): Promise<string> {
@@ -30,13 +34,13 @@ export class GithubIdTokens {
       const renewed = this.byAudience.get(audience)
       if (renewed) return (await renewed).token
     }
-    const request = this.request(audience)
+    const request = this.fetch(audience)
     this.byAudience.set(audience, request)
     return (await request).token
   }
 
-  private async request(audience: string): Promise<{ token: string; expiresAt: number }> {
-    const token = await core.getIDToken(audience)
+  private async fetch(audience: string): Promise<{ token: string; expiresAt: number }> {
+    const token = await this.request(audience)
     this.secrets.add(token)
     const exp = decodeJwtClaims(token)?.exp
     return { token, expiresAt: typeof exp === 'number' ? exp * 1000 : 0 }

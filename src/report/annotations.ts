@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { fixText } from '../causes/fix.js'
 import type { Finding } from './findings.js'
+import { neutralise } from '../security/neutralise.js'
 import { clip } from './text.js'
 
 // GitHub shows 10 error and 10 warning annotations per step; setFailed adds one error of its own. With many
@@ -36,14 +37,15 @@ export function annotate(all: readonly Finding[]): void {
 
 function message(finding: Finding): string {
   const fix = finding.check.fix ? `\n\nFix:\n${fixText(finding.check.fix)}` : ''
-  return clip(`${finding.check.detail}${fix}`, MAX_MESSAGE_CHARS)
+  return neutralise(clip(`${finding.check.detail}${fix}`, MAX_MESSAGE_CHARS), 'block')
 }
 
 function properties(finding: Finding): core.AnnotationProperties {
-  const many = finding.target.label && finding.target.source && 'file' in finding.target.source
-  const title = `${finding.cause}: ${finding.title}${many ? ` (${finding.target.label})` : ''}`
+  const many = finding.target.label && 'file' in finding.target.source
+  const title = neutralise(`${finding.cause}: ${finding.title}${many ? ` (${finding.target.label})` : ''}`)
   const { source } = finding.target
   const location = finding.check.location ?? ('file' in source ? { file: source.file, line: source.line } : undefined)
   if (!location) return { title }
-  return { title, file: location.file, startLine: location.line, ...(location.column ? { startColumn: location.column } : {}) }
+  const column = location.column ? { startColumn: location.column } : {}
+  return { title, file: neutralise(location.file), startLine: location.line, ...column }
 }
