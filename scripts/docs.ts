@@ -13,6 +13,7 @@ const PHASE_TITLES: Record<CausePhase, string> = {
   'data-plane': 'Azure OpenAI data plane',
   transport: 'Transport',
   'control-plane': 'Control plane',
+  'repository-config': 'Repository config',
   other: 'Anything else'
 }
 

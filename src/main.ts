@@ -3,7 +3,9 @@ import { enableCompileCache } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { getInputs, getReportSettings, InvalidInputError, type ActionConfig } from './config/inputs.js'
+import { withRepositoryTargets } from './config/repository-targets.js'
 import { redactSecrets } from './security/redact.js'
+import { SecretRegistry } from './security/secrets.js'
 import { inputSecrets, invalidInputRun, runPipeline } from './pipeline/pipeline.js'
 import { publishReport } from './report/publish.js'
 
@@ -13,26 +15,34 @@ import { publishReport } from './report/publish.js'
  */
 export const REPORTING_MARGIN_SECONDS = 5
 
-/** The action: read the inputs, walk the target through the pipeline, report. */
+/** The action: read the inputs and the repository's config files, walk every target through the pipeline, report. */
 export async function run(): Promise<void> {
   const started = new Date()
   enableSdkCompileCache()
+  // Every credential the run meets, from the first: a key committed in a config file is masked as it is read.
+  const secrets = new SecretRegistry()
   try {
-    const config = readConfig()
+    const config = await readConfig(secrets)
     if (config instanceof InvalidInputError) {
       const endpoint = core.getInput('endpoint')
-      const secrets = inputSecrets([{ endpoint, apiKey: core.getInput('api-key') }])
+      inputSecrets([{ endpoint, apiKey: core.getInput('api-key') }], secrets)
       const report = { ...getReportSettings(), secrets: secrets.all() }
       await publishReport(invalidInputRun(config, endpoint, started), report)
       return
     }
     endAfter(config.timeoutSeconds + REPORTING_MARGIN_SECONDS)
-    const { run: result, deadline, secrets } = await runPipeline(config)
-    await publishReport(result, { ...config.report, secrets: secrets.all() })
+    const { run: result, deadline, notices } = await runPipeline(config, { secrets })
+    const { commentOnPr, githubToken } = config.repository
+    await publishReport(result, {
+      ...config.report,
+      secrets: secrets.all(),
+      notices,
+      comment: commentOnPr && githubToken ? { token: githubToken, signal: deadline.signal } : undefined
+    })
     // A call the deadline cut short (getIDToken, MSAL) may still hold a socket open: end now rather than hang the job.
     if (deadline.abandonedWork || deadline.expired()) process.exit(process.exitCode ?? 0)
   } catch (error) {
-    await failUnexpectedly(error)
+    failUnexpectedly(error, secrets)
   }
 }
 
@@ -40,9 +50,9 @@ export async function run(): Promise<void> {
  * A bug, not a diagnosis: the outputs still say the run failed (a later step's `if:` reads them), the message is
  * redacted like everything else, and the job ends rather than hanging on a socket the failed run left open.
  */
-async function failUnexpectedly(error: unknown): Promise<void> {
+function failUnexpectedly(error: unknown, secrets: SecretRegistry): void {
   const message = error instanceof Error ? error.message : String(error)
-  const secrets = inputSecrets([{ endpoint: core.getInput('endpoint'), apiKey: core.getInput('api-key') }])
+  inputSecrets([{ endpoint: core.getInput('endpoint'), apiKey: core.getInput('api-key') }], secrets)
   core.setOutput('result', 'fail')
   core.setOutput('cause', 'unknown')
   core.setFailed(`aoai-auth-check failed unexpectedly: ${redactSecrets(message, secrets.all())}`)
@@ -59,9 +69,16 @@ function endAfter(seconds: number): void {
   }, seconds * 1000).unref()
 }
 
-function readConfig(): ActionConfig | InvalidInputError {
+async function readConfig(secrets: SecretRegistry): Promise<ActionConfig | InvalidInputError> {
   try {
-    return getInputs()
+    const config = getInputs()
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+    return await withRepositoryTargets(config, {
+      workspace,
+      onSecret: (value) => {
+        secrets.add(value)
+      }
+    })
   } catch (error) {
     if (error instanceof InvalidInputError) return error
     throw error

@@ -817,6 +817,22 @@ const ENTRIES: Record<CauseId, EntryText> = {
       bash(`az cognitiveservices account list --query "[?properties.endpoint=='${endpointText(v)}']"`)
     ]
   },
+
+  // ── repository config ──
+  'api-key-in-repository': {
+    title: 'A config file in the repository commits an API key',
+    meaning: 'A file the action reads holds an Azure OpenAI API key (32 hexadecimal or 84 characters under a ' +
+      'key-like name). Anyone who can read the repository, its forks and its history can call the resource ' +
+      'with it. The action masks the value and never sends it anywhere.',
+    fix: () => [
+      prose('Rotate the key:'),
+      bash('az cognitiveservices account keys regenerate -n <account-name> -g <resource-group> --key-name key1'),
+      prose(
+        'Remove it from the file (and from history if the repository is public), and let the workflow sign in ' +
+          'with Entra ID; an application that needs a key reads it from a secret store, not the repository.'
+      )
+    ]
+  },
   unknown: {
     title: 'The cause could not be determined',
     meaning: 'The error does not match a known cause; the redacted evidence shows what was seen.',

@@ -43,6 +43,7 @@ export const CAUSES_BY_PHASE = {
   ],
   transport: ['dns-failure', 'tls-failure', 'proxy-failure', 'timeout'],
   'control-plane': ['arm-authorization-failed', 'role-assignment-propagating', 'arm-resource-not-found'],
+  'repository-config': ['api-key-in-repository'],
   other: ['unknown']
 } as const
 

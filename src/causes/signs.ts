@@ -457,6 +457,11 @@ export const SIGNS: Record<CauseId, CauseSigns> = {
       'ARM `AuthorizationFailed` "The client ... with object id ... does not have authorization to perform action ... over scope ...", Azure/login\'s "No subscriptions found".',
     examples: []
   },
+  'api-key-in-repository': {
+    signs:
+      'A warning annotation on the file and line of the value (`AZURE_OPENAI_API_KEY=…`, `api_key: …`, `Key=…` in a connection string), from the files `config-file` names; the value itself is never shown.',
+    examples: []
+  },
   'role-assignment-propagating': {
     signs:
       'PermissionDenied shortly after a role was assigned (listed as an alternative); an RBAC denial that says "If role assignments ... were changed recently, please observe propagation time" (ranked first, with `missing-data-plane-role` as the alternative); ARM `PrincipalNotFound` "...replication delay".',

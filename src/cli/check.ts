@@ -45,7 +45,7 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
     : (check: CheckResult) => {
         io.out(redactSecrets(checkLine(check, io.paint), held))
       }
-  const { run, secrets, deadline } = await runPipeline(config, live)
+  const { run, secrets, deadline } = await runPipeline(config, { observe: live })
 
   // Redacted once more with this run's own credentials before anything is printed, as the action's report is.
   const clean = redactDeep(run, secrets.all())

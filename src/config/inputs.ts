@@ -7,6 +7,20 @@ import { redactSecrets } from '../security/redact.js'
 import { escapeControls, hasControlCharacters } from '../security/neutralise.js'
 import { CLOUD_NAMES, CLOUDS, type Cloud } from '../azure/clouds.js'
 import { GUID_SOURCE } from '../azure/guid.js'
+import type { ConfigFinding, SourcePosition, TargetField } from '../repo-config/types.js'
+import { splitPatterns } from '../repo-config/patterns.js'
+import { readTargetsInput } from '../repo-config/targets-input.js'
+import {
+  endpointInputTarget,
+  labelTargets,
+  resolveTarget,
+  type ResolvedTarget,
+  type StepDefaults,
+  type TargetProblem,
+  type TargetSource
+} from './targets.js'
+
+export type { TargetProblem, TargetSource } from './targets.js'
 
 /** The action signs in with oidc or api-key; the CLI also with env, cli and managed-identity. */
 export type AuthMode = SignInMode
@@ -34,17 +48,52 @@ export interface TargetConfig {
   probe: ProbeKind
   /** Hosts besides the cloud's Azure AI hosts that may receive credentials (API Management gateways). */
   allowedHosts: string[]
+  /** Unique in the run; the `results` output and the report name the target by it. */
+  label?: string
+  /** Where the target was written; the step's inputs when absent. */
+  source?: TargetSource
+  /** The lines of the target's block in its file. */
+  block?: { start: number; end: number }
+  /** Where each value a file gave was written: findings about a value go on its line. */
+  positions?: Partial<Record<TargetField, SourcePosition>>
+  /** Values the target cannot use: the target fails invalid-input, and nothing is sent for it. */
+  problems?: TargetProblem[]
+  /** What was read from the target's values and is said in its inputs check. */
+  notes?: string[]
+  /** API keys committed in the target's block of its file (never the values). */
+  committedKeys?: ConfigFinding[]
+  /** An entry for a file that names no target but commits a key: only the key is reported. */
+  keysOnly?: boolean
 }
 
 export interface ReportSettings {
   failOn: FailOn
   reportFile: string
+  /** Where to write the findings as SARIF 2.1.0, when asked. */
+  sarifFile?: string
+}
+
+/** The pull-request features and the files the targets come from. */
+export interface RepositorySettings {
+  /** `config-file` as given: paths or globs relative to the workspace. */
+  configFiles: string[]
+  onlyChanged: boolean
+  commentOnPr: boolean
+  /** For the REST calls of only-changed and the comment. */
+  githubToken?: string
 }
 
 export interface ActionConfig {
   targets: TargetConfig[]
   timeoutSeconds: number
   report: ReportSettings
+  repository: RepositorySettings
+  /** What the run says without it being a finding (a glob that matched nothing). */
+  notices: string[]
+  /** What targets from files take from the step: its values, and where credentials may go. */
+  step: { defaults: StepDefaults; settings: StepSettings }
+  /** How many of the first targets come from the endpoint input (0 or 1): their label place is `inputs`. */
+  fromEndpointInput: number
 }
 
 export interface InputProblem {
@@ -120,6 +169,7 @@ export function getReportSettings(): ReportSettings {
   const failOn = core.getInput('fail-on').toLowerCase()
   return {
     failOn: failOn === 'warning' ? 'warning' : 'error',
+    sarifFile: core.getInput('sarif-file') || undefined,
     reportFile: join(process.env['RUNNER_TEMP'] || tmpdir(), 'aoai-auth-check', reportFolder(), 'report.json')
   }
 }
@@ -145,7 +195,11 @@ export function getInputs(authModes: readonly AuthMode[] = ACTION_AUTH_MODES): A
 
   const apiKey = optional('api-key')
   const endpoint = readInput('endpoint', complain)
-  if (!core.getInput('endpoint')) complain('endpoint', 'is required, e.g. https://<name>.openai.azure.com/')
+  const targetsText = core.getInput('targets')
+  const configFiles = splitPatterns(core.getInput('config-file'))
+  if (!core.getInput('endpoint') && !targetsText && configFiles.length === 0) {
+    complain('endpoint', 'is required (or targets, or config-file), e.g. https://<name>.openai.azure.com/')
+  }
 
   const auth = oneOf('auth', authModes, 'oidc', complain)
   const probe = oneOf('probe', PROBE_KINDS, 'auto', complain)
@@ -156,7 +210,9 @@ export function getInputs(authModes: readonly AuthMode[] = ACTION_AUTH_MODES): A
   if (deployment && !DEPLOYMENT_NAME.test(deployment)) {
     complain('deployment', `${quoted(deployment)} is not a deployment name (letters, digits, '.', '_' and '-', up to 64)`)
   }
-  if (!deployment && (probe === 'auto' || probe === 'chat' || probe === 'embeddings')) {
+  // Targets from the targets input and from files may name their own deployment and identity; the endpoint
+  // input's target has only the step's.
+  if (endpoint && !deployment && (probe === 'auto' || probe === 'chat' || probe === 'embeddings')) {
     complain('deployment', `is required with probe '${probe}' (or set probe to models or none)`)
   }
 
@@ -171,10 +227,10 @@ export function getInputs(authModes: readonly AuthMode[] = ACTION_AUTH_MODES): A
 
   const clientId = optional('client-id')
   const tenantId = optional('tenant-id')
-  if (auth === 'oidc' && !core.getInput('client-id')) {
+  if (endpoint && auth === 'oidc' && !core.getInput('client-id')) {
     complain('client-id', 'is required with auth oidc (the app or managed identity client id, a GUID)')
   }
-  if (auth === 'oidc' && !core.getInput('tenant-id')) complain('tenant-id', 'is required with auth oidc (the directory id, a GUID)')
+  if (endpoint && auth === 'oidc' && !core.getInput('tenant-id')) complain('tenant-id', 'is required with auth oidc (the directory id, a GUID)')
   if (auth === 'api-key' && !core.getInput('api-key')) complain('api-key', 'is required with auth api-key')
   if (clientId && !GUID.test(clientId)) {
     complain('client-id', `is not a GUID (the application (client) id): ${shapeOf(clientId)}`)
@@ -213,28 +269,71 @@ export function getInputs(authModes: readonly AuthMode[] = ACTION_AUTH_MODES): A
     )
   }
 
+  const githubToken = optional('github-token')
+  const onlyChanged = booleanInput('only-changed', complain)
+  const commentOnPr = booleanInput('comment-on-pr', complain)
+
+  const defaults: StepDefaults = { endpoint: endpoint || undefined, deployment, apiVersion, probe, clientId, tenantId, auth }
+  const inline = targetsText ? readTargetsInput(targetsText) : undefined
+  for (const finding of inline?.findings ?? []) complain('targets', `line ${finding.line}: ${finding.message}`)
+
   if (problems.length > 0) throw new InvalidInputError(problems)
-  return {
-    targets: [
-      {
-        endpoint,
-        deployment,
-        apiVersion,
-        auth,
-        apiKey,
-        clientId,
-        tenantId,
-        cloud,
-        oidcAudience: audience ?? cloud.tokenExchangeAudience,
-        scope,
-        authorityHost,
-        probe,
-        allowedHosts
-      }
-    ],
-    timeoutSeconds,
-    report: getReportSettings()
+  const shared: StepSettings = {
+    auth,
+    apiKey,
+    cloud,
+    oidcAudience: audience ?? cloud.tokenExchangeAudience,
+    scope,
+    authorityHost,
+    allowedHosts
   }
+  const resolved: ResolvedTarget[] = [
+    ...(endpoint ? [endpointInputTarget(endpoint, defaults)] : []),
+    ...(inline?.targets ?? []).map((target) => resolveTarget(target, defaults, true))
+  ]
+  return {
+    targets: withLabels(resolved.map((target) => targetConfig(target, shared)), endpoint ? 1 : 0),
+    timeoutSeconds,
+    report: getReportSettings(),
+    repository: { configFiles, onlyChanged, commentOnPr, githubToken },
+    notices: [],
+    step: { defaults, settings: shared },
+    fromEndpointInput: endpoint ? 1 : 0
+  }
+}
+
+/** What every target takes from the step and no file may set: where credentials go, and how. */
+export type StepSettings = Pick<
+  TargetConfig,
+  'auth' | 'apiKey' | 'cloud' | 'oidcAudience' | 'scope' | 'authorityHost' | 'allowedHosts'
+>
+
+export function targetConfig(target: ResolvedTarget, step: StepSettings): TargetConfig {
+  return { ...target, ...step }
+}
+
+/**
+ * Labels every target uniquely; `fromEndpointInput` of the first targets come from the endpoint input (place
+ * `inputs`), the other input targets are the `targets` items (`targets #n`), the rest name their file and line.
+ */
+export function withLabels(targets: TargetConfig[], fromEndpointInput: number): TargetConfig[] {
+  let item = 0
+  const entries = targets.map((target, index) => {
+    const source: TargetSource = target.source ?? { kind: 'inputs' }
+    const place =
+      'file' in source ? `${source.file}:${source.line}` : index < fromEndpointInput ? 'inputs' : `targets #${++item}`
+    return { target: { ...target, source }, place }
+  })
+  const labels = labelTargets(entries)
+  return targets.map((target, index) => ({ ...target, label: labels[index] }))
+}
+
+function booleanInput(input: string, complain: Complain): boolean {
+  const value = core.getInput(input).trim().toLowerCase()
+  if (value === '' || value === 'false') return false
+  if (value === 'true') return true
+  complain(input, `${quoted(value)} is not allowed; use true or false`)
+  return false
 }
 
 /** Registers a credential input with the runner's masker, each line of it too (the runner masks line by line). */

@@ -1,5 +1,5 @@
 import type * as Identity from '@azure/identity'
-import type { TokenCredential } from '@azure/identity'
+import type { AccessToken, TokenCredential } from '@azure/identity'
 import { readFileSync } from 'node:fs'
 import { createCredential, type SignInMode } from '../azure/credentials.js'
 import type { GithubIdTokens } from '../github/id-token.js'
@@ -32,9 +32,14 @@ export interface EntraSessionKey {
  * nor the transport's code, ENOTFOUND, ECONNRESET or a certificate error). Every token it hands out, to the token
  * stage or later to the probe's bearer provider, is masked and registered the moment it exists.
  */
+/** One token exchange: the token, or the error with the failure its request met. */
+export type TokenAttempt = { token: AccessToken | null } | { error: unknown; failure?: EntraFailure }
+
 export class EntraSession {
   readonly credential: TokenCredential
   private lastError?: EntraFailure
+  /** One exchange per scope for the run, shared by every target that asks (also while it is in flight). */
+  private readonly attempts = new Map<string, Promise<TokenAttempt>>()
 
   constructor(
     identity: typeof Identity,
@@ -96,6 +101,26 @@ export class EntraSession {
         if (token) secrets.add(token.token)
         return token
       }
+    }
+  }
+
+  /** The run's one exchange for `scope`: every target of this identity and scope gets its token, or its failure. */
+  tokenFor(scope: string, signal: AbortSignal): Promise<TokenAttempt> {
+    let attempt = this.attempts.get(scope)
+    if (!attempt) {
+      attempt = this.exchange(scope, signal)
+      this.attempts.set(scope, attempt)
+    }
+    return attempt
+  }
+
+  private async exchange(scope: string, signal: AbortSignal): Promise<TokenAttempt> {
+    this.takeLastError()
+    try {
+      // enableCae: the bearer provider the probe uses asks with CAE, and this fills that same cache.
+      return { token: await this.credential.getToken(scope, { enableCae: true, abortSignal: signal }) }
+    } catch (error) {
+      return { error, failure: this.takeLastError() }
     }
   }
 

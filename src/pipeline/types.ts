@@ -3,7 +3,7 @@ import type { TokenCredential } from '@azure/identity'
 import type { EndpointFacts } from '../azure/endpoint.js'
 import type { Fix } from '../causes/fix.js'
 import type { CauseId } from '../causes/ids.js'
-import type { TargetConfig } from '../config/inputs.js'
+import type { TargetConfig, TargetSource } from '../config/inputs.js'
 import type { EventFacts } from '../github/event.js'
 import type { GithubIdTokens } from '../github/id-token.js'
 import type { Deadline } from '../net/deadline.js'
@@ -17,6 +17,7 @@ export type StageId = 'inputs' | 'endpoint' | 'github-oidc' | 'entra-token' | 'c
 /** Every check a target can go through; `CHECKS` in pipeline.ts registers each with its stage and needs. */
 export type CheckId =
   | 'inputs'
+  | 'committed-keys'
   | 'endpoint-url'
   | 'endpoint-cloud'
   | 'host-policy'
@@ -44,6 +45,14 @@ export interface CheckResult {
   fix?: Fix
   evidence: Record<string, unknown>
   ms: number
+  /** The file and line of the value at fault, when the target came from a file (annotations go there). */
+  location?: FindingLocation
+}
+
+export interface FindingLocation {
+  file: string
+  line: number
+  column?: number
 }
 
 /** What a check's `run` decides; the runner adds id, stage, title and timing. */
@@ -62,13 +71,10 @@ export interface CheckStep<C> {
 export type FailureExplainer<C> = (context: C, step: CheckStep<C>, error: unknown) => CheckOutcome
 
 export type Outcome = 'pass' | 'warn' | 'fail'
+/** A target's result; `skip` when only-changed left it out (the pull request did not change its lines). */
+export type TargetOutcome = Outcome | 'skip'
 
-/** Where a target's values came from: the workflow's inputs, or a file in the repository. */
-export interface TargetSource {
-  kind: 'inputs' | 'file'
-  file?: string
-  line?: number
-}
+export type { TargetSource } from '../config/inputs.js'
 
 /** One endpoint + deployment + auth settings, walked through the stages. */
 export interface TargetResult {
@@ -77,7 +83,7 @@ export interface TargetResult {
   deployment?: string
   source: TargetSource
   checks: CheckResult[]
-  outcome: Outcome
+  outcome: TargetOutcome
   /** The cause of the first failed check (or of the first warning when nothing failed); absent on pass. */
   cause?: CauseId
   /** Decoded claims, never the tokens themselves. */
@@ -123,6 +129,8 @@ export interface RunContext {
   /** The keep-alive connections Entra ID and the data plane are reached over. */
   transport: Transport
 }
+
+
 
 /** Everything one target's run has learned so far; each stage reads what earlier stages left here. */
 export interface TargetContext extends RunContext {

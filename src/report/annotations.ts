@@ -4,14 +4,24 @@ import type { Finding } from './findings.js'
 import { neutralise } from '../security/neutralise.js'
 import { clip } from './text.js'
 
-// GitHub shows 10 error and 10 warning annotations per step; setFailed adds one error of its own.
-// A few is what a person reads anyway: everything is in the job summary.
-const MAX_ERRORS = 4
-const MAX_WARNINGS = 4
+// GitHub shows 10 error and 10 warning annotations per step; setFailed adds one error of its own. With many
+// targets each finding goes on its own line of the pull request, as many as fit; the rest are in the job summary.
+const MAX_ERRORS = 9
+const MAX_WARNINGS = 9
 const MAX_MESSAGE_CHARS = 4000
 
 /** A titled annotation per failed check (errors) and warned check (warnings), placed on the file when known. */
-export function annotate(findings: readonly Finding[]): void {
+export function annotate(all: readonly Finding[]): void {
+  // Targets of one file share some findings (a key committed in a .env concerns each of its deployments): once.
+  const seen = new Set<string>()
+  const findings = all.filter((finding) => {
+    const location = finding.check.location
+    const key = location ? `${finding.cause}|${location.file}|${location.line}|${finding.check.detail}` : undefined
+    if (!key) return true
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
   const errors = findings.filter((f) => f.status === 'fail')
   const warnings = findings.filter((f) => f.status === 'warn')
   for (const finding of errors.slice(0, MAX_ERRORS)) core.error(message(finding), properties(finding))
@@ -31,9 +41,11 @@ function message(finding: Finding): string {
 }
 
 function properties(finding: Finding): core.AnnotationProperties {
-  const title = neutralise(`${finding.cause}: ${finding.title}`)
+  const many = finding.target.label && 'file' in finding.target.source
+  const title = neutralise(`${finding.cause}: ${finding.title}${many ? ` (${finding.target.label})` : ''}`)
   const { source } = finding.target
-  if (source.kind !== 'file' || !source.file) return { title }
-  const place = { title, file: neutralise(source.file) }
-  return source.line === undefined ? place : { ...place, startLine: source.line }
+  const location = finding.check.location ?? ('file' in source ? { file: source.file, line: source.line } : undefined)
+  if (!location) return { title }
+  const column = location.column ? { startColumn: location.column } : {}
+  return { title, file: neutralise(location.file), startLine: location.line, ...column }
 }

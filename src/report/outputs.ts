@@ -9,10 +9,33 @@ export interface CauseEntryOutput {
   cause: string
   status: 'fail' | 'warn'
   title: string
+  /** The label of the target in `results`. */
+  target: string
 }
 
 export function causeEntries(findings: readonly Finding[]): CauseEntryOutput[] {
-  return findings.map((f) => ({ check: f.check.id, cause: f.cause, status: f.status, title: f.title }))
+  return findings.map((f) => ({ check: f.check.id, cause: f.cause, status: f.status, title: f.title, target: f.target.label }))
+}
+
+/** One entry of the `results` output: a target, where it was written, and how it went. */
+export interface ResultEntry {
+  label: string
+  endpoint: string
+  deployment: string | null
+  source: TargetResult['source']
+  result: TargetResult['outcome']
+  cause: string | null
+}
+
+export function resultEntries(run: RunResult): ResultEntry[] {
+  return run.targets.map((target) => ({
+    label: target.label,
+    endpoint: target.endpoint,
+    deployment: target.deployment ?? null,
+    source: target.source,
+    result: target.outcome,
+    cause: target.cause ?? null
+  }))
 }
 
 /** Sets every output of the action (the contract in action.yml); a value nobody learned is ''. */
@@ -38,4 +61,5 @@ export function setOutputs(
   setOutput('token-expires-on', first((t) => t.tokenExpiresOn))
   setOutput('oidc-subject', first((t) => t.oidcSubject))
   setOutput('report-file', reportFile)
+  setOutput('results', JSON.stringify(resultEntries(run)))
 }

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
-import { resolve } from 'node:path'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 import packageJson from '../../package.json' with { type: 'json' }
 import { redactDeep } from '../security/redact.js'
 import { neutralise, neutraliseDeep } from '../security/neutralise.js'
@@ -7,7 +8,9 @@ import type { FailOn } from '../config/inputs.js'
 import type { CheckStatus } from '../pipeline/types.js'
 import type { RunResult } from '../pipeline/types.js'
 import { annotate } from './annotations.js'
-import { describeTarget, findingsOf, leadingFinding } from './findings.js'
+import { commentBody } from './comment.js'
+import { sarifLog, type SarifFinding } from './sarif.js'
+import { describeTarget, findingsOf, leadingFinding, type Finding } from './findings.js'
 import { headline as headlineOf } from './headline.js'
 import { writeJsonReport } from './json-report.js'
 import { setOutputs } from './outputs.js'
@@ -19,7 +22,16 @@ export interface ReportOptions {
   reportFile: string
   /** This run's own credentials (SecretRegistry): redacted from everything, wherever a string holds one. */
   secrets?: readonly string[]
+  /** Said as notices and in the summary (what only-changed left out, a glob that matched nothing). */
+  notices?: readonly string[]
+  /** Where to write the findings as SARIF 2.1.0. */
+  sarifFile?: string
+  /** Keep the sticky pull request comment, with this token, until the signal (the run's deadline) ends. */
+  comment?: { token: string; signal: AbortSignal }
 }
+
+/** Where the action's documentation is (the rules' help links in SARIF point into its docs/causes.md). */
+const ACTION_URL = 'https://github.com/org/aoai-auth-check'
 
 const LOG_MARK: Record<CheckStatus, string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️' }
 
@@ -39,11 +51,15 @@ export async function publishReport(run: RunResult, options: ReportOptions): Pro
   const reportFile = resolve(options.reportFile)
   const version = packageJson.version
 
+  const notices = options.notices ?? []
   logChecklist(clean, headline)
+  for (const notice of notices) core.notice(notice)
   setOutputs(clean, findings, lead, reportFile)
   await writeJsonReport(clean, { findings, lead, failOn: options.failOn, file: reportFile, version })
-  await writeSummary(clean, { headline, findings, reportFile, version })
+  if (options.sarifFile) await writeSarif(findings, resolve(options.sarifFile), version)
+  await writeSummary(clean, { headline, findings, reportFile, version, notices })
   annotate(findings)
+  if (options.comment) await comment(clean, headline, options.comment)
 
   if (clean.outcome === 'fail' || (clean.outcome === 'warn' && options.failOn === 'warning')) {
     core.setFailed(neutralise(headline))
@@ -71,4 +87,40 @@ async function writeSummary(run: RunResult, context: Parameters<typeof buildSumm
   }
   buildSummary(run, context)
   await core.summary.write()
+}
+
+/** The findings as SARIF, each on its file and line; a target of the inputs is placed on the workflow file. */
+async function writeSarif(findings: readonly Finding[], file: string, version: string): Promise<void> {
+  const workflow = /^[^/]+\/[^/]+\/(.+?)@/.exec(process.env.GITHUB_WORKFLOW_REF ?? '')?.[1]
+  const located = findings.flatMap((finding): SarifFinding[] => {
+    const { source } = finding.target
+    const place = finding.check.location ?? ('file' in source ? { file: source.file, line: source.line } : undefined)
+    const where = place ?? (workflow ? { file: workflow, line: 1 } : undefined)
+    if (!where) return []
+    const message = `${finding.target.label}: ${finding.check.detail}`
+    return [{ cause: finding.cause, level: finding.status === 'fail' ? 'error' : 'warning', message, ...where,
+      target: finding.target.label }]
+  })
+  const log = sarifLog(located, { name: 'aoai-auth-check', version, informationUri: ACTION_URL })
+  await mkdir(dirname(file), { recursive: true })
+  await writeFile(file, `${JSON.stringify(log, null, 2)}\n`, 'utf8')
+  core.setOutput('sarif-file', file)
+}
+
+/** The sticky comment on the run's pull request; a token that cannot write skips it with a notice, never fails. */
+async function comment(run: RunResult, headline: string, settings: { token: string; signal: AbortSignal }): Promise<void> {
+  // @actions/github (octokit) loads only for the runs that comment.
+  const [{ pullRequestOfRun }, { gitHubClient }, { upsertStickyComment }] = await Promise.all([
+    import('../github/pull-request.js'),
+    import('../github/rest.js'),
+    import('../github/sticky-comment.js')
+  ])
+  const pull = pullRequestOfRun()
+  if (!pull) {
+    core.notice('comment-on-pr: this run is not for a pull request (pull_request or pull_request_target): no comment.')
+    return
+  }
+  const outcome = await upsertStickyComment(gitHubClient(settings.token, settings.signal), pull, commentBody(run, headline))
+  if (outcome.action === 'skipped') core.notice(`comment-on-pr: ${outcome.reason}.`)
+  else core.info(`Pull request comment ${outcome.action}: ${outcome.url}`)
 }

@@ -51,6 +51,8 @@ const TIME_CLAIMS = new Set(['iat', 'nbf', 'exp'])
 
 export interface SummaryContext {
   headline: string
+  /** Said under the headline: what only-changed left out, a glob that matched nothing. */
+  notices?: readonly string[]
   findings: readonly Finding[]
   reportFile: string
   version: string
@@ -79,7 +81,10 @@ export function buildSummary(run: RunResult, context: SummaryContext): string {
 function render(run: RunResult, context: SummaryContext, withEvidence: boolean): void {
   const { summary } = core
   summary.addHeading(`${OUTCOME_MARK[run.outcome]} ${inlineHtml(context.headline)}`, 2)
-  for (const target of run.targets) {
+  for (const notice of context.notices ?? []) summary.addRaw(`<p>ℹ️ ${inlineHtml(notice)}</p>`, true)
+  const targets = worstFirst(run.targets)
+  if (run.targets.length > 1) renderTargetTable(targets)
+  for (const target of targets) {
     if (run.targets.length > 1) summary.addHeading(escapeHtml(target.label), 3)
     summary.addRaw(`<p>${targetLine(target)}</p>`, true)
     for (const finding of context.findings.filter((f) => f.target === target)) renderFinding(finding)
@@ -97,13 +102,49 @@ function render(run: RunResult, context: SummaryContext, withEvidence: boolean):
   )
 }
 
+const TARGET_MARK: Record<TargetResult['outcome'], string> = { ...STATUS_MARK }
+const RANK: Record<TargetResult['outcome'], number> = { fail: 0, warn: 1, pass: 2, skip: 3 }
+
+/** Failures first, then warnings, passes and skipped targets, each in the order the targets were listed. */
+export function worstFirst(targets: readonly TargetResult[]): TargetResult[] {
+  return targets.map((target, index) => ({ target, index }))
+    .sort((a, b) => RANK[a.target.outcome] - RANK[b.target.outcome] || a.index - b.index)
+    .map(({ target }) => target)
+}
+
+/** One row per target: its result and cause, linked to the file and line it was written on. */
+function renderTargetTable(targets: readonly TargetResult[]): void {
+  core.summary.addTable([
+    [
+      { data: 'Target', header: true },
+      { data: 'Result', header: true },
+      { data: 'Cause', header: true },
+      { data: 'Source', header: true }
+    ],
+    ...targets.map((target) => [
+      escapeHtml(target.label),
+      TARGET_MARK[target.outcome],
+      target.cause ? `<code>${escapeHtml(target.cause)}</code>` : '',
+      'file' in target.source ? fileLink(target.source.file, target.source.line) : 'inputs'
+    ])
+  ])
+}
+
+/** `file:line`, linked to the line in the repository at the run's commit when the runner says where that is. */
+export function fileLink(file: string, line: number): string {
+  const text = `<code>${escapeHtml(`${file}:${line}`)}</code>`
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = process.env
+  if (!server || !repository || !sha) return text
+  const path = file.split('/').map(encodeURIComponent).join('/')
+  return `<a href="${escapeHtml(`${server}/${repository}/blob/${sha}/${path}#L${line}`)}">${text}</a>`
+}
+
 function targetLine(target: TargetResult): string {
   const parts = [`Endpoint <code>${escapeHtml(target.endpoint)}</code>`]
   if (target.deployment) parts.push(`deployment <code>${escapeHtml(target.deployment)}</code>`)
   const { source } = target
-  if (source.kind === 'file' && source.file) {
-    const line = source.line === undefined ? '' : `:${source.line}`
-    parts.push(`from <code>${escapeHtml(source.file + line)}</code>`)
+  if ('file' in source) {
+    parts.push(`from ${fileLink(source.file, source.line)}`)
   } else {
     parts.push('from the workflow inputs')
   }

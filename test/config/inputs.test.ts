@@ -173,7 +173,7 @@ describe('reading the inputs', () => {
 
   it('requires the endpoint', () => {
     expect(problemsOf({ ...minimal, endpoint: '' })).toEqual([
-      { input: 'endpoint', message: 'is required, e.g. https://<name>.openai.azure.com/' }
+      { input: 'endpoint', message: 'is required (or targets, or config-file), e.g. https://<name>.openai.azure.com/' }
     ])
   })
 })

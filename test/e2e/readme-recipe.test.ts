@@ -111,10 +111,20 @@ function exampleJobs(): ExampleJob[] {
   return jobs
 }
 
+/** The config files the README shows (a code block whose first line names the file), as a repository holds them. */
+function readmeConfigFiles(): Record<string, string> {
+  const files: Record<string, string> = {}
+  for (const match of README.matchAll(/^```\w*\n(?:#|\/\/) ([\w./-]+\.(?:ya?ml|json|env)|\.env)\n([\s\S]*?)^```$/gm)) {
+    const [, path = '', body = ''] = match
+    files[path] = body
+  }
+  return files
+}
+
 describe("the README's recipe and examples", () => {
   const jobs = exampleJobs()
 
-  it('covers every example: quick start, gate, pull request, matrix, sovereign cloud, API Management', () => {
+  it('covers every example: quick start, gate, pull request, matrix, sovereign cloud, API Management, targets', () => {
     expect(new Set(jobs.map((job) => job.workflow))).toEqual(
       new Set([
         'aoai-auth-check',
@@ -122,7 +132,8 @@ describe("the README's recipe and examples", () => {
         'ai-config',
         'environments',
         'aoai-auth-check-usgov',
-        'aoai-auth-check-apim'
+        'aoai-auth-check-apim',
+        'aoai-auth-check-targets'
       ])
     )
     expect(jobs.map((job) => job.environment)).toEqual(expect.arrayContaining(['production', 'staging']))
@@ -141,7 +152,10 @@ describe("the README's recipe and examples", () => {
           github: { event: job.event, environment: job.environment, subjectFormat: format },
           tenants: [{ identities: [{ federatedCredentials: credentials }] }]
         })
-        const run = await runAction(world(), { inputs: job.inputs })
+        // Every target checked (only-changed would leave out what the world's pull request does not touch): the
+        // question here is whether the recipe's credentials match the subject the job presents.
+        const inputs = { ...job.inputs, 'only-changed': 'false' }
+        const run = await runAction(world(), { inputs, workspaceFiles: readmeConfigFiles() })
         expect(checkStatuses(run)['entra-token'], run.stdout).toBe('pass')
         expect(run.outputs['principal-id']).toBe(PRINCIPAL_ID)
         expect(credentials.map((c) => c.subject)).toContain(run.outputs['oidc-subject'])

@@ -18,8 +18,10 @@ function runnerSays(variables: Record<string, string>, payload: Record<string, u
   restore = useProcessEnv({ GITHUB_ACTOR: '', GITHUB_TRIGGERING_ACTOR: '', ...variables, GITHUB_EVENT_PATH: path })
 }
 
-const pullRequestFrom = (head: object | null, author = 'outside-contributor') =>
-  ({ pull_request: { user: { login: author }, head: { repo: head }, base: { repo: BASE } }, sender: { login: author } })
+const pullRequestFrom = (head: object | null, author = 'outside-contributor') => ({
+  pull_request: { user: { login: author }, head: { repo: head }, base: { repo: BASE } },
+  sender: { login: author }
+})
 
 describe('where the run came from', () => {
   it('a pull_request from a fork runs in the fork context', () => {
@@ -37,30 +39,40 @@ describe('where the run came from', () => {
     expect(readEventFacts()).toEqual({ name: 'pull_request_target', isForkPullRequest: false, isDependabot: false })
   })
 
-  it('a Dependabot pull request is Dependabot\'s run', () => {
-    runnerSays({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_ACTOR: 'dependabot[bot]',
-      GITHUB_TRIGGERING_ACTOR: 'dependabot[bot]' }, pullRequestFrom(BASE, 'dependabot[bot]'))
+  it("a Dependabot pull request is Dependabot's run", () => {
+    runnerSays(
+      {
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_ACTOR: 'dependabot[bot]',
+        GITHUB_TRIGGERING_ACTOR: 'dependabot[bot]'
+      },
+      pullRequestFrom(BASE, 'dependabot[bot]')
+    )
     expect(readEventFacts().isDependabot).toBe(true)
   })
 
-  it('a person re-running a Dependabot pull request\'s run is still Dependabot\'s run (GitHub keeps the restrictions)', () => {
-    runnerSays({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_ACTOR: 'dependabot[bot]', GITHUB_TRIGGERING_ACTOR: 'octocat' },
-      pullRequestFrom(BASE, 'dependabot[bot]'))
+  it("a person re-running a Dependabot pull request's run is still Dependabot's run (GitHub keeps the restrictions)", () => {
+    runnerSays(
+      { GITHUB_EVENT_NAME: 'pull_request', GITHUB_ACTOR: 'dependabot[bot]', GITHUB_TRIGGERING_ACTOR: 'octocat' },
+      pullRequestFrom(BASE, 'dependabot[bot]')
+    )
     expect(readEventFacts().isDependabot).toBe(true)
   })
 
   it('a maintainer pushing to a Dependabot branch is not Dependabot, whoever opened the pull request', () => {
-    runnerSays({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_ACTOR: 'octocat', GITHUB_TRIGGERING_ACTOR: 'octocat' },
-      { pull_request: { user: { login: 'dependabot[bot]' }, head: { repo: BASE }, base: { repo: BASE } } })
+    runnerSays(
+      { GITHUB_EVENT_NAME: 'pull_request', GITHUB_ACTOR: 'octocat', GITHUB_TRIGGERING_ACTOR: 'octocat' },
+      { pull_request: { user: { login: 'dependabot[bot]' }, head: { repo: BASE }, base: { repo: BASE } } }
+    )
     expect(readEventFacts().isDependabot).toBe(false)
   })
 
-  it('without GITHUB_ACTOR, the event\'s sender names the actor', () => {
+  it("without GITHUB_ACTOR, the event's sender names the actor", () => {
     runnerSays({ GITHUB_EVENT_NAME: 'pull_request' }, pullRequestFrom(BASE, 'dependabot[bot]'))
     expect(readEventFacts().isDependabot).toBe(true)
   })
 
-  it('a push by Dependabot is Dependabot\'s run', () => {
+  it("a push by Dependabot is Dependabot's run", () => {
     runnerSays({ GITHUB_EVENT_NAME: 'push', GITHUB_ACTOR: 'dependabot[bot]' })
     expect(readEventFacts().isDependabot).toBe(true)
   })

@@ -27,6 +27,8 @@ export interface RunActionOptions {
   env?: Record<string, string>
   /** Default dist/index.js. The action.yml beside it (or in its parent directory) supplies input defaults. */
   bundle?: string
+  /** Files of the checked-out repository, by workspace-relative path, written before the step runs. */
+  workspaceFiles?: Record<string, string>
   /** RUNNER_DEBUG=1, as when a run is re-run with debug logging. */
   debug?: boolean
   timeoutMs?: number
@@ -103,6 +105,10 @@ export async function runAction(world: World, options: RunActionOptions): Promis
     const home = join(root, 'home')
     const workflowDir = join(temp, '_github_workflow')
     for (const dir of [workspace, fileCommands, workflowDir, home]) mkdirSync(dir, { recursive: true })
+    for (const [path, text] of Object.entries(options.workspaceFiles ?? {})) {
+      mkdirSync(dirname(join(workspace, path)), { recursive: true })
+      writeFileSync(join(workspace, path), text)
+    }
     const files = {
       GITHUB_OUTPUT: join(fileCommands, `set_output_${randomUUID()}`),
       GITHUB_STATE: join(fileCommands, `save_state_${randomUUID()}`),
@@ -117,7 +123,7 @@ export async function runAction(world: World, options: RunActionOptions): Promis
     const guardLog = join(root, 'guard.log')
 
     const expressionContext = { 'github.workspace': workspace, 'runner.temp': temp,
-      'github.token': 'ghs_harnessjobtoken' }
+      'github.token': world.scenario.github.jobToken }
     const inputs: Record<string, string> = {}
     for (const [name, fallback] of Object.entries(readInputDefaults(findActionYml(bundle)))) {
       if (fallback !== undefined) inputs[inputVariable(name)] = evaluateDefault(fallback, expressionContext)

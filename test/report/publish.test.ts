@@ -48,7 +48,11 @@ describe('publishReport', () => {
       'token-issuer': `https://sts.windows.net/${TENANT_ID}/`,
       'token-expires-on': EXPIRES_ON,
       'oidc-subject': SUBJECT,
-      'report-file': published.reportFile
+      'report-file': published.reportFile,
+      results: JSON.stringify([
+        { label: 'contoso', endpoint: 'https://contoso.openai.azure.com/', deployment: 'gpt-4o-mini',
+          source: { kind: 'inputs' }, result: 'pass', cause: null }
+      ])
     })
     expect(published.exitCode).toBeUndefined()
     expect(published.errors).toEqual([])
@@ -70,7 +74,8 @@ describe('publishReport', () => {
     expect(published.outputs.result).toBe('fail')
     expect(published.outputs.cause).toBe('missing-data-plane-role')
     expect(JSON.parse(published.outputs.causes ?? '')).toEqual([
-      { check: 'probe', cause: 'missing-data-plane-role', status: 'fail', title }
+      { check: 'probe', cause: 'missing-data-plane-role', status: 'fail', title,
+        target: 'contoso' }
     ])
     // setFailed's headline, then one titled annotation with the detail and the fix
     expect(published.errors).toHaveLength(2)
@@ -167,22 +172,23 @@ describe('publishReport', () => {
   it('a target read from a file puts its annotation on that file and line', async () => {
     const failing = missingRoleRun().targets[0]
     if (!failing) throw new Error('no target')
-    const published = await publish(run({ ...failing, source: { kind: 'file', file: '.github/ai.json', line: 7 } }))
+    const published = await publish(run({ ...failing, source: { file: '.github/ai.json', line: 7 } }))
 
     expect(published.errors[0]?.properties).toMatchObject({ file: '.github/ai.json', line: '7' })
     expect(published.summary).toContain('from <code>.github/ai.json:7</code>')
   })
 
-  it('twelve failing targets give a few annotations and point to the summary for the rest', async () => {
+  it('twelve failing targets give as many annotations as GitHub shows and point to the summary for the rest', async () => {
     const failing = missingRoleRun().targets[0]
     if (!failing) throw new Error('no target')
     const targets = Array.from({ length: 12 }, (_, i) => ({ ...failing, label: `account-${i}` }))
     const published = await publish(run(...targets))
 
-    expect(published.errors.length).toBeLessThanOrEqual(5)
+    // GitHub shows 10 error annotations per step: 9 findings and the failure line.
+    expect(published.errors.length).toBe(10)
     expect(published.errors.at(-1)?.message).toContain('11 more targets also failed')
     const notices = published.commands.filter((c) => c.command === 'notice')
-    expect(notices.map((n) => n.message)).toEqual(['8 more findings are listed in the job summary.'])
+    expect(notices.map((n) => n.message)).toEqual(['3 more findings are listed in the job summary.'])
     expect(JSON.parse(published.outputs.causes ?? '')).toHaveLength(12)
     expect(published.summary.match(/<h3>account-\d+<\/h3>/g)).toHaveLength(12)
   })

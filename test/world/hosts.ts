@@ -3,6 +3,7 @@ import { arm } from './arm.ts'
 import { azureOpenAi, knowsDataPlaneHost } from './azure-openai.ts'
 import { entra } from './entra.ts'
 import { githubOidc } from './github-oidc.ts'
+import { GITHUB_API_HOST, githubRest } from './github-rest.ts'
 import type { Fake, WorldState } from './http.ts'
 import { CERTIFICATE_NAMES } from './pki.ts'
 
@@ -24,6 +25,7 @@ export function coveredByCertificate(host: string): boolean {
 export function fakeFor(state: WorldState, host: string): Fake | undefined {
   if (!coveredByCertificate(host)) return undefined
   if (host.endsWith(GITHUB_SUFFIX)) return githubOidc
+  if (host === GITHUB_API_HOST) return githubRest
   if (ENTRA_HOSTS.includes(host)) return entra
   if (ARM_HOSTS.includes(host)) return arm
   if (knowsDataPlaneHost(state, host)) return azureOpenAi

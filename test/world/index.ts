@@ -73,6 +73,7 @@ export async function startWorld(overrides?: ScenarioOverrides): Promise<World> 
       const held = [
         IDENTITY_HEADER,
         state.scenario.github.runtimeToken,
+        state.scenario.github.jobToken,
         ...state.scenario.tenants.flatMap((t) => t.identities.flatMap((i) => i.clientSecrets)),
         ...state.scenario.accounts.flatMap((a) => a.keys)
       ]

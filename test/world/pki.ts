@@ -24,6 +24,7 @@ export const CERTIFICATE_NAMES = [
   '*.openai.azure.cn',
   'token.actions.githubusercontent.com',
   '*.actions.githubusercontent.com',
+  'api.github.com',
   '*.azure-api.net'
 ] as const
 

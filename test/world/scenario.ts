@@ -40,6 +40,28 @@ export interface GithubScenario {
   tokenLifetimeSeconds: number
   runtimeToken: string
   runnerEnvironment: 'github-hosted' | 'self-hosted'
+  /** The job's GITHUB_TOKEN (`${{ github.token }}`); read-only on fork and Dependabot pull requests. */
+  jobToken: string
+  /** The pull request's changed files, as `GET /repos/{owner}/{repo}/pulls/{number}/files` lists them. */
+  pullRequestFiles: PullRequestFileChange[]
+  /** The comments on the pull request (its issue): the fake appends and edits them. */
+  issueComments: IssueComment[]
+}
+
+export interface PullRequestFileChange {
+  filename: string
+  status: 'added' | 'modified' | 'removed' | 'renamed'
+  /** The unified diff hunks; absent for binary files and diffs too large for GitHub to include. */
+  patch?: string
+  previousFilename?: string
+}
+
+export interface IssueComment {
+  id: number
+  body: string
+  user: { login: string; id: number; type: string }
+  createdAt: string
+  updatedAt: string
 }
 
 export interface FederatedCredential {
@@ -165,6 +187,7 @@ export const HEAD_SHA = 'ffac537e6cbbf934b08745a378932722df287a53'
 export const RUN_ID = 9876543210
 export const OIDC_REQUEST_HOST = 'run-actions-3-azure-eastus.actions.githubusercontent.com'
 export const RUNTIME_TOKEN = 'ghs_testworldruntimebearer0000000000000001'
+export const JOB_TOKEN = 'ghs_testworldjobtoken00000000000000000001'
 
 export const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 export const OTHER_TENANT_ID = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a'
@@ -226,7 +249,8 @@ export function defaultScenario(): Scenario {
       actor: 'octocat', actorId: 583231, event: 'push', branch: BRANCH, tag: TAG,
       pullRequestNumber: PULL_REQUEST_NUMBER, workflowFile: WORKFLOW_FILE, sha: HEAD_SHA, runId: RUN_ID,
       idTokenPermission: true, subjectFormat: 'default', issuer: GITHUB_ISSUER, tokenLifetimeSeconds: 300,
-      runtimeToken: RUNTIME_TOKEN, runnerEnvironment: 'github-hosted'
+      runtimeToken: RUNTIME_TOKEN, runnerEnvironment: 'github-hosted',
+      jobToken: JOB_TOKEN, pullRequestFiles: [], issueComments: []
     },
     tenants: [
       { id: TENANT_ID, displayName: 'Contoso', identities: [defaultIdentity()], genericFederationErrors: false },

@@ -30,17 +30,14 @@ export const entraTokenCheck: CheckStep<TargetContext> = {
     // host: the one a transport failure's fix names is the sign-in host, not the endpoint's.
     const evidence = { scope, authorityHost, host: new URL(authorityHost).hostname, tenantId, clientId }
     const session = await sessionFor(context)
-    session.takeLastError()
     context.credential = session.credential
-    let token
-    try {
-      // enableCae: the bearer provider the probe uses asks with CAE, and this fills that same cache.
-      token = await session.credential.getToken(scope, { enableCae: true, abortSignal: context.deadline.signal })
-    } catch (error) {
-      const read = readEntraError(error, session.takeLastError())
+    const attempt = await session.tokenFor(scope, context.deadline.signal)
+    if ('error' in attempt) {
+      const read = readEntraError(attempt.error, attempt.failure)
       const options = { source: `Entra ID (${authorityHost})`, phase: 'entra-token' as const, evidence }
       return 'answer' in read ? explainObservation(context, read.answer, options) : explainError(context, read.error, options)
     }
+    const { token } = attempt
     if (!token) {
       const detail = `The ${context.config.auth} sign-in returned no access token.`
       return causeOutcome(context, 'unknown', 'fail', detail, evidence)
