@@ -1,0 +1,410 @@
+/**
+ * Azure Resource Manager, read-only: the one module that talks to ARM (and Resource Graph, on the same host). Native
+ * fetch through the project's proxy-aware dispatcher, every call bounded by the run's deadline, never following a
+ * redirect (a credential-bearing request must not be sent on), `nextLink` pages only on the cloud's own ARM host,
+ * and a bounded body. A refusal is an ArmError keeping ARM's status, code and (redacted) body as fields. Shapes and
+ * api-versions: shared/reference/arm-facts.md (a)–(g).
+ */
+import type { Cloud } from '../config/clouds.js'
+import type { Deadline } from '../net/deadline.js'
+import { proxyAwareDispatcher } from '../net/proxy.js'
+import { withRetries, type RetryPolicy } from '../net/retry.js'
+import type { PermissionEntry } from './permissions.js'
+
+const API_VERSIONS = {
+  resourceGraph: '2024-04-01',
+  cognitiveServices: '2024-10-01',
+  authorization: '2022-04-01'
+} as const
+
+const ARM_RETRY: RetryPolicy = { maxAttempts: 2, baseDelayMs: 500, maxDelayMs: 5_000 }
+const MAX_BODY_BYTES = 4 * 1024 * 1024
+const MAX_PAGES = 10
+
+/** ARM refused, or could not be reached (`status` undefined: the transport failed; `cause` says how). */
+export class ArmError extends Error {
+  readonly status: number | undefined
+  /** ARM's `error.code` (AuthorizationFailed, InvalidAuthenticationTokenAudience, ResourceNotFound...). */
+  readonly code: string | undefined
+  /** The response body, redacted. */
+  readonly body: string
+  /** The request: method and URL, never a header. */
+  readonly request: string
+
+  constructor(request: string, status: number | undefined, code: string | undefined, message: string, body: string,
+    options?: ErrorOptions) {
+    super(message, options)
+    this.name = 'ArmError'
+    this.request = request
+    this.status = status
+    this.code = code
+    this.body = body
+  }
+
+  /** What an AuthorizationFailed names: the action that was needed and the scope it was needed at. */
+  get refusedAction(): { action: string; scope: string } | undefined {
+    const match = /perform action '([^']+)' over scope '([^']+)'/.exec(this.message)
+    return match ? { action: match[1], scope: match[2] } : undefined
+  }
+}
+
+export interface ArmClientOptions {
+  cloud: Cloud
+  /** An access token for the cloud's ARM scope (asked for each call: the credential caches it). */
+  token: () => Promise<string>
+  deadline: Deadline
+  /** Removes every credential the run knows from a text. */
+  redact: (text: string) => string
+}
+
+// ---------------------------------------------------------------------------------------------------- shapes
+
+export interface GraphAccount {
+  id: string
+  name: string
+  kind: string
+  location: string
+  subscriptionId: string
+  resourceGroup: string
+  endpoint: string
+  customSubDomainName: string
+}
+
+export interface NetworkAcls {
+  defaultAction: string
+  bypass?: string
+  ipRules: string[]
+  virtualNetworkRules: number
+}
+
+export interface PrivateEndpoint {
+  name: string
+  status: string
+}
+
+export interface Account {
+  id: string
+  name: string
+  kind: string
+  location: string
+  customSubDomainName: string | null
+  endpoint: string
+  endpoints: Record<string, string>
+  publicNetworkAccess: string
+  networkAcls: NetworkAcls | null
+  privateEndpoints: PrivateEndpoint[]
+  disableLocalAuth: boolean
+  provisioningState: string
+}
+
+export interface Deployment {
+  name: string
+  model: string
+  modelFormat: string
+  version: string
+  sku: string
+  capacity: number | undefined
+  state: string
+  provisioningState: string
+  versionUpgradeOption: string
+  capabilities: Record<string, string>
+}
+
+export interface CatalogueModel {
+  name: string
+  format: string
+  version: string
+  lifecycleStatus: string
+  /** ISO date of the inference deprecation. */
+  inferenceDeprecation?: string
+  replacement?: { name: string; version: string }
+  capabilities: Record<string, string>
+}
+
+export interface RoleAssignment {
+  id: string
+  roleDefinitionId: string
+  principalId: string
+  principalType: string
+  scope: string
+  createdOn?: string
+}
+
+export interface RoleDefinition {
+  id: string
+  roleName: string
+  permissions: PermissionEntry[]
+}
+
+// ------------------------------------------------------------------------------------------------ the client
+
+export interface ArmClient {
+  /** Accounts the identity can read whose custom subdomain is `subdomain` (empty: none, or none readable). */
+  accountsBySubdomain(subdomain: string, subscriptions?: readonly string[]): Promise<GraphAccount[]>
+  /** Every Cognitive Services account the identity can read (at most `top`). */
+  visibleAccounts(subscriptions?: readonly string[], top?: number): Promise<GraphAccount[]>
+  account(id: string): Promise<Account>
+  deployments(accountId: string): Promise<Deployment[]>
+  models(accountId: string): Promise<CatalogueModel[]>
+  /** The caller's own permissions at the scope, one entry per role that reaches it. */
+  permissions(scope: string): Promise<PermissionEntry[]>
+  /** The principal's assignments at, above and below the scope. */
+  roleAssignments(scope: string, principalId: string): Promise<RoleAssignment[]>
+  roleDefinition(scope: string, roleId: string): Promise<RoleDefinition>
+}
+
+export function armClient(options: ArmClientOptions): ArmClient {
+  const base = options.cloud.resourceManager.replace(/\/+$/, '')
+  const request = (method: 'GET' | 'POST', url: string, body?: unknown) => call(options, base, method, url, body)
+  const get = (path: string, apiVersion: string, query = '') =>
+    request('GET', `${base}${path}?api-version=${apiVersion}${query}`)
+  const list = async (path: string, apiVersion: string, query = ''): Promise<unknown[]> => {
+    const items: unknown[] = []
+    let url: string | undefined = `${base}${path}?api-version=${apiVersion}${query}`
+    for (let page = 0; url && page < MAX_PAGES; page++) {
+      const answer = record(await request('GET', url))
+      items.push(...array(answer.value))
+      url = sameHostNextLink(base, answer.nextLink)
+    }
+    return items
+  }
+  const graph = async (query: string, subscriptions?: readonly string[], top = 100) => {
+    const body = { query, ...(subscriptions?.length ? { subscriptions } : {}), options: { $top: top, resultFormat: 'objectArray' } }
+    const answer = record(
+      await request('POST', `${base}/providers/Microsoft.ResourceGraph/resources?api-version=${API_VERSIONS.resourceGraph}`, body)
+    )
+    return array(answer.data).map(graphAccount).filter((a): a is GraphAccount => a !== undefined)
+  }
+  return {
+    accountsBySubdomain: (subdomain, subscriptions) => graph(accountQuery(`| where tostring(properties.customSubDomainName) =~ '${kqlString(subdomain)}' `), subscriptions),
+    visibleAccounts: (subscriptions, top = 50) => graph(accountQuery(''), subscriptions, top),
+    account: async (id) => accountOf(await get(id, API_VERSIONS.cognitiveServices)),
+    deployments: async (id) => (await list(`${id}/deployments`, API_VERSIONS.cognitiveServices)).map(deploymentOf),
+    models: async (id) => (await list(`${id}/models`, API_VERSIONS.cognitiveServices)).map(catalogueModelOf),
+    permissions: async (scope) =>
+      (await list(`${scope}/providers/Microsoft.Authorization/permissions`, API_VERSIONS.authorization)).map(permissionEntry),
+    roleAssignments: async (scope, principalId) =>
+      (
+        await list(`${scope}/providers/Microsoft.Authorization/roleAssignments`, API_VERSIONS.authorization,
+          `&$filter=${encodeURIComponent(`principalId eq '${kqlString(principalId)}'`)}`)
+      ).map(roleAssignmentOf),
+    roleDefinition: async (scope, roleId) =>
+      roleDefinitionOf(await get(`${scope}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`, API_VERSIONS.authorization))
+  }
+}
+
+function accountQuery(filter: string): string {
+  return "resources | where type =~ 'microsoft.cognitiveservices/accounts' " + filter +
+    '| project id, name, kind, location, subscriptionId, resourceGroup, endpoint = tostring(properties.endpoint), ' +
+    'customSubDomainName = tostring(properties.customSubDomainName)'
+}
+
+/** A value inside a KQL or OData single-quoted string: only the characters a subdomain or GUID has. */
+function kqlString(value: string): string {
+  return value.replace(/[^A-Za-z0-9._-]/g, '')
+}
+
+function sameHostNextLink(base: string, next: unknown): string | undefined {
+  if (typeof next !== 'string' || !next) return undefined
+  try {
+    const url = new URL(next)
+    return url.origin === new URL(base).origin ? url.toString() : undefined
+  } catch {
+    return undefined
+  }
+}
+
+async function call(options: ArmClientOptions, base: string, method: 'GET' | 'POST', url: string, body?: unknown):
+  Promise<unknown> {
+  const described = `${method} ${url.replace(/\?.*$/, '')}`
+  if (!url.startsWith(`${base}/`)) throw new ArmError(described, undefined, undefined, 'not an ARM URL', '')
+  const attempted = await withRetries(() => once(options, described, method, url, body), retryAfterOf,
+    options.deadline, ARM_RETRY)
+  if (attempted.error !== undefined) throw attempted.error
+  return attempted.value
+}
+
+function retryAfterOf(error: unknown): number | null | undefined {
+  if (!(error instanceof ArmError) || error.status === undefined) return undefined
+  return error.status === 429 || error.status >= 500 ? null : undefined
+}
+
+async function once(options: ArmClientOptions, described: string, method: 'GET' | 'POST', url: string,
+  body: unknown): Promise<unknown> {
+  const { deadline, redact } = options
+  const token = await options.token()
+  const init: RequestInit = {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' })
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    redirect: 'manual',
+    signal: deadline.signal,
+    // The bundled undici's agent and the one Node's fetch is typed with differ only in typing.
+    dispatcher: proxyAwareDispatcher() as unknown as RequestInit['dispatcher']
+  }
+  let response: Response
+  try {
+    response = await deadline.race(fetch(url, init), described)
+  } catch (error) {
+    if (deadline.expired()) throw error
+    const message = redact(error instanceof Error ? error.message : String(error))
+    throw new ArmError(described, undefined, undefined, `${described} failed: ${message}`, '', { cause: error })
+  }
+  const text = redact(await deadline.race(boundedText(response), described))
+  if (response.status >= 300 && response.status < 400) {
+    throw new ArmError(described, response.status, undefined,
+      `${described} answered ${response.status} (a redirect): not followed with a credential`, '')
+  }
+  const parsed = parseJson(text)
+  if (response.ok) return parsed
+  const error = record(record(parsed).error)
+  const code = typeof error.code === 'string' ? error.code : undefined
+  const message = typeof error.message === 'string' ? error.message : `${response.status} ${text.slice(0, 300)}`
+  throw new ArmError(described, response.status, code, message, text)
+}
+
+async function boundedText(response: Response): Promise<string> {
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel()
+      throw new Error(`the answer was larger than ${MAX_BODY_BYTES} bytes`)
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+// ------------------------------------------------------------------------ reading hostile answers into shapes
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+}
+
+function array(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : []
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : ''
+}
+
+function strings(value: unknown): string[] {
+  return array(value).filter((item): item is string => typeof item === 'string')
+}
+
+function stringMap(value: unknown): Record<string, string> {
+  return Object.fromEntries(Object.entries(record(value)).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+}
+
+function graphAccount(value: unknown): GraphAccount | undefined {
+  const row = record(value)
+  if (!str(row.id)) return undefined
+  return { id: str(row.id), name: str(row.name), kind: str(row.kind), location: str(row.location),
+    subscriptionId: str(row.subscriptionId), resourceGroup: str(row.resourceGroup), endpoint: str(row.endpoint),
+    customSubDomainName: str(row.customSubDomainName) }
+}
+
+function accountOf(value: unknown): Account {
+  const body = record(value)
+  const properties = record(body.properties)
+  const acls = properties.networkAcls === null || properties.networkAcls === undefined ? null : record(properties.networkAcls)
+  return {
+    id: str(body.id),
+    name: str(body.name),
+    kind: str(body.kind),
+    location: str(body.location),
+    customSubDomainName: str(properties.customSubDomainName) || null,
+    endpoint: str(properties.endpoint),
+    endpoints: stringMap(properties.endpoints),
+    publicNetworkAccess: str(properties.publicNetworkAccess) || 'Enabled',
+    networkAcls: acls && {
+      defaultAction: str(acls.defaultAction) || 'Allow',
+      bypass: str(acls.bypass) || undefined,
+      ipRules: array(acls.ipRules).map((rule) => str(record(rule).value)).filter(Boolean),
+      virtualNetworkRules: array(acls.virtualNetworkRules).length
+    },
+    privateEndpoints: array(properties.privateEndpointConnections).map((connection) => {
+      const props = record(record(connection).properties)
+      const endpointId = str(record(props.privateEndpoint).id)
+      return { name: endpointId.split('/').pop() || str(record(connection).name),
+        status: str(record(props.privateLinkServiceConnectionState).status) }
+    }),
+    disableLocalAuth: properties.disableLocalAuth === true,
+    provisioningState: str(properties.provisioningState)
+  }
+}
+
+function deploymentOf(value: unknown): Deployment {
+  const body = record(value)
+  const properties = record(body.properties)
+  const model = record(properties.model)
+  const sku = record(body.sku)
+  return {
+    name: str(body.name),
+    model: str(model.name),
+    modelFormat: str(model.format) || 'OpenAI',
+    version: str(model.version),
+    sku: str(sku.name),
+    capacity: typeof sku.capacity === 'number' ? sku.capacity : undefined,
+    state: str(properties.deploymentState),
+    provisioningState: str(properties.provisioningState),
+    versionUpgradeOption: str(properties.versionUpgradeOption),
+    capabilities: stringMap(properties.capabilities)
+  }
+}
+
+function catalogueModelOf(value: unknown): CatalogueModel {
+  const body = record(value)
+  const deprecation = record(body.deprecation)
+  const replacement = record(body.replacementConfig)
+  return {
+    name: str(body.name),
+    format: str(body.format) || 'OpenAI',
+    version: str(body.version),
+    lifecycleStatus: str(body.lifecycleStatus),
+    inferenceDeprecation: str(deprecation.inference) || undefined,
+    replacement: str(replacement.targetModelName)
+      ? { name: str(replacement.targetModelName), version: str(replacement.targetModelVersion) }
+      : undefined,
+    capabilities: stringMap(body.capabilities)
+  }
+}
+
+export function permissionEntry(value: unknown): PermissionEntry {
+  const entry = record(value)
+  return { actions: strings(entry.actions), notActions: strings(entry.notActions),
+    dataActions: strings(entry.dataActions), notDataActions: strings(entry.notDataActions) }
+}
+
+function roleAssignmentOf(value: unknown): RoleAssignment {
+  const body = record(value)
+  const properties = record(body.properties)
+  return { id: str(body.id), roleDefinitionId: str(properties.roleDefinitionId), principalId: str(properties.principalId),
+    principalType: str(properties.principalType), scope: str(properties.scope),
+    createdOn: str(properties.createdOn) || undefined }
+}
+
+function roleDefinitionOf(value: unknown): RoleDefinition {
+  const body = record(value)
+  const properties = record(body.properties)
+  return { id: str(body.name), roleName: str(properties.roleName), permissions: array(properties.permissions).map(permissionEntry) }
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { ArmError, armClient } from '../../src/azure/arm.ts'
+import { CLOUDS, resourceManagerScope } from '../../src/config/clouds.ts'
+import { Deadline } from '../../src/net/deadline.ts'
+import { worldInThisProcess } from '../support/in-process-world.ts'
+import { federatedCredential } from '../world/clients.ts'
+import {
+  ACCOUNT_NAME, ACCOUNT_RESOURCE_ID, buildScenario, COGNITIVE_SERVICES_SCOPE, ENDPOINT, PRINCIPAL_ID, scenarios,
+  SECOND_ACCOUNT_NAME
+} from '../world/index.ts'
+
+describe('the ARM client against the test world', () => {
+  const world = worldInThisProcess()
+  const client = (scope = resourceManagerScope(CLOUDS.azurecloud)) => {
+    const credential = federatedCredential()
+    return armClient({ cloud: CLOUDS.azurecloud, deadline: new Deadline(20),
+      token: async () => (await credential.getToken(scope)).token, redact: (text) => text })
+  }
+
+  it('finds the account by subdomain and reads it, its deployments, catalogue, permissions and assignments', async () => {
+    world().scenario = buildScenario(scenarios.retiringModel())
+    const arm = client()
+    const [found] = await arm.accountsBySubdomain(ACCOUNT_NAME.toUpperCase())
+    expect(found).toMatchObject({ id: ACCOUNT_RESOURCE_ID, kind: 'OpenAI', endpoint: ENDPOINT, customSubDomainName: ACCOUNT_NAME })
+    const [account, deployments, models, permissions, assignments] = await Promise.all([arm.account(found.id),
+      arm.deployments(found.id), arm.models(found.id), arm.permissions(found.id), arm.roleAssignments(found.id, PRINCIPAL_ID)])
+    expect(account).toMatchObject({ customSubDomainName: ACCOUNT_NAME, publicNetworkAccess: 'Enabled',
+      disableLocalAuth: false, provisioningState: 'Succeeded', networkAcls: { defaultAction: 'Allow', ipRules: [] } })
+    expect(deployments[0]).toMatchObject({ name: 'gpt-4o-mini', model: 'gpt-4o-mini', version: '2024-07-18',
+      sku: 'GlobalStandard', capacity: 50, versionUpgradeOption: 'NoAutoUpgrade' })
+    expect(models[0]).toMatchObject({ name: 'gpt-4o-mini', lifecycleStatus: 'Deprecating',
+      replacement: { name: 'gpt-4.1-mini', version: '2025-04-14' } })
+    expect(permissions[0].dataActions.length).toBeGreaterThan(3)
+    expect(assignments).toMatchObject([{ principalId: PRINCIPAL_ID, scope: ACCOUNT_RESOURCE_ID,
+      roleDefinitionId: expect.stringMatching(/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd$/) }])
+  })
+
+  it('an empty answer is not an error; the accounts the identity can see are listed', async () => {
+    world().scenario = buildScenario(scenarios.roleOnAnotherAccount())
+    const arm = client()
+    expect(await arm.accountsBySubdomain(ACCOUNT_NAME)).toEqual([])
+    expect((await arm.visibleAccounts()).map((a) => a.name)).toEqual([SECOND_ACCOUNT_NAME])
+  })
+
+  it('a refusal is an ArmError with status, code, body and the action and scope ARM named', async () => {
+    world().scenario = buildScenario(scenarios.missingRole())
+    const error = await client().account(ACCOUNT_RESOURCE_ID).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ArmError)
+    expect(error).toMatchObject({ status: 403, code: 'AuthorizationFailed', refusedAction: {
+      action: 'Microsoft.CognitiveServices/accounts/read', scope: ACCOUNT_RESOURCE_ID } })
+    expect((error as ArmError).body).toContain('"AuthorizationFailed"')
+    const wrongToken = await client(COGNITIVE_SERVICES_SCOPE).account(ACCOUNT_RESOURCE_ID).catch((e: unknown) => e)
+    expect(wrongToken).toMatchObject({ status: 401, code: 'InvalidAuthenticationTokenAudience' })
+  })
+
+  it('never follows a redirect with the token', async () => {
+    world().scenario = buildScenario(scenarios.redirectedHost('management.azure.com'))
+    const error = await client().account(ACCOUNT_RESOURCE_ID).catch((e: unknown) => e)
+    expect(error).toMatchObject({ status: 307 })
+    expect(world().requests.filter((r) => r.host !== 'management.azure.com' && r.host !== 'login.microsoftonline.com' &&
+      !r.host.endsWith('actions.githubusercontent.com'))).toEqual([])
+  })
+})
