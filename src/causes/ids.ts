@@ -42,7 +42,7 @@ export const CAUSES_BY_PHASE = {
     'service-error'
   ],
   transport: ['dns-failure', 'tls-failure', 'proxy-failure', 'timeout'],
-  'control-plane': ['arm-authorization-failed', 'role-assignment-propagating'],
+  'control-plane': ['arm-authorization-failed', 'role-assignment-propagating', 'model-retiring'],
   other: ['unknown']
 } as const
 
