@@ -128,7 +128,7 @@ const CAUSES_BY_PHASE = {
         'service-error'
     ],
     transport: ['dns-failure', 'tls-failure', 'proxy-failure', 'timeout'],
-    'control-plane': ['arm-authorization-failed', 'role-assignment-propagating'],
+    'control-plane': ['arm-authorization-failed', 'role-assignment-propagating', 'model-retiring'],
     other: ['unknown']
 };
 const CAUSE_IDS = Object.values(CAUSES_BY_PHASE).flat();
@@ -299,7 +299,8 @@ const CLOUDS = {
         regionalSuffix: 'api.cognitive.microsoft.com',
         foundrySuffix: 'services.ai.azure.com',
         cognitiveServicesAudience: 'https://cognitiveservices.azure.com',
-        foundryAudience: 'https://ai.azure.com'
+        foundryAudience: 'https://ai.azure.com',
+        resourceManager: 'https://management.azure.com'
     },
     azureusgovernment: {
         name: 'azureusgovernment',
@@ -309,7 +310,8 @@ const CLOUDS = {
         regionalSuffix: 'api.cognitive.microsoft.us',
         foundrySuffix: 'services.ai.azure.us',
         cognitiveServicesAudience: 'https://cognitiveservices.azure.us',
-        foundryAudience: 'https://ai.azure.us'
+        foundryAudience: 'https://ai.azure.us',
+        resourceManager: 'https://management.usgovcloudapi.net'
     },
     azurechinacloud: {
         name: 'azurechinacloud',
@@ -319,7 +321,8 @@ const CLOUDS = {
         regionalSuffix: 'api.cognitive.azure.cn',
         foundrySuffix: 'services.ai.azure.cn',
         cognitiveServicesAudience: 'https://cognitiveservices.azure.cn',
-        foundryAudience: 'https://ai.azure.cn'
+        foundryAudience: 'https://ai.azure.cn',
+        resourceManager: 'https://management.chinacloudapi.cn'
     }
 };
 const CLOUD_NAMES = Object.keys(CLOUDS);
@@ -343,6 +346,13 @@ function cloudNamed(name) {
 /** The client-credentials scope of the cloud's Azure OpenAI data plane. */
 function dataPlaneScope(cloud) {
     return `${cloud.cognitiveServicesAudience}/.default`;
+}
+/**
+ * The client-credentials scope of the cloud's ARM. Set explicitly per cloud: SDK defaults stay on the public
+ * cloud's scope (shared/reference/arm-facts.md (g), the @azure/arm-cognitiveservices trap).
+ */
+function resourceManagerScope(cloud) {
+    return `${cloud.resourceManager}/.default`;
 }
 /** The host of the cloud's Entra ID sign-in (login.microsoftonline.com, ...). */
 function authorityHostName(cloud) {
@@ -846,7 +856,31 @@ const ENTRIES = {
         title: 'A new role assignment has not propagated yet',
         meaning: 'Role assignments (and new principals) take up to ~10 minutes to reach the data plane, longer for ' +
             'group memberships and management-group scopes; tokens issued before keep the old view.',
-        fix: () => 'Wait a few minutes and retry with a new token.'
+        fix: (v) => (v.role && v.assignedAgo
+            ? `${quotedRole(v.role)} was assigned ${v.assignedAgo} ago${v.resourceScope ? ` at ${v.resourceScope}` : ''}: ` +
+                'nothing is missing, the data plane has not caught up yet. '
+            : '') +
+            'Wait a few minutes and retry with a new token (there is no API that says when propagation is done); in a ' +
+            'workflow that has just assigned the role, set `wait-for-role-seconds` (e.g. 300) so the check polls until ' +
+            'the call works.'
+    },
+    'model-retiring': {
+        title: 'The deployment\'s model version is retiring',
+        meaning: 'The account\'s model catalogue marks the deployed model version Deprecating, or its inference ' +
+            'deprecation date is less than 90 days away (a warning), or Deprecated (a failure: inference calls then ' +
+            'answer errors). What happens at that date depends on the deployment\'s versionUpgradeOption: NoAutoUpgrade ' +
+            'deployments stop working.',
+        fix: (v) => {
+            const model = v.model ? `${v.model}${v.modelVersion ? ` ${v.modelVersion}` : ''}` : 'the model version';
+            const replacement = v.replacement ?? '<replacement-model> <version>';
+            const [name, version] = replacement.split(' ');
+            return `${model} ${v.retiresOn ? `retires on ${v.retiresOn}` : 'is retiring'}; the catalogue names ` +
+                `${replacement} as its replacement.${v.upgradeEffect ? ` ${v.upgradeEffect}` : ''}\nMove the deployment ` +
+                `to the replacement: \`az cognitiveservices account deployment create -n ${accountName(v) ?? '<account-name>'} ` +
+                `-g <resource-group> --deployment-name ${v.deployment ?? '<deployment>'} --model-format OpenAI ` +
+                `--model-name ${name ?? '<model>'} --model-version ${version ?? '<version>'} --sku-name <sku> ` +
+                '--sku-capacity <capacity>`, or set its version upgrade option to OnceNewDefaultVersionAvailable.';
+        }
     },
     unknown: {
         title: 'The cause could not be determined',

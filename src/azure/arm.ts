@@ -141,6 +141,8 @@ export interface RoleDefinition {
 export interface ArmClient {
   /** Accounts the identity can read whose custom subdomain is `subdomain` (empty: none, or none readable). */
   accountsBySubdomain(subdomain: string, subscriptions?: readonly string[]): Promise<GraphAccount[]>
+  /** Accounts the identity can read in a region (what a regional endpoint may be). */
+  accountsInRegion(location: string, subscriptions?: readonly string[]): Promise<GraphAccount[]>
   /** Every Cognitive Services account the identity can read (at most `top`). */
   visibleAccounts(subscriptions?: readonly string[], top?: number): Promise<GraphAccount[]>
   account(id: string): Promise<Account>
@@ -177,6 +179,8 @@ export function armClient(options: ArmClientOptions): ArmClient {
   }
   return {
     accountsBySubdomain: (subdomain, subscriptions) => graph(accountQuery(`| where tostring(properties.customSubDomainName) =~ '${kqlString(subdomain)}' `), subscriptions),
+    accountsInRegion: (location, subscriptions) =>
+      graph(accountQuery(`| where location =~ '${kqlString(location)}' `), subscriptions),
     visibleAccounts: (subscriptions, top = 50) => graph(accountQuery(''), subscriptions, top),
     account: async (id) => accountOf(await get(id, API_VERSIONS.cognitiveServices)),
     deployments: async (id) => (await list(`${id}/deployments`, API_VERSIONS.cognitiveServices)).map(deploymentOf),

@@ -52,6 +52,11 @@ export type ControlPlaneView =
       gaps: ReadGap[]
     }
   | {
+      /** A regional endpoint: the accounts the identity can read in that region. */
+      state: 'regional'
+      accounts: GraphAccount[]
+    }
+  | {
       /** No account the identity can read has this subdomain. */
       state: 'not-visible'
       /** The accounts it can see instead, nearest names first. */
@@ -61,7 +66,9 @@ export type ControlPlaneView =
     }
 
 export interface ViewRequest {
-  subdomain: string
+  /** The endpoint's custom subdomain; or, for a regional endpoint, its region. */
+  subdomain?: string
+  region?: string
   principalId: string
   /** The data action the user's API needs, to check on other accounts. */
   dataAction: string
@@ -88,12 +95,15 @@ async function settle<T>(read: ReadGap['read'], work: Promise<T>, gaps: ReadGap[
 
 /** Throws ArmError (or the token's error) when not even Resource Graph answers: the control plane is unreadable. */
 export async function readControlPlane(client: ArmClient, request: ViewRequest): Promise<ControlPlaneView> {
+  if (request.subdomain === undefined) {
+    return { state: 'regional', accounts: await client.accountsInRegion(request.region ?? '', request.subscriptions) }
+  }
   const [matches, visible] = await Promise.all([
     client.accountsBySubdomain(request.subdomain, request.subscriptions),
     client.visibleAccounts(request.subscriptions).catch(() => [] as GraphAccount[])
   ])
   const graph = matches[0]
-  if (!graph) return otherAccounts(client, request, visible)
+  if (!graph) return otherAccounts(client, request.subdomain, request.dataAction, visible)
 
   const gaps: ReadGap[] = []
   const [account, permissions, assignments, deployments, models] = await Promise.all([
@@ -115,17 +125,17 @@ export async function readControlPlane(client: ArmClient, request: ViewRequest):
   }
 }
 
-async function otherAccounts(client: ArmClient, request: ViewRequest, visible: GraphAccount[]):
+async function otherAccounts(client: ArmClient, subdomain: string, dataAction: string, visible: GraphAccount[]):
   Promise<ControlPlaneView> {
   const names = visible.map((a) => a.customSubDomainName || a.name)
-  const nearest = nearestNames(request.subdomain, names)
+  const nearest = nearestNames(subdomain, names)
   const ordered = [...visible].sort((a, b) =>
     rank(nearest, a.customSubDomainName || a.name) - rank(nearest, b.customSubDomainName || b.name))
   const others = await Promise.all(ordered.map(async (a, index): Promise<OtherAccount> => {
     const base = { id: a.id, name: a.name, endpoint: a.endpoint, location: a.location }
     if (index >= OTHER_ACCOUNTS_CHECKED) return base
     const permissions = await client.permissions(a.id).catch(() => undefined)
-    return { ...base, grantsDataAction: permissions && grants(permissions, request.dataAction, 'data') }
+    return { ...base, grantsDataAction: permissions && grants(permissions, dataAction, 'data') }
   }))
   return { state: 'not-visible', others, nearest }
 }

@@ -6,7 +6,9 @@ import { CLOUD_NAMES, CLOUDS, type Cloud } from './clouds.js'
 import { GUID_SOURCE } from './guid.js'
 
 export type AuthMode = 'oidc' | 'api-key'
-export type ProbeKind = 'auto' | 'chat' | 'embeddings' | 'models' | 'none'
+export type ProbeKind = 'auto' | 'chat' | 'embeddings' | 'responses' | 'models' | 'none'
+/** auto: read ARM when a token can be had and ARM answers; on: an unreadable control plane fails; off: no ARM call. */
+export type ArmChecks = 'auto' | 'on' | 'off'
 export type FailOn = 'error' | 'warning'
 
 /** One endpoint + deployment + auth settings: what the pipeline walks through its stages. */
@@ -30,6 +32,11 @@ export interface TargetConfig {
   probe: ProbeKind
   /** Hosts besides the cloud's Azure AI hosts that may receive credentials (API Management gateways). */
   allowedHosts: string[]
+  armChecks: ArmChecks
+  /** Limits the Resource Graph search to this subscription. */
+  subscriptionId?: string
+  /** How long to poll the probe while a fresh role assignment propagates (0: don't). */
+  waitForRoleSeconds: number
 }
 
 export interface ReportSettings {
@@ -62,7 +69,8 @@ export const DEFAULT_TIMEOUT_SECONDS = 30
 const MAX_TIMEOUT_SECONDS = 600
 
 const AUTH_MODES: readonly AuthMode[] = ['oidc', 'api-key']
-const PROBE_KINDS: readonly ProbeKind[] = ['auto', 'chat', 'embeddings', 'models', 'none']
+const PROBE_KINDS: readonly ProbeKind[] = ['auto', 'chat', 'embeddings', 'responses', 'models', 'none']
+const ARM_CHECKS: readonly ArmChecks[] = ['auto', 'on', 'off']
 const FAIL_ON: readonly FailOn[] = ['error', 'warning']
 
 const GUID = new RegExp(`^${GUID_SOURCE}$`)
@@ -121,7 +129,7 @@ export function getInputs(): ActionConfig {
   if (deployment && !DEPLOYMENT_NAME.test(deployment)) {
     complain('deployment', `${quoted(deployment)} is not a deployment name (letters, digits, '.', '_' and '-', up to 64)`)
   }
-  if (!deployment && (probe === 'auto' || probe === 'chat' || probe === 'embeddings')) {
+  if (!deployment && (probe === 'auto' || probe === 'chat' || probe === 'embeddings' || probe === 'responses')) {
     complain('deployment', `is required with probe '${probe}' (or set probe to models or none)`)
   }
 
@@ -177,6 +185,20 @@ export function getInputs(): ActionConfig {
     complain('timeout-seconds', `${quoted(timeoutText)} is not allowed; use whole seconds from 1 to ${MAX_TIMEOUT_SECONDS}`)
   }
 
+  const armChecks = oneOf('arm-checks', ARM_CHECKS, 'auto', complain)
+  const subscriptionId = optional('subscription-id')
+  if (subscriptionId && !GUID.test(subscriptionId)) {
+    complain('subscription-id', `is not a GUID (the subscription id): ${shapeOf(subscriptionId)}`)
+  }
+  const waitText = core.getInput('wait-for-role-seconds') || '0'
+  const waitForRoleSeconds = Number(waitText)
+  if (!Number.isInteger(waitForRoleSeconds) || waitForRoleSeconds < 0 || waitForRoleSeconds > MAX_TIMEOUT_SECONDS) {
+    complain('wait-for-role-seconds', `${quoted(waitText)} is not allowed; use whole seconds from 0 to ${MAX_TIMEOUT_SECONDS}`)
+  } else if (Number.isInteger(timeoutSeconds) && waitForRoleSeconds >= timeoutSeconds) {
+    complain('wait-for-role-seconds', `${waitForRoleSeconds} must be less than timeout-seconds (${timeoutSeconds}), ` +
+      'which bounds the whole run: raise timeout-seconds too')
+  }
+
   if (problems.length > 0) throw new InvalidInputError(problems)
   return {
     targets: [
@@ -193,7 +215,10 @@ export function getInputs(): ActionConfig {
         scope,
         authorityHost: authorityHost.replace(/\/+$/, ''),
         probe,
-        allowedHosts
+        allowedHosts,
+        armChecks,
+        subscriptionId,
+        waitForRoleSeconds
       }
     ],
     timeoutSeconds,

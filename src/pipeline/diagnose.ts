@@ -37,10 +37,19 @@ function fixValuesOf(run: TargetRun, evidence: Record<string, unknown> = {}): Fi
     retryAfterSeconds: typeof evidence.retryAfterSeconds === 'number' ? evidence.retryAfterSeconds : undefined,
     eventName: event.name || undefined,
     parameter: text(evidence.parameter),
-    role: dataPlaneRoleFor({
-      dataAction: text(evidence.dataAction),
-      foundryProject: endpoint?.kind === 'foundry-project'
-    })
+    resourceScope: run.resourceId,
+    model: text(evidence.model),
+    modelVersion: text(evidence.modelVersion),
+    retiresOn: text(evidence.retiresOn),
+    replacement: text(evidence.replacement),
+    upgradeEffect: text(evidence.upgradeEffect),
+    assignedAgo: text(evidence.assignedAgo),
+    role:
+      text(evidence.assignedRole) ??
+      dataPlaneRoleFor({
+        dataAction: text(evidence.dataAction),
+        foundryProject: endpoint?.kind === 'foundry-project'
+      })
   }
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as FixValues
 }

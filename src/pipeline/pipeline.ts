@@ -9,6 +9,7 @@ import type { Outcome, RunResult, TargetResult } from './run-result.js'
 import { runChecks, type CheckStep, type FailureExplainer } from './runner.js'
 import { SecretRegistry } from './secrets.js'
 import { compareCheck } from './stages/compare.js'
+import { controlPlaneCheck, controlPlaneReportOf, rolesOf } from './stages/control-plane.js'
 import {
   displayEndpoint,
   endpointCloudCheck,
@@ -34,6 +35,7 @@ export function checksFor(config: Pick<TargetConfig, 'auth' | 'apiKey'>): CheckS
     githubOidcCheck,
     entraTokenCheck,
     accessTokenCheck,
+    controlPlaneCheck,
     probeCheck,
     ...(config.apiKey ? [compareCheck] : [])
   ]
@@ -58,6 +60,7 @@ export async function runTarget(
   const run: TargetRun = { config, deadline, event, secrets }
   const checks = await runChecks(checksFor(config), run, deadline, explainUnexpected)
   const claims = run.accessTokenClaims
+  const read = run.controlPlaneRead
   return {
     ...targetShell(config.endpoint, config.deployment, checks),
     oidcClaims: run.oidcClaims,
@@ -67,7 +70,11 @@ export async function runTarget(
     tokenAudience: stringClaim(claims?.aud),
     tokenIssuer: stringClaim(claims?.iss),
     tokenExpiresOn: run.accessTokenExpiresOn?.toISOString(),
-    oidcSubject: stringClaim(run.oidcClaims?.sub)
+    oidcSubject: stringClaim(run.oidcClaims?.sub),
+    resourceId: run.resourceId,
+    roles: rolesOf(read),
+    controlPlane: read?.kind === 'read' ? controlPlaneReportOf(read.view) : undefined,
+    controlPlaneNote: read && read.kind !== 'read' ? read.reason : undefined
   }
 }
 

@@ -3,6 +3,7 @@ import type { TargetConfig } from '../config/inputs.js'
 import type { Deadline } from '../net/deadline.js'
 import type { EndpointFacts } from './stages/endpoint.js'
 import type { EventFacts } from './github-event.js'
+import type { ControlPlaneRead } from './stages/control-plane.js'
 import type { ProbeResult } from './stages/probe.js'
 import type { SecretRegistry } from './secrets.js'
 
@@ -22,4 +23,10 @@ export interface TargetRun {
   /** What the data plane said to the token and to the key, for the compare stage. */
   tokenProbe?: ProbeResult
   keyProbe?: ProbeResult
+  /** The control plane's reads, started once the credential exists (concurrently with the data-plane work). */
+  controlPlane?: Promise<ControlPlaneRead>
+  /** The same, once the control-plane check has waited for it. */
+  controlPlaneRead?: ControlPlaneRead
+  /** The ARM id of the account behind the endpoint, once found: every fix that names the account uses it. */
+  resourceId?: string
 }

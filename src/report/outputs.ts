@@ -33,5 +33,8 @@ export function setOutputs(
   core.setOutput('token-issuer', first((t) => t.tokenIssuer))
   core.setOutput('token-expires-on', first((t) => t.tokenExpiresOn))
   core.setOutput('oidc-subject', first((t) => t.oidcSubject))
+  core.setOutput('resource-id', first((t) => t.resourceId))
+  const roles = run.targets.map((t) => t.roles).find((value) => value !== undefined)
+  core.setOutput('roles', roles === undefined ? '' : JSON.stringify(roles))
   core.setOutput('report-file', reportFile)
 }

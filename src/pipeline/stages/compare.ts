@@ -1,6 +1,7 @@
 import { CATALOGUE } from '../../causes/catalogue.js'
 import type { CheckStep } from '../runner.js'
 import type { TargetRun } from '../target-run.js'
+import { explainKeyWithControlPlane } from './control-plane.js'
 import { probeWith, type ProbeResult } from './probe.js'
 
 /**
@@ -20,10 +21,12 @@ export const compareCheck: CheckStep<TargetRun> = {
     const verdict = compare(run.tokenProbe, key)
     const outcome = key.outcome
     const status = outcome.status === 'fail' && run.tokenProbe?.authenticated ? 'warn' : outcome.status
+    const armNote = await explainKeyWithControlPlane(run, key)
     return {
       ...outcome,
       status,
-      detail: `${verdict} Key probe: ${outcome.detail}`,
+      ...(armNote ? { candidates: undefined } : {}),
+      detail: `${verdict} Key probe: ${outcome.detail}${armNote ? ` ${armNote}` : ''}`,
       evidence: {
         ...outcome.evidence,
         tokenProbe: run.tokenProbe?.cause ?? (run.tokenProbe ? 'pass' : 'not run'),

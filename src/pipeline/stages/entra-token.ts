@@ -8,6 +8,7 @@ import type { CheckStep } from '../runner.js'
 import { readEntraError, transportError, type EntraFailure } from '../sdk-errors.js'
 import type { SecretRegistry } from '../secrets.js'
 import type { TargetRun } from '../target-run.js'
+import { startControlPlane } from './control-plane.js'
 
 const IDENTITY_RETRIES = { maxRetries: 2, retryDelayInMs: 500, maxRetryDelayInMs: 4000 }
 
@@ -72,6 +73,15 @@ function sessionFor(run: TargetRun): EntraSession {
   return session
 }
 
+/**
+ * A credential with an empty token cache: its first token is a new one. Polling a fresh role assignment needs
+ * that (a token issued before the assignment propagated keeps the old view).
+ */
+export function freshCredential(run: TargetRun): ClientAssertionCredential {
+  const { authorityHost, tenantId, clientId, oidcAudience } = run.config
+  return new EntraSession(tenantId!, clientId!, oidcAudience, authorityHost, run.secrets).credential
+}
+
 /** Exchanges the GitHub token for an Entra access token (client credentials with a jwt-bearer assertion). */
 export const entraTokenCheck: CheckStep<TargetRun> = {
   id: 'entra-token',
@@ -86,6 +96,8 @@ export const entraTokenCheck: CheckStep<TargetRun> = {
     const session = sessionFor(run)
     session.takeLastError()
     run.credential = session.credential
+    // ARM's token and reads go on while this token is fetched and the probe runs.
+    startControlPlane(run)
     let token
     try {
       // enableCae: the bearer provider the probe uses asks with CAE, and this fills that same cache.

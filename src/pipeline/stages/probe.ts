@@ -3,6 +3,8 @@ import { withRetries } from '../../net/retry.js'
 import { explainError } from '../diagnose.js'
 import type { CheckOutcome, CheckStep } from '../runner.js'
 import type { TargetRun } from '../target-run.js'
+import { explainWithControlPlane, isEmbeddingsModel, targetDeployment } from './control-plane.js'
+import { freshCredential } from './entra-token.js'
 import { dataPlane, retryDelayOf, type CallKind, type ProbeCredential, type TokenLimitParameter } from './probe-call.js'
 
 export interface ProbeResult {
@@ -20,10 +22,13 @@ export const AUTH_PROVEN: readonly CauseId[] = ['throttled', 'quota-exhausted']
 
 const EMBEDDINGS_NAME = /embed/i
 
+/** `auto`: from the deployment's model when ARM listed it, else from the deployment's name. */
 function firstCall(run: TargetRun): CallKind {
   const { probe, deployment } = run.config
-  if (probe === 'auto') return deployment && EMBEDDINGS_NAME.test(deployment) ? 'embeddings' : 'chat'
-  return probe === 'none' ? 'models' : probe
+  if (probe !== 'auto') return probe === 'none' ? 'models' : probe
+  const listed = targetDeployment(run, run.controlPlaneRead)
+  if (listed) return isEmbeddingsModel(listed) ? 'embeddings' : 'chat'
+  return deployment && EMBEDDINGS_NAME.test(deployment) ? 'embeddings' : 'chat'
 }
 
 /**
@@ -94,7 +99,12 @@ export const probeCheck: CheckStep<TargetRun> = {
       run.config.auth === 'api-key'
         ? { kind: 'api-key', key: run.config.apiKey! }
         : { kind: 'entra-token', credential: run.credential!, scope: run.endpoint!.scope }
-    const result = await probeWith(run, credential)
+    const probed = await probeWith(run, credential)
+    const result =
+      credential.kind === 'entra-token'
+        ? await explainWithControlPlane(run, probed, () =>
+            probeWith(run, { ...credential, credential: freshCredential(run) }))
+        : probed
     if (credential.kind === 'entra-token') run.tokenProbe = result
     else run.keyProbe = result
     return result.outcome
