@@ -136,7 +136,7 @@ function isCauseId(value) {
     return CAUSE_IDS.includes(value);
 }
 
-;// CONCATENATED MODULE: ./src/diagnosis/oidc-subject.ts
+;// CONCATENATED MODULE: ./src/github/oidc-subject.ts
 // Reads GitHub OIDC `sub` claims and explains why one does not match a federated credential's subject.
 // Default forms (GitHub docs, "OpenID Connect reference"): environment > pull_request > ref, and since
 // July 2026 the immutable `repo:OWNER@OWNER_ID/REPO@REPO_ID:...` form.
@@ -289,7 +289,7 @@ function reasonsFromPresentedAlone(mine, presented) {
     return reasons;
 }
 
-;// CONCATENATED MODULE: ./src/config/clouds.ts
+;// CONCATENATED MODULE: ./src/azure/clouds.ts
 const CLOUDS = {
     azurecloud: {
         name: 'azurecloud',
@@ -898,7 +898,7 @@ function phaseOf(id) {
 }
 const CATALOGUE = Object.fromEntries(Object.entries(ENTRIES).map(([id, entry]) => [id, { id, phase: phaseOf(id), ...entry }]));
 
-;// CONCATENATED MODULE: ./src/config/guid.ts
+;// CONCATENATED MODULE: ./src/azure/guid.ts
 /** A GUID (client, tenant, object and role ids), as the source of a regular expression. */
 const GUID_SOURCE = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const WHOLE_GUID = new RegExp(`^${GUID_SOURCE}$`);
@@ -906,7 +906,7 @@ function isGuid(value) {
     return WHOLE_GUID.test(value);
 }
 
-;// CONCATENATED MODULE: ./src/diagnosis/jwt.ts
+;// CONCATENATED MODULE: ./src/security/jwt.ts
 // Reads JWT claims locally, without verification: the point is to show what a token says, never to trust it.
 const JWT_PATTERN = /\beyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
 /** The decoded payload of a compact JWS, or undefined when `token` is not one. No signature check. */
@@ -1085,7 +1085,7 @@ function readEvidence(text, headers) {
     return Object.fromEntries(Object.entries(evidence).filter(([, v]) => v !== undefined));
 }
 
-;// CONCATENATED MODULE: ./src/diagnosis/redact.ts
+;// CONCATENATED MODULE: ./src/security/redact.ts
 // Removes credentials from text before anyone sees it: error bodies, pasted logs, evidence.
 const MASK = '***';
 // What separates the pieces of a token that a terminal, a log viewer or a JSON log (`\n`) wrapped over lines.

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { getInputs, getReportSettings, InvalidInputError, type ActionConfig } from './config/inputs.js'
-import { redactSecrets } from './diagnosis/redact.js'
+import { redactSecrets } from './security/redact.js'
 import { closeDispatcher } from './net/proxy.js'
 import { inputSecrets, invalidInputRun, runPipeline } from './pipeline/pipeline.js'
 import { publishReport } from './report/publish.js'

@@ -3,7 +3,7 @@
  * deployment by format, name and version (shared/reference/arm-facts.md (c)): lifecycleStatus `Deprecated` means
  * inference fails now; `Deprecating`, or an inference deprecation date within the warning window, means it will.
  */
-import type { CatalogueModel, Deployment } from './arm.js'
+import type { CatalogueModel, Deployment } from '../azure/arm-resources.js'
 
 export const RETIREMENT_WARNING_DAYS = 90
 const DAY_MS = 86_400_000

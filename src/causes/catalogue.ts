@@ -1,7 +1,7 @@
 // The cause catalogue: for every cause id, a title, what it means, and the fix with the user's own values.
 import type { CauseId, CausePhase } from './ids.js'
 import { CAUSES_BY_PHASE } from './ids.js'
-import { explainSubjectMismatch } from '../diagnosis/oidc-subject.js'
+import { explainSubjectMismatch } from '../github/oidc-subject.js'
 import {
   accountNameOfHost,
   authorityHostName,
@@ -11,7 +11,7 @@ import {
   dataPlaneScope,
   isDataPlaneAudience,
   type Cloud
-} from '../config/clouds.js'
+} from '../azure/clouds.js'
 
 /** The user's own values; any may be missing (the fix then shows a <placeholder>). */
 export interface FixValues {

@@ -1,8 +1,9 @@
 // `aoai-auth-check explain`: reads a pasted error, names the cause and the fix.
 import { readFileSync } from 'node:fs'
 import { CATALOGUE } from '../causes/catalogue.js'
-import { classify, type Diagnosis, type ErrorPhase } from '../diagnosis/classify.js'
-import { findJwts } from '../diagnosis/jwt.js'
+import { classify } from '../diagnosis/classify.js'
+import type { Diagnosis, ErrorPhase } from '../diagnosis/types.js'
+import { findJwts } from '../security/jwt.js'
 import { unwrappedText } from '../diagnosis/text.js'
 import { describeFlags, parseFlags, UsageError, type FlagSpec } from './args.js'
 import { fixValuesFromEvidence } from './fix-values.js'

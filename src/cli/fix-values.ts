@@ -1,7 +1,7 @@
 // The user's values for a fix, as far as a pasted error shows them (the live action knows more).
 import { dataPlaneRoleFor, type FixValues } from '../causes/catalogue.js'
-import { cloudOfHost, hostIsUnder } from '../config/clouds.js'
-import { isGuid } from '../config/guid.js'
+import { cloudOfHost, hostIsUnder } from '../azure/clouds.js'
+import { isGuid } from '../azure/guid.js'
 
 const GITHUB_ISSUER = /^https:\/\/token\.actions\.(?:githubusercontent\.com|[\w-]+\.ghe\.com)/
 

@@ -1,9 +1,9 @@
 import * as core from '@actions/core'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { redactSecrets } from '../diagnosis/redact.js'
-import { CLOUD_NAMES, CLOUDS, type Cloud } from './clouds.js'
-import { GUID_SOURCE } from './guid.js'
+import { redactSecrets } from '../security/redact.js'
+import { CLOUD_NAMES, CLOUDS, type Cloud } from '../azure/clouds.js'
+import { GUID_SOURCE } from '../azure/guid.js'
 
 export type AuthMode = 'oidc' | 'api-key'
 export type ProbeKind = 'auto' | 'chat' | 'embeddings' | 'responses' | 'models' | 'none'

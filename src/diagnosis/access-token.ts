@@ -1,6 +1,6 @@
 // One verdict on an access token's claims, for the live run's check before anything is sent and for the
 // diagnosis of a 401 (the run's own token, or one pasted with the error).
-import { isDataPlaneAudience } from '../config/clouds.js'
+import { isDataPlaneAudience } from '../azure/clouds.js'
 
 export interface AccessTokenVerdict {
   cause: 'wrong-token-audience' | 'token-expired'

@@ -1,42 +1,10 @@
 // The classifier: any error text (response body, SDK message, pasted log) → a cause id, ranked candidates and
 // the evidence read. The rules live in one table (rules.ts); this module reads the facts and walks the table.
-import type { CauseId } from '../causes/ids.js'
+import type { Diagnosis, DiagnosisContext, ErrorObservation } from './types.js'
 import { readEvidence } from './evidence.js'
-import { redactSecrets } from './redact.js'
+import { redactSecrets } from '../security/redact.js'
 import { RULES, type Candidate, type Facts, type Rule } from './rules.js'
 import { normaliseText, unwrappedText } from './text.js'
-
-export type ErrorPhase = 'github-oidc' | 'entra-token' | 'data-plane' | 'arm'
-
-export interface ErrorObservation {
-  /** The error as seen: a response body, an SDK message, a pasted log. */
-  text: string
-  /** HTTP status when known. */
-  status?: number
-  /** Where it came from, when known. */
-  phase?: ErrorPhase
-  /** Response headers when known (retry-after, x-ms-error-code, ...), lower-case names. */
-  headers?: Record<string, string>
-}
-
-/** Facts a live run knows that decide ambiguous texts. */
-export interface DiagnosisContext {
-  event?: { name: string; isForkPullRequest: boolean; isDependabot: boolean }
-  sentCredential?: 'entra-token' | 'api-key'
-  /** Decoded claims of the bearer that was sent (aud, tid, exp, oid...). */
-  accessTokenClaims?: Record<string, unknown>
-  /** The audiences the endpoint takes, e.g. https://cognitiveservices.azure.com; without them any cloud's fits. */
-  expectedAudiences?: readonly string[]
-}
-
-export interface Diagnosis {
-  /** Best guess, or 'unknown'. */
-  cause: CauseId
-  /** Ranked, first is `cause`; more than one = ambiguous, and each `why` says what decides. */
-  candidates: { cause: CauseId; why: string }[]
-  /** What was read: status, AADSTS codes, error.code, subject, principal, data action, retryAfterSeconds, ids... */
-  evidence: Record<string, unknown>
-}
 
 const MAX_CANDIDATES = 5
 

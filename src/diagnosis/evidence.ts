@@ -1,8 +1,8 @@
 // Reads the facts an error text carries: status, AADSTS codes, error codes, ids, the presented assertion values,
 // the principal and data action of a PermissionDenied, retry hints, and the claims of any pasted JWT.
-import { azureAiHostSource } from '../config/clouds.js'
-import { GUID_SOURCE } from '../config/guid.js'
-import { decodeJwtClaims, findJwts } from './jwt.js'
+import { azureAiHostSource } from '../azure/clouds.js'
+import { GUID_SOURCE } from '../azure/guid.js'
+import { decodeJwtClaims, findJwts } from '../security/jwt.js'
 
 export interface Evidence {
   status?: number

@@ -4,9 +4,9 @@
 // 'unknown' when none was given, is listed). Rows without text, aadsts or code are fallbacks: they answer when
 // nothing specific matched, and are not offered as alternatives.
 import type { CauseId } from '../causes/ids.js'
-import { isTokenExchangeAudience } from '../config/clouds.js'
+import { isTokenExchangeAudience } from '../azure/clouds.js'
 import { judgeAccessToken } from './access-token.js'
-import type { DiagnosisContext, ErrorPhase } from './classify.js'
+import type { DiagnosisContext, ErrorPhase } from './types.js'
 import type { Evidence } from './evidence.js'
 
 export interface Candidate {

@@ -1,12 +1,13 @@
 import { CATALOGUE, dataPlaneRoleFor, type FixValues } from '../causes/catalogue.js'
 import type { CauseId } from '../causes/ids.js'
-import { classify, type DiagnosisContext, type ErrorObservation, type ErrorPhase } from '../diagnosis/classify.js'
-import { redactDeep, redactSecrets } from '../diagnosis/redact.js'
+import { classify } from '../diagnosis/classify.js'
+import type { DiagnosisContext, ErrorObservation, ErrorPhase } from '../diagnosis/types.js'
+import { redactDeep, redactSecrets } from '../security/redact.js'
 import { DeadlineExceededError } from '../net/deadline.js'
-import type { CheckOutcome } from './runner.js'
+import type { CheckOutcome } from './types.js'
 import { isRecord, messageChain, observationOf } from './sdk-errors.js'
-import { displayEndpoint, type EndpointFacts } from './stages/endpoint.js'
-import type { TargetRun } from './target-run.js'
+import { displayEndpoint, type EndpointFacts } from '../azure/endpoint.js'
+import type { TargetContext } from './types.js'
 
 const MAX_ERROR_CHARS = 2000
 const MAX_DETAIL_CHARS = 300
@@ -15,8 +16,8 @@ const MAX_DETAIL_CHARS = 300
  * The user's own values for the catalogue's fixes, from what the run knows (and what the evidence adds). The host is
  * the one the failing call went to: the stage's evidence names it when it is not the endpoint's (Entra ID's).
  */
-function fixValuesOf(run: TargetRun, evidence: Record<string, unknown> = {}): FixValues {
-  const { config, endpoint, oidcClaims, accessTokenClaims, event } = run
+function fixValuesOf(context: TargetContext, evidence: Record<string, unknown> = {}): FixValues {
+  const { config, endpoint, oidcClaims, accessTokenClaims, event } = context
   const values: FixValues = {
     endpoint: displayEndpoint(config.endpoint),
     suggestedEndpoint: endpoint?.suggestedEndpoint,
@@ -37,7 +38,7 @@ function fixValuesOf(run: TargetRun, evidence: Record<string, unknown> = {}): Fi
     retryAfterSeconds: typeof evidence.retryAfterSeconds === 'number' ? evidence.retryAfterSeconds : undefined,
     eventName: event.name || undefined,
     parameter: text(evidence.parameter),
-    resourceScope: run.resourceId,
+    resourceScope: context.resourceId,
     model: text(evidence.model),
     modelVersion: text(evidence.modelVersion),
     retiresOn: text(evidence.retiresOn),
@@ -63,7 +64,7 @@ function recommendedScope(endpoint: EndpointFacts): string {
 
 /** An outcome for a cause the pipeline established itself (a static check, a claim comparison). */
 export function causeOutcome(
-  run: TargetRun,
+  context: TargetContext,
   cause: CauseId,
   status: 'fail' | 'warn',
   detail: string,
@@ -73,8 +74,8 @@ export function causeOutcome(
     status,
     cause,
     detail,
-    fix: CATALOGUE[cause].fix(fixValuesOf(run, evidence)),
-    evidence: redactDeep(evidence, run.secrets.all())
+    fix: CATALOGUE[cause].fix(fixValuesOf(context, evidence)),
+    evidence: redactDeep(evidence, context.secrets.all())
   }
 }
 
@@ -89,26 +90,26 @@ export interface FailureOptions {
 }
 
 /** Explains an error through the diagnosis engine: one cause (or ranked candidates) and its fix. */
-export function explainError(run: TargetRun, error: unknown, options: FailureOptions): CheckOutcome {
-  if (error instanceof DeadlineExceededError || run.deadline.expired()) {
+export function explainError(context: TargetContext, error: unknown, options: FailureOptions): CheckOutcome {
+  if (error instanceof DeadlineExceededError || context.deadline.expired()) {
     const detail =
-      `${options.source} did not finish within the overall deadline of ${run.deadline.seconds} s (timeout-seconds).`
-    return causeOutcome(run, 'timeout', 'fail', detail, {
+      `${options.source} did not finish within the overall deadline of ${context.deadline.seconds} s (timeout-seconds).`
+    return causeOutcome(context, 'timeout', 'fail', detail, {
       ...options.evidence,
-      deadlineSeconds: run.deadline.seconds,
-      error: redactSecrets(messageChain(error), run.secrets.all())
+      deadlineSeconds: context.deadline.seconds,
+      error: redactSecrets(messageChain(error), context.secrets.all())
     })
   }
-  const observation = observationOf(error, options.phase, run.secrets.all())
-  return explainObservation(run, observation, options)
+  const observation = observationOf(error, options.phase, context.secrets.all())
+  return explainObservation(context, observation, options)
 }
 
 export function explainObservation(
-  run: TargetRun,
+  context: TargetContext,
   observation: ErrorObservation,
   options: FailureOptions
 ): CheckOutcome {
-  const diagnosis = classify(observation, diagnosisContext(run, options.sentCredential))
+  const diagnosis = classify(observation, diagnosisContext(context, options.sentCredential))
   const evidence = {
     ...diagnosis.evidence,
     ...options.evidence,
@@ -122,18 +123,18 @@ export function explainObservation(
     ...(diagnosis.candidates.length > 1 ? { candidates: diagnosis.candidates } : {}),
     detail: `${options.source}: ${seenIn(observation)}`,
     // The stage knows which host its call went to; a host in the text may be a proxy's.
-    fix: entry.fix(fixValuesOf(run, { ...diagnosis.evidence, host: options.evidence?.host })),
-    evidence: redactDeep(evidence, run.secrets.all())
+    fix: entry.fix(fixValuesOf(context, { ...diagnosis.evidence, host: options.evidence?.host })),
+    evidence: redactDeep(evidence, context.secrets.all())
   }
 }
 
-function diagnosisContext(run: TargetRun, sentCredential?: DiagnosisContext['sentCredential']): DiagnosisContext {
-  const { name, isForkPullRequest, isDependabot } = run.event
+function diagnosisContext(context: TargetContext, sentCredential?: DiagnosisContext['sentCredential']): DiagnosisContext {
+  const { name, isForkPullRequest, isDependabot } = context.event
   return {
     event: { name, isForkPullRequest, isDependabot },
     sentCredential,
-    accessTokenClaims: sentCredential === 'entra-token' ? run.accessTokenClaims : undefined,
-    expectedAudiences: run.endpoint?.expectedAudiences
+    accessTokenClaims: sentCredential === 'entra-token' ? context.accessTokenClaims : undefined,
+    expectedAudiences: context.endpoint?.expectedAudiences
   }
 }
 

@@ -1,44 +1,61 @@
 import { CATALOGUE } from '../causes/catalogue.js'
-import type { ErrorPhase } from '../diagnosis/classify.js'
+import type { ErrorPhase } from '../diagnosis/types.js'
 import type { ActionConfig, InvalidInputError, TargetConfig } from '../config/inputs.js'
 import { Deadline } from '../net/deadline.js'
-import type { CheckResult, StageId } from './check.js'
+import type {
+  CheckResult,
+  CheckStep,
+  FailureExplainer,
+  Outcome,
+  RunContext,
+  RunResult,
+  StageId,
+  TargetContext,
+  TargetResult
+} from './types.js'
 import { explainError } from './diagnose.js'
-import { readEventFacts, type EventFacts } from './github-event.js'
-import type { Outcome, RunResult, TargetResult } from './run-result.js'
-import { runChecks, type CheckStep, type FailureExplainer } from './runner.js'
-import { SecretRegistry } from './secrets.js'
+import { displayEndpoint, endpointPasswords } from '../azure/endpoint.js'
+import { readEventFacts, type EventFacts } from '../github/event.js'
+import { GithubIdTokens } from '../github/id-token.js'
+import { EntraSessions } from './entra-session.js'
+import { runChecks } from './runner.js'
+import { SecretRegistry } from '../security/secrets.js'
 import { compareCheck } from './stages/compare.js'
 import { controlPlaneCheck, controlPlaneReportOf, rolesOf } from './stages/control-plane.js'
-import {
-  displayEndpoint,
-  endpointCloudCheck,
-  endpointHostCheck,
-  endpointPasswords,
-  endpointUrlCheck,
-  hostPolicyCheck
-} from './stages/endpoint.js'
+import { endpointCloudCheck, endpointHostCheck, endpointUrlCheck, hostPolicyCheck } from './stages/endpoint.js'
 import { accessTokenCheck, entraTokenCheck } from './stages/entra-token.js'
 import { githubOidcCheck } from './stages/github-oidc.js'
 import { inputsCheck } from './stages/inputs.js'
-import { probeCheck } from './stages/probe.js'
-import type { TargetRun } from './target-run.js'
+import { keyOnlyProbeCheck, probeCheck } from './stages/probe.js'
 
-/** The checks one target goes through, in order (DESIGN.md "The pipeline"; control-plane checks slot in later). */
-export function checksFor(config: Pick<TargetConfig, 'auth' | 'apiKey'>): CheckStep<TargetRun>[] {
-  const endpoint = [endpointUrlCheck, endpointCloudCheck, hostPolicyCheck]
-  if (config.auth === 'api-key') return [inputsCheck, ...endpoint, probeCheck]
-  return [
-    inputsCheck,
-    ...endpoint,
-    endpointHostCheck,
-    githubOidcCheck,
-    entraTokenCheck,
-    accessTokenCheck,
-    controlPlaneCheck,
-    probeCheck,
-    ...(config.apiKey ? [compareCheck] : [])
-  ]
+type CheckSettings = Pick<TargetConfig, 'auth' | 'apiKey'>
+
+/**
+ * Every check, in the order a target goes through them; `when` says which targets take it (all when absent). A new
+ * check is one row here, placed after the checks it needs (the runner refuses a need that has not run before it).
+ */
+const CHECKS: readonly { step: CheckStep<TargetContext>; when?: (config: CheckSettings) => boolean }[] = [
+  { step: inputsCheck },
+  { step: endpointUrlCheck },
+  { step: endpointCloudCheck },
+  { step: hostPolicyCheck },
+  { step: endpointHostCheck, when: signsIn },
+  { step: githubOidcCheck, when: signsIn },
+  { step: entraTokenCheck, when: signsIn },
+  { step: accessTokenCheck, when: signsIn },
+  { step: controlPlaneCheck, when: signsIn },
+  { step: probeCheck, when: signsIn },
+  { step: keyOnlyProbeCheck, when: (config) => !signsIn(config) },
+  { step: compareCheck, when: (config) => signsIn(config) && Boolean(config.apiKey) }
+]
+
+function signsIn(config: CheckSettings): boolean {
+  return config.auth !== 'api-key'
+}
+
+/** The checks one target goes through, in order. */
+export function checksFor(config: CheckSettings): CheckStep<TargetContext>[] {
+  return CHECKS.filter(({ when }) => !when || when(config)).map(({ step }) => step)
 }
 
 const PHASE_OF_STAGE: Partial<Record<StageId, ErrorPhase>> = {
@@ -48,30 +65,25 @@ const PHASE_OF_STAGE: Partial<Record<StageId, ErrorPhase>> = {
   compare: 'data-plane'
 }
 
-const explainUnexpected: FailureExplainer<TargetRun> = (run, step, error) =>
-  explainError(run, error, { source: step.title, phase: PHASE_OF_STAGE[step.stage] })
+const explainUnexpected: FailureExplainer<TargetContext> = (context, step, error) =>
+  explainError(context, error, { source: step.title, phase: PHASE_OF_STAGE[step.stage] })
 
-export async function runTarget(
-  config: TargetConfig,
-  deadline: Deadline,
-  event: EventFacts,
-  secrets: SecretRegistry
-): Promise<TargetResult> {
-  const run: TargetRun = { config, deadline, event, secrets }
-  const checks = await runChecks(checksFor(config), run, deadline, explainUnexpected)
-  const claims = run.accessTokenClaims
-  const read = run.controlPlaneRead
+export async function runTarget(config: TargetConfig, shared: RunContext): Promise<TargetResult> {
+  const context: TargetContext = { ...shared, config }
+  const checks = await runChecks(checksFor(config), context, shared.deadline, explainUnexpected)
+  const claims = context.accessTokenClaims
+  const read = context.controlPlaneRead
   return {
     ...targetShell(config.endpoint, config.deployment, checks),
-    oidcClaims: run.oidcClaims,
+    oidcClaims: context.oidcClaims,
     accessTokenClaims: claims,
     principalId: stringClaim(claims?.oid),
     tenantId: stringClaim(claims?.tid),
     tokenAudience: stringClaim(claims?.aud),
     tokenIssuer: stringClaim(claims?.iss),
-    tokenExpiresOn: run.accessTokenExpiresOn?.toISOString(),
-    oidcSubject: stringClaim(run.oidcClaims?.sub),
-    resourceId: run.resourceId,
+    tokenExpiresOn: context.accessTokenExpiresOn?.toISOString(),
+    oidcSubject: stringClaim(context.oidcClaims?.sub),
+    resourceId: context.resourceId,
     roles: rolesOf(read),
     controlPlane: read?.kind === 'read' ? controlPlaneReportOf(read.view) : undefined,
     controlPlaneNote: read && read.kind !== 'read' ? read.reason : undefined
@@ -88,6 +100,12 @@ export function inputSecrets(targets: readonly Pick<TargetConfig, 'endpoint' | '
   return secrets
 }
 
+/** What the targets of one run share, with empty per-run caches. */
+export function newRunContext(deadline: Deadline, event: EventFacts, secrets: SecretRegistry): RunContext {
+  const idTokens = new GithubIdTokens(secrets)
+  return { deadline, event, secrets, idTokens, entraSessions: new EntraSessions(idTokens, secrets) }
+}
+
 /** Runs every target through its checks under one overall deadline. */
 export async function runPipeline(
   config: ActionConfig
@@ -95,9 +113,9 @@ export async function runPipeline(
   const started = new Date()
   const deadline = new Deadline(config.timeoutSeconds, started.getTime())
   const secrets = inputSecrets(config.targets)
-  const event = readEventFacts()
+  const shared = newRunContext(deadline, readEventFacts(), secrets)
   const targets: TargetResult[] = []
-  for (const target of config.targets) targets.push(await runTarget(target, deadline, event, secrets))
+  for (const target of config.targets) targets.push(await runTarget(target, shared))
   return { run: runResult(targets, started), deadline, secrets }
 }
 

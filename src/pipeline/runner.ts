@@ -1,20 +1,23 @@
-import type { CheckResult, StageId } from './check.js'
 import type { Deadline } from '../net/deadline.js'
+import type { CheckId, CheckOutcome, CheckResult, CheckStep, FailureExplainer } from './types.js'
 
-/** What a check's `run` decides; the runner adds id, stage, title and timing. */
-export type CheckOutcome = Omit<CheckResult, 'id' | 'stage' | 'title' | 'ms'>
-
-/** One check of one target: a small step of a stage, run after the checks it `needs` passed (or warned). */
-export interface CheckStep<C> {
-  id: string
-  stage: StageId
-  title: string
-  needs: readonly string[]
-  run(context: C): Promise<CheckOutcome>
+/** A check lists a need that is not among the checks before it: a wiring mistake, refused before anything runs. */
+export class UnknownNeedError extends Error {
+  constructor(step: CheckId, need: CheckId) {
+    super(`check "${step}" needs "${need}", which does not run before it`)
+    this.name = 'UnknownNeedError'
+  }
 }
 
-/** Turns an error the step did not expect into its outcome (the diagnosis engine decides the cause). */
-export type FailureExplainer<C> = (context: C, step: CheckStep<C>, error: unknown) => CheckOutcome
+/** Refuses a list of steps in which a step needs a check that does not come before it. */
+export function assertNeedsRunFirst<C>(steps: readonly CheckStep<C>[]): void {
+  const before = new Set<CheckId>()
+  for (const step of steps) {
+    const missing = step.needs.find((need) => !before.has(need))
+    if (missing) throw new UnknownNeedError(step.id, missing)
+    before.add(step.id)
+  }
+}
 
 /**
  * Runs the steps in order. A step whose needs did not pass is skipped with the reason; once the overall deadline
@@ -26,24 +29,25 @@ export async function runChecks<C>(
   deadline: Deadline,
   explain: FailureExplainer<C>
 ): Promise<CheckResult[]> {
-  const results: CheckResult[] = []
+  assertNeedsRunFirst(steps)
+  const results = new Map<CheckId, CheckResult>()
   for (const step of steps) {
     const started = Date.now()
     const outcome = await outcomeOf(step, results, context, deadline, explain)
-    results.push({ id: step.id, stage: step.stage, title: step.title, ...outcome, ms: Date.now() - started })
+    results.set(step.id, { id: step.id, stage: step.stage, title: step.title, ...outcome, ms: Date.now() - started })
   }
-  return results
+  return [...results.values()]
 }
 
 async function outcomeOf<C>(
   step: CheckStep<C>,
-  done: readonly CheckResult[],
+  done: ReadonlyMap<CheckId, CheckResult>,
   context: C,
   deadline: Deadline,
   explain: FailureExplainer<C>
 ): Promise<CheckOutcome> {
   const blocker = step.needs
-    .map((id) => done.find((result) => result.id === id))
+    .map((id) => done.get(id))
     .find((result) => result !== undefined && (result.status === 'fail' || result.status === 'skip'))
   if (blocker) {
     // A skipped prerequisite passes on its own reason, so every skip names the check that actually failed.

@@ -1,8 +1,8 @@
 // Reading what the SDKs throw (openai's APIError, @azure/identity's errors with what Entra or the transport said)
 // as the diagnosis engine reads an error: a text, with the status and headers when a response came.
 import { APIError } from 'openai'
-import type { ErrorObservation, ErrorPhase } from '../diagnosis/classify.js'
-import { redactSecrets } from '../diagnosis/redact.js'
+import type { ErrorObservation, ErrorPhase } from '../diagnosis/types.js'
+import { redactSecrets } from '../security/redact.js'
 import { headerRecord } from '../net/retry.js'
 
 /** What Entra last answered with an error, or why no answer came: MSAL keeps only `network_error` of the latter. */

@@ -1,7 +1,7 @@
 import { CATALOGUE } from '../causes/catalogue.js'
 import type { CauseId } from '../causes/ids.js'
-import type { CheckResult } from '../pipeline/check.js'
-import type { RunResult, TargetResult } from '../pipeline/run-result.js'
+import type { CheckResult } from '../pipeline/types.js'
+import type { RunResult, TargetResult } from '../pipeline/types.js'
 
 /** A failed or warned check, with its cause named in the catalogue's words. */
 export interface Finding {

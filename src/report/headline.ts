@@ -1,4 +1,4 @@
-import type { RunResult } from '../pipeline/run-result.js'
+import type { RunResult } from '../pipeline/types.js'
 import { describeTarget, type Finding } from './findings.js'
 
 const PRODUCT = 'Azure OpenAI auth check'

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { FailOn } from '../config/inputs.js'
-import type { RunResult } from '../pipeline/run-result.js'
+import type { RunResult } from '../pipeline/types.js'
 import type { Finding } from './findings.js'
 import { causeEntries } from './outputs.js'
 

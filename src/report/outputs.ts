@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { RunResult, TargetResult } from '../pipeline/run-result.js'
+import type { RunResult, TargetResult } from '../pipeline/types.js'
 import type { Finding } from './findings.js'
 
 /** One entry of the `causes` output and of the report's `causes`. */

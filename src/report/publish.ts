@@ -1,10 +1,10 @@
 import * as core from '@actions/core'
 import { resolve } from 'node:path'
 import packageJson from '../../package.json' with { type: 'json' }
-import { redactDeep } from '../diagnosis/redact.js'
+import { redactDeep } from '../security/redact.js'
 import type { FailOn } from '../config/inputs.js'
-import type { CheckStatus } from '../pipeline/check.js'
-import type { RunResult } from '../pipeline/run-result.js'
+import type { CheckStatus } from '../pipeline/types.js'
+import type { RunResult } from '../pipeline/types.js'
 import { annotate } from './annotations.js'
 import { describeTarget, findingsOf, leadingFinding } from './findings.js'
 import { headline as headlineOf } from './headline.js'

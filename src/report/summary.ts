@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import type { CheckResult, CheckStatus } from '../pipeline/check.js'
-import type { RunResult, TargetResult } from '../pipeline/run-result.js'
+import type { CheckResult, CheckStatus } from '../pipeline/types.js'
+import type { RunResult, TargetResult } from '../pipeline/types.js'
 import type { Finding } from './findings.js'
 import { fixBlocks } from './fix-text.js'
 import { clip } from './text.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CatalogueModel, Deployment } from '../../src/azure/arm.ts'
+import type { CatalogueModel, Deployment } from '../../src/azure/arm-resources.ts'
 import { editDistance, nearestNames } from '../../src/azure/nearest.ts'
 import { spokenDuration, stillPropagating } from '../../src/azure/propagation.ts'
 import { retirementOf } from '../../src/azure/retirement.ts'

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CLOUDS } from '../../src/config/clouds.ts'
+import { CLOUDS } from '../../src/azure/clouds.ts'
 import { getInputs, getReportSettings, InvalidInputError } from '../../src/config/inputs.ts'
 
 const CLIENT_ID = 'a7c3e5f1-2b4d-4c6e-8f0a-1b3c5d7e9f01'

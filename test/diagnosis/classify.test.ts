@@ -2,7 +2,8 @@
 // others are synthetic variants (labelled so) that exercise one shape or one look-alike at a time.
 import { UnsecuredJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { classify, type DiagnosisContext } from '../../src/diagnosis/classify.ts'
+import { classify } from '../../src/diagnosis/classify.ts'
+import type { DiagnosisContext } from '../../src/diagnosis/types.ts'
 
 const PERMISSION_DENIED_BODY = '{"error":{"code":"PermissionDenied","message":"The principal ' +
   '`5f0c2b0a-1c7e-4b8e-9d1a-0c6c9f3e2a11` lacks the required data action ' +

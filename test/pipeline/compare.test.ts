@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { CauseId } from '../../src/causes/ids.ts'
 import { compare } from '../../src/pipeline/stages/compare.ts'
-import { AUTH_PROVEN, type ProbeResult } from '../../src/pipeline/stages/probe.ts'
+import { AUTH_PROVEN } from '../../src/pipeline/stages/probe.ts'
+import type { ProbeResult } from '../../src/pipeline/types.ts'
 
 function probe(credential: ProbeResult['credential'], cause?: CauseId): ProbeResult {
   return {

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { CLOUDS, type CloudName } from '../../src/config/clouds.ts'
+import { CLOUDS, type CloudName } from '../../src/azure/clouds.ts'
 import type { TargetConfig } from '../../src/config/inputs.ts'
-import { credentialHostVerdict } from '../../src/net/host-policy.ts'
+import { credentialHostVerdict } from '../../src/azure/host-policy.ts'
 import { Deadline } from '../../src/net/deadline.ts'
-import type { CheckResult } from '../../src/pipeline/check.ts'
+import type { CheckResult } from '../../src/pipeline/types.ts'
 import { explainError } from '../../src/pipeline/diagnose.ts'
-import { checksFor } from '../../src/pipeline/pipeline.ts'
+import { checksFor, newRunContext } from '../../src/pipeline/pipeline.ts'
 import { runChecks } from '../../src/pipeline/runner.ts'
-import { SecretRegistry } from '../../src/pipeline/secrets.ts'
-import { analyseEndpoint } from '../../src/pipeline/stages/endpoint.ts'
-import type { TargetRun } from '../../src/pipeline/target-run.ts'
+import { SecretRegistry } from '../../src/security/secrets.ts'
+import { analyseEndpoint } from '../../src/azure/endpoint.ts'
+import type { TargetContext } from '../../src/pipeline/types.ts'
 
 function target(endpoint: string, changes: Partial<TargetConfig> & { environment?: CloudName } = {}): TargetConfig {
   const cloud = CLOUDS[changes.environment ?? 'azurecloud']
@@ -34,12 +34,8 @@ function target(endpoint: string, changes: Partial<TargetConfig> & { environment
 /** Runs only the static endpoint checks (no network: they come before any stage that sends anything). */
 async function staticChecks(config: TargetConfig): Promise<Record<string, CheckResult>> {
   const steps = checksFor(config).filter((step) => step.stage === 'inputs' || step.stage === 'endpoint')
-  const run: TargetRun = {
-    config,
-    deadline: new Deadline(5),
-    event: { name: 'push', isForkPullRequest: false, isDependabot: false },
-    secrets: new SecretRegistry()
-  }
+  const event = { name: 'push', isForkPullRequest: false, isDependabot: false }
+  const run: TargetContext = { ...newRunContext(new Deadline(5), event, new SecretRegistry()), config }
   const results = await runChecks(steps, run, run.deadline, (r, _step, error) => explainError(r, error, { source: 'a static check' }))
   return Object.fromEntries(results.map((result) => [result.id, result]))
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CATALOGUE } from '../../src/causes/catalogue.ts'
 import { publishReport, type ReportOptions } from '../../src/report/publish.ts'
-import type { RunResult } from '../../src/pipeline/run-result.ts'
+import type { RunResult } from '../../src/pipeline/types.ts'
 import { captureRun, tempDir } from './in-process-runner.ts'
 import {
   check,
@@ -102,7 +102,7 @@ describe('publishReport', () => {
     })
     expect(report.targets[0]?.checks.map((c) => [c.id, c.status])).toEqual([
       ['inputs', 'pass'],
-      ['endpoint', 'pass'],
+      ['endpoint-url', 'pass'],
       ['github-oidc', 'pass'],
       ['entra-token', 'pass'],
       ['probe', 'fail'],

@@ -1,8 +1,8 @@
 // Hand-built RunResults, shaped like the pipeline's, for driving the report without a network.
 import { CATALOGUE } from '../../src/causes/catalogue.ts'
 import type { CauseId } from '../../src/causes/ids.ts'
-import type { CheckResult, StageId } from '../../src/pipeline/check.ts'
-import type { Outcome, RunResult, TargetResult } from '../../src/pipeline/run-result.ts'
+import type { CheckId, CheckResult, StageId } from '../../src/pipeline/types.ts'
+import type { Outcome, RunResult, TargetResult } from '../../src/pipeline/types.ts'
 
 export const ENDPOINT = 'https://contoso.openai.azure.com/'
 export const DEPLOYMENT = 'gpt-4o-mini'
@@ -16,7 +16,7 @@ export const RESOURCE_ID =
 export const EXPIRES_ON = '2026-11-24T07:45:00.000Z'
 
 export function check(
-  id: string,
+  id: CheckId,
   stage: StageId,
   status: CheckResult['status'],
   detail: string,
@@ -27,7 +27,7 @@ export function check(
 }
 
 /** A failed or warned check for `cause`, with the catalogue's fix filled in with our values. */
-export function finding(id: string, stage: StageId, status: 'fail' | 'warn', cause: CauseId, detail: string) {
+export function finding(id: CheckId, stage: StageId, status: 'fail' | 'warn', cause: CauseId, detail: string) {
   const fix = CATALOGUE[cause].fix({
     endpoint: ENDPOINT,
     deployment: DEPLOYMENT,
@@ -66,7 +66,7 @@ export const ACCESS_TOKEN_CLAIMS = {
 export function passingChecks(): CheckResult[] {
   return [
     check('inputs', 'inputs', 'pass', 'The inputs are valid.'),
-    check('endpoint', 'endpoint', 'pass', `${ENDPOINT} is a custom-subdomain Azure OpenAI endpoint.`),
+    check('endpoint-url', 'endpoint', 'pass', `${ENDPOINT} is a custom-subdomain Azure OpenAI endpoint.`),
     check('github-oidc', 'github-oidc', 'pass', `GitHub issued an ID token with subject ${SUBJECT}.`),
     check('entra-token', 'entra-token', 'pass', 'Entra ID issued an access token for the data plane.'),
     check('probe', 'probe', 'pass', `A 1-token chat completion on ${DEPLOYMENT} succeeded.`),
@@ -137,7 +137,7 @@ export function invalidInputRun(): RunResult {
   const notRun = 'Not run: the inputs are invalid.'
   const checks = [
     finding('inputs', 'inputs', 'fail', 'invalid-input', INVALID_PROBE),
-    check('endpoint', 'endpoint', 'skip', notRun),
+    check('endpoint-url', 'endpoint', 'skip', notRun),
     check('github-oidc', 'github-oidc', 'skip', notRun),
     check('entra-token', 'entra-token', 'skip', notRun),
     check('probe', 'probe', 'skip', notRun),

@@ -1,27 +1,26 @@
 import { CATALOGUE } from '../../causes/catalogue.js'
-import type { CheckStep } from '../runner.js'
-import type { TargetRun } from '../target-run.js'
+import { known, type CheckStep, type ProbeResult, type TargetContext } from '../types.js'
 import { explainKeyWithControlPlane } from './control-plane.js'
-import { probeWith, type ProbeResult } from './probe.js'
+import { probeWith } from './probe.js'
 
 /**
  * Compare mode (an `api-key` given with `auth: oidc`): the same probe with the key, and what the difference
  * proves. The key's own result decides this check's status; a key refused while the token works only warns,
  * since the token is what the workflow uses.
  */
-export const compareCheck: CheckStep<TargetRun> = {
+export const compareCheck: CheckStep<TargetContext> = {
   id: 'compare',
   stage: 'compare',
   title: 'Compare with the API key',
   needs: ['endpoint-url', 'endpoint-cloud', 'host-policy'],
-  async run(run) {
-    if (run.config.probe === 'none') return { status: 'skip', detail: 'Skipped: probe is none.', evidence: {} }
-    const key = await probeWith(run, { kind: 'api-key', key: run.config.apiKey! })
-    run.keyProbe = key
-    const verdict = compare(run.tokenProbe, key)
+  async run(context) {
+    if (context.config.probe === 'none') return { status: 'skip', detail: 'Skipped: probe is none.', evidence: {} }
+    const key = await probeWith(context, { kind: 'api-key', key: known(context.config.apiKey, 'api-key') })
+    context.keyProbe = key
+    const verdict = compare(context.tokenProbe, key)
     const outcome = key.outcome
-    const status = outcome.status === 'fail' && run.tokenProbe?.authenticated ? 'warn' : outcome.status
-    const armNote = await explainKeyWithControlPlane(run, key)
+    const status = outcome.status === 'fail' && context.tokenProbe?.authenticated ? 'warn' : outcome.status
+    const armNote = await explainKeyWithControlPlane(context, key)
     return {
       ...outcome,
       status,
@@ -29,7 +28,7 @@ export const compareCheck: CheckStep<TargetRun> = {
       detail: `${verdict} Key probe: ${outcome.detail}${armNote ? ` ${armNote}` : ''}`,
       evidence: {
         ...outcome.evidence,
-        tokenProbe: run.tokenProbe?.cause ?? (run.tokenProbe ? 'pass' : 'not run'),
+        tokenProbe: context.tokenProbe?.cause ?? (context.tokenProbe ? 'pass' : 'not run'),
         verdict
       }
     }

@@ -7,30 +7,29 @@
  * missing-permission claim: what cannot be read is not known to be absent.
  */
 import type { CauseId } from '../../causes/ids.js'
-import { ArmError, armClient, type Account, type Deployment } from '../../azure/arm.js'
-import { readControlPlane, type ControlPlaneView, type HeldRole, type ReadGap } from '../../azure/control-plane-view.js'
+import type { Account, Deployment } from '../../azure/arm-resources.js'
+import { accountNameOfHost, resourceManagerScope } from '../../azure/clouds.js'
 import { nearestNames } from '../../azure/nearest.js'
 import { grants } from '../../azure/permissions.js'
 import { spokenDuration, stillPropagating } from '../../azure/propagation.js'
 import { retirementOf, type Retirement } from '../../azure/retirement.js'
 import { DATA_ACTIONS } from '../../azure/roles.js'
-import { accountNameOfHost, resourceManagerScope } from '../../config/clouds.js'
-import { decodeJwtClaims } from '../../diagnosis/jwt.js'
-import { redactSecrets } from '../../diagnosis/redact.js'
+import { ArmError, armClient } from '../../net/arm.js'
+import {
+  readControlPlane,
+  type ControlPlaneRead,
+  type ControlPlaneView,
+  type HeldRole,
+  type ReadGap
+} from '../../net/arm-view.js'
+import { decodeJwtClaims } from '../../security/jwt.js'
+import { redactSecrets } from '../../security/redact.js'
 import { causeOutcome } from '../diagnose.js'
-import type { CheckOutcome, CheckStep } from '../runner.js'
-import type { ControlPlaneReport, RoleHeld } from '../run-result.js'
-import type { TargetRun } from '../target-run.js'
+import type { CheckOutcome, CheckStep, ControlPlaneReport, RoleHeld, TargetContext } from '../types.js'
 
 const FOUNDRY_DATA_ACTION = 'Microsoft.CognitiveServices/accounts/AIServices/agents/write'
 const POLL_FIRST_DELAY_MS = 1_000
 const POLL_MAX_DELAY_MS = 15_000
-
-/** What the control plane gave this target. */
-export type ControlPlaneRead =
-  | { kind: 'read'; view: ControlPlaneView; principalId: string }
-  | { kind: 'unreadable'; reason: string; status?: number; code?: string }
-  | { kind: 'not-applicable'; reason: string }
 
 /** What the probe found, as far as the control plane's explanation needs it (probe.ts's ProbeResult fits). */
 export interface ProbeVerdict {
@@ -41,12 +40,12 @@ export interface ProbeVerdict {
 }
 
 /** Starts reading ARM in the background, once per target, as soon as the run has a credential. */
-export function startControlPlane(run: TargetRun): void {
+export function startControlPlane(run: TargetContext): void {
   run.controlPlane ??= readFor(run)
 }
 
 /** The data action the user's API needs (the probe checks the same one). */
-export function requiredDataAction(run: TargetRun, deployment?: Deployment): string {
+export function requiredDataAction(run: TargetContext, deployment?: Deployment): string {
   if (run.endpoint?.kind === 'foundry-project') return FOUNDRY_DATA_ACTION
   const probe = run.config.probe
   if (probe === 'responses' || probe === 'embeddings' || probe === 'chat') return DATA_ACTIONS[probe]
@@ -59,13 +58,13 @@ export function isEmbeddingsModel(deployment: Deployment): boolean {
 }
 
 /** The deployment the target names, when ARM listed the deployments. */
-export function targetDeployment(run: TargetRun, read: ControlPlaneRead | undefined): Deployment | undefined {
+export function targetDeployment(run: TargetContext, read: ControlPlaneRead | undefined): Deployment | undefined {
   const wanted = run.config.deployment?.toLowerCase()
   if (!wanted || read?.kind !== 'read' || read.view.state !== 'found') return undefined
   return read.view.deployments?.find((d) => d.name.toLowerCase() === wanted)
 }
 
-function armTarget(run: TargetRun): { subdomain: string } | { region: string } | undefined {
+function armTarget(run: TargetContext): { subdomain: string } | { region: string } | undefined {
   const endpoint = run.endpoint
   if (!endpoint) return undefined
   if (endpoint.kind === 'regional') {
@@ -76,7 +75,7 @@ function armTarget(run: TargetRun): { subdomain: string } | { region: string } |
   return subdomain ? { subdomain } : undefined
 }
 
-async function readFor(run: TargetRun): Promise<ControlPlaneRead> {
+async function readFor(run: TargetContext): Promise<ControlPlaneRead> {
   const { config } = run
   if (config.armChecks === 'off') return { kind: 'not-applicable', reason: 'arm-checks is off: no ARM call was made.' }
   const target = armTarget(run)
@@ -123,7 +122,7 @@ async function readFor(run: TargetRun): Promise<ControlPlaneRead> {
   }
 }
 
-function shortMessage(run: TargetRun, error: unknown): string {
+function shortMessage(run: TargetContext, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
   const line = redactSecrets(message, run.secrets.all()).replace(/\s+/g, ' ').trim()
   return line.length > 300 ? `${line.slice(0, 300)}…` : line
@@ -135,7 +134,7 @@ const SKIP_NOTE = 'The control-plane checks need Reader-level reads on the accou
   'User includes them); without them they are skipped and the probe decides.'
 
 /** What ARM shows of the account; a failure only for what ARM alone proves, or for arm-checks: on. */
-export const controlPlaneCheck: CheckStep<TargetRun> = {
+export const controlPlaneCheck: CheckStep<TargetContext> = {
   id: 'control-plane',
   stage: 'control-plane',
   title: 'Azure resource (control plane)',
@@ -164,12 +163,12 @@ export const controlPlaneCheck: CheckStep<TargetRun> = {
   }
 }
 
-function armRefused(run: TargetRun, reason: string, evidence: Record<string, unknown> = {}): CheckOutcome {
+function armRefused(run: TargetContext, reason: string, evidence: Record<string, unknown> = {}): CheckOutcome {
   return causeOutcome(run, 'arm-authorization-failed', 'fail',
     `arm-checks is on and the control plane could not be read: ${reason}`, evidence)
 }
 
-function notVisibleText(run: TargetRun, view: Extract<ControlPlaneView, { state: 'not-visible' }>): string {
+function notVisibleText(run: TargetContext, view: Extract<ControlPlaneView, { state: 'not-visible' }>): string {
   const subdomain = accountNameOfHost(run.endpoint?.host ?? '') ?? ''
   const scope = run.config.subscriptionId ? ` in subscription ${run.config.subscriptionId}` : ''
   if (view.others.length === 0) {
@@ -180,7 +179,7 @@ function notVisibleText(run: TargetRun, view: Extract<ControlPlaneView, { state:
     `${view.others.slice(0, 5).map((o) => `${o.name} (${o.location})`).join(', ')}.`
 }
 
-function regionalOutcome(run: TargetRun, accounts: readonly { name: string; customSubDomainName: string; endpoint: string; id: string }[]):
+function regionalOutcome(run: TargetContext, accounts: readonly { name: string; customSubDomainName: string; endpoint: string; id: string }[]):
   CheckOutcome {
   const host = run.endpoint!.host
   if (accounts.length === 0) {
@@ -208,7 +207,7 @@ function regionalOutcome(run: TargetRun, accounts: readonly { name: string; cust
   return { ...outcome, fix }
 }
 
-function foundOutcome(run: TargetRun, view: Extract<ControlPlaneView, { state: 'found' }>, on: boolean): CheckOutcome {
+function foundOutcome(run: TargetContext, view: Extract<ControlPlaneView, { state: 'found' }>, on: boolean): CheckOutcome {
   const { account, found } = view
   const evidence = { controlPlane: controlPlaneEvidence(view) }
   const parts = [accountText(found.name, account, found)]
@@ -245,7 +244,7 @@ function foundOutcome(run: TargetRun, view: Extract<ControlPlaneView, { state: '
   return { status: 'pass', detail, evidence }
 }
 
-function retiringOutcome(run: TargetRun, retirement: Retirement, detail: string, evidence: Record<string, unknown>): CheckOutcome {
+function retiringOutcome(run: TargetContext, retirement: Retirement, detail: string, evidence: Record<string, unknown>): CheckOutcome {
   const when = retirement.retiresOn
     ? retirement.daysLeft !== undefined && retirement.daysLeft < 0
       ? `retired on ${retirement.retiresOn}`
@@ -349,7 +348,7 @@ export function rolesOf(read: ControlPlaneRead | undefined): RoleHeld[] | undefi
  * on another account, a host that is no account's (with the accounts the identity can see), the network rules
  * that block the runner, a retired model version. Unchanged when ARM knows nothing more.
  */
-export async function explainWithControlPlane<P extends ProbeVerdict>(run: TargetRun, probe: P,
+export async function explainWithControlPlane<P extends ProbeVerdict>(run: TargetContext, probe: P,
   reprobe: () => Promise<P>): Promise<P> {
   if (probe.ok || !run.controlPlane) return probe
   const read = await run.controlPlane
@@ -443,7 +442,7 @@ function networkText(account: Account): string {
 }
 
 /** Polls the probe with backoff, a fresh token each time, until it passes or wait-for-role-seconds is up. */
-async function waitForRole<P extends ProbeVerdict>(run: TargetRun, propagating: P, reprobe: () => Promise<P>):
+async function waitForRole<P extends ProbeVerdict>(run: TargetContext, propagating: P, reprobe: () => Promise<P>):
   Promise<P> {
   const started = Date.now()
   const until = started + run.config.waitForRoleSeconds * 1000
@@ -471,7 +470,7 @@ async function waitForRole<P extends ProbeVerdict>(run: TargetRun, propagating: 
 }
 
 /** Compare mode: a refused key on an account with disableLocalAuth is what ARM says, a warning. */
-export async function explainKeyWithControlPlane(run: TargetRun, key: ProbeVerdict): Promise<string | undefined> {
+export async function explainKeyWithControlPlane(run: TargetContext, key: ProbeVerdict): Promise<string | undefined> {
   if (key.cause !== 'local-auth-disabled' || !run.controlPlane) return undefined
   const read = await run.controlPlane
   if (read.kind !== 'read' || read.view.state !== 'found' || !read.view.account?.disableLocalAuth) return undefined

@@ -1,8 +1,7 @@
-import { decodeJwtClaims } from '../../diagnosis/jwt.js'
+import { decodeJwtClaims } from '../../security/jwt.js'
 import { causeOutcome, explainError } from '../diagnose.js'
-import { githubIdToken } from '../github-id-token.js'
-import type { CheckStep } from '../runner.js'
-import type { TargetRun } from '../target-run.js'
+import type { CheckStep } from '../types.js'
+import type { TargetContext } from '../types.js'
 
 /** The claims worth showing: what a federated credential is matched against, and where the job came from. */
 const SHOWN_CLAIMS = [
@@ -25,37 +24,37 @@ const SHOWN_CLAIMS = [
 const REQUEST_VARIABLES = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN']
 
 /** Asks GitHub for the job's OIDC token with the cloud's token-exchange audience (needs `id-token: write`). */
-export const githubOidcCheck: CheckStep<TargetRun> = {
+export const githubOidcCheck: CheckStep<TargetContext> = {
   id: 'github-oidc',
   stage: 'github-oidc',
   title: 'GitHub OIDC token',
   needs: ['inputs'],
-  async run(run) {
-    const audience = run.config.oidcAudience
+  async run(context) {
+    const audience = context.config.oidcAudience
     const evidence = {
       audience,
       requestVariables: REQUEST_VARIABLES.every((name) => process.env[name]),
-      event: run.event.name,
-      forkPullRequest: run.event.isForkPullRequest,
-      dependabot: run.event.isDependabot
+      event: context.event.name,
+      forkPullRequest: context.event.isForkPullRequest,
+      dependabot: context.event.isDependabot
     }
     let token: string
     try {
-      token = await githubIdToken(audience, run.secrets)
+      token = await context.idTokens.get(audience)
     } catch (error) {
-      return explainError(run, error, { source: 'GitHub OIDC token request', phase: 'github-oidc', evidence })
+      return explainError(context, error, { source: 'GitHub OIDC token request', phase: 'github-oidc', evidence })
     }
     const claims = decodeJwtClaims(token)
     if (!claims) {
       const detail = 'GitHub answered the token request, but not with a JWT.'
-      return causeOutcome(run, 'oidc-request-failed', 'fail', detail, evidence)
+      return causeOutcome(context, 'oidc-request-failed', 'fail', detail, evidence)
     }
     const shown = SHOWN_CLAIMS.filter((name) => name in claims)
-    run.oidcClaims = Object.fromEntries(shown.map((name) => [name, claims[name]]))
+    context.oidcClaims = Object.fromEntries(shown.map((name) => [name, claims[name]]))
     return {
       status: 'pass',
       detail: `Subject ${String(claims.sub)}, issuer ${String(claims.iss)}, audience ${String(claims.aud)}.`,
-      evidence: { ...evidence, claims: run.oidcClaims }
+      evidence: { ...evidence, claims: context.oidcClaims }
     }
   }
 }

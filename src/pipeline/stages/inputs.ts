@@ -1,8 +1,8 @@
-import type { CheckStep } from '../runner.js'
-import type { TargetRun } from '../target-run.js'
+import type { CheckStep } from '../types.js'
+import type { TargetContext } from '../types.js'
 
 /** The inputs were read and validated before the run (invalid ones never get this far): say what was chosen. */
-export const inputsCheck: CheckStep<TargetRun> = {
+export const inputsCheck: CheckStep<TargetContext> = {
   id: 'inputs',
   stage: 'inputs',
   title: 'Inputs',

@@ -4,7 +4,7 @@ import type { TargetConfig } from '../../config/inputs.js'
 import type { Deadline } from '../../net/deadline.js'
 import { proxyAwareDispatcher } from '../../net/proxy.js'
 import { headerRecord, retryAfterFromHeaders } from '../../net/retry.js'
-import type { EndpointFacts } from './endpoint.js'
+import type { EndpointFacts } from '../../azure/endpoint.js'
 
 export type CallKind = 'chat' | 'embeddings' | 'responses' | 'models'
 export type TokenLimitParameter = 'max_tokens' | 'max_completion_tokens'

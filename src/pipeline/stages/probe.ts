@@ -1,21 +1,10 @@
 import type { CauseId } from '../../causes/ids.js'
 import { withRetries } from '../../net/retry.js'
 import { explainError } from '../diagnose.js'
-import type { CheckOutcome, CheckStep } from '../runner.js'
-import type { TargetRun } from '../target-run.js'
+import { known, type CheckOutcome, type CheckStep, type ProbeResult, type TargetContext } from '../types.js'
 import { explainWithControlPlane, isEmbeddingsModel, targetDeployment } from './control-plane.js'
 import { freshCredential } from './entra-token.js'
 import { dataPlane, retryDelayOf, type CallKind, type ProbeCredential, type TokenLimitParameter } from './probe-call.js'
-
-export interface ProbeResult {
-  credential: ProbeCredential['kind']
-  /** The call succeeded. */
-  ok: boolean
-  /** The credential was accepted: the call succeeded, or was refused only for load or quota. */
-  authenticated: boolean
-  cause?: CauseId
-  outcome: CheckOutcome
-}
 
 /** 429 answers: the call was authenticated and authorized, only refused for load or quota. */
 export const AUTH_PROVEN: readonly CauseId[] = ['throttled', 'quota-exhausted']
@@ -23,10 +12,10 @@ export const AUTH_PROVEN: readonly CauseId[] = ['throttled', 'quota-exhausted']
 const EMBEDDINGS_NAME = /embed/i
 
 /** `auto`: from the deployment's model when ARM listed it, else from the deployment's name. */
-function firstCall(run: TargetRun): CallKind {
-  const { probe, deployment } = run.config
+function firstCall(context: TargetContext): CallKind {
+  const { probe, deployment } = context.config
   if (probe !== 'auto') return probe === 'none' ? 'models' : probe
-  const listed = targetDeployment(run, run.controlPlaneRead)
+  const listed = targetDeployment(context, context.controlPlaneRead)
   if (listed) return isEmbeddingsModel(listed) ? 'embeddings' : 'chat'
   return deployment && EMBEDDINGS_NAME.test(deployment) ? 'embeddings' : 'chat'
 }
@@ -36,15 +25,15 @@ function firstCall(run: TargetRun): CallKind {
  * parameter when the model refuses one), embeddings for an embeddings deployment (or when `auto` finds the chat
  * operation unsupported), or the models list when asked. 429 and 5xx are retried within the deadline.
  */
-export async function probeWith(run: TargetRun, credential: ProbeCredential): Promise<ProbeResult> {
-  const client = dataPlane(run.endpoint!, run.config, credential, run.deadline)
+export async function probeWith(context: TargetContext, credential: ProbeCredential): Promise<ProbeResult> {
+  const client = dataPlane(known(context.endpoint, 'the endpoint facts'), context.config, credential, context.deadline)
   const sentCredential = credential.kind
   const switches: string[] = []
-  let kind = firstCall(run)
+  let kind = firstCall(context)
   let parameter: TokenLimitParameter = 'max_tokens'
   for (;;) {
     const request = client.describe(kind)
-    const attempted = await withRetries(() => client.call(kind, parameter), retryDelayOf, run.deadline)
+    const attempted = await withRetries(() => client.call(kind, parameter), retryDelayOf, context.deadline)
     const evidence = {
       request,
       credential: sentCredential,
@@ -64,14 +53,14 @@ export async function probeWith(run: TargetRun, credential: ProbeCredential): Pr
       }
     }
     const options = { source: request, phase: 'data-plane' as const, sentCredential, evidence }
-    const outcome = explainError(run, attempted.error, options)
+    const outcome = explainError(context, attempted.error, options)
     if (outcome.cause === 'unsupported-parameter' && kind === 'chat' && switches.length === 0) {
       const other: TokenLimitParameter = parameter === 'max_tokens' ? 'max_completion_tokens' : 'max_tokens'
       switches.push(`the deployment refused ${parameter}, so the probe used ${other}: send ${other} from your code too`)
       parameter = other
       continue
     }
-    if (outcome.cause === 'operation-not-supported' && kind === 'chat' && run.config.probe === 'auto') {
+    if (outcome.cause === 'operation-not-supported' && kind === 'chat' && context.config.probe === 'auto') {
       switches.push('the deployment does not do chat completions, so the probe called embeddings')
       kind = 'embeddings'
       continue
@@ -86,27 +75,33 @@ export async function probeWith(run: TargetRun, credential: ProbeCredential): Pr
 }
 
 /** The data-plane probe with the run's credential: the Entra token, or the key with `auth: api-key`. */
-export const probeCheck: CheckStep<TargetRun> = {
+export const probeCheck: CheckStep<TargetContext> = {
   id: 'probe',
   stage: 'probe',
   title: 'Data-plane probe',
   needs: ['endpoint-url', 'endpoint-cloud', 'host-policy', 'endpoint-host', 'access-token'],
-  async run(run) {
-    if (run.config.probe === 'none') {
+  async run(context) {
+    if (context.config.probe === 'none') {
       return { status: 'skip', detail: 'Skipped: probe is none.', evidence: {} }
     }
     const credential: ProbeCredential =
-      run.config.auth === 'api-key'
-        ? { kind: 'api-key', key: run.config.apiKey! }
-        : { kind: 'entra-token', credential: run.credential!, scope: run.endpoint!.scope }
-    const probed = await probeWith(run, credential)
+      context.config.auth === 'api-key'
+        ? { kind: 'api-key', key: known(context.config.apiKey, 'api-key') }
+        : { kind: 'entra-token', credential: known(context.credential, 'the Entra credential'), scope: known(context.endpoint, 'the endpoint facts').scope }
+    const probed = await probeWith(context, credential)
     const result =
       credential.kind === 'entra-token'
-        ? await explainWithControlPlane(run, probed, () =>
-            probeWith(run, { ...credential, credential: freshCredential(run) }))
+        ? await explainWithControlPlane(context, probed, () =>
+            probeWith(context, { ...credential, credential: freshCredential(context) }))
         : probed
-    if (credential.kind === 'entra-token') run.tokenProbe = result
-    else run.keyProbe = result
+    if (credential.kind === 'entra-token') context.tokenProbe = result
+    else context.keyProbe = result
     return result.outcome
   }
+}
+
+/** The same probe for `auth: api-key`, which signs in nowhere: it needs only the endpoint checks. */
+export const keyOnlyProbeCheck: CheckStep<TargetContext> = {
+  ...probeCheck,
+  needs: ['endpoint-url', 'endpoint-cloud', 'host-policy']
 }

@@ -5,10 +5,11 @@
  * ids that are not built-in. Every read that is refused or fails is a gap, never an absence: an assignment that
  * cannot be read is not an assignment that does not exist.
  */
-import { ArmError, type Account, type ArmClient, type CatalogueModel, type Deployment, type GraphAccount } from './arm.js'
-import { nearestNames } from './nearest.js'
-import { grants, type PermissionEntry } from './permissions.js'
-import { knownRoleName, roleIdOf } from './roles.js'
+import type { Account, CatalogueModel, Deployment, GraphAccount } from '../azure/arm-resources.js'
+import { nearestNames } from '../azure/nearest.js'
+import { grants, type PermissionEntry } from '../azure/permissions.js'
+import { knownRoleName, roleIdOf } from '../azure/roles.js'
+import { ArmError, type ArmClient } from './arm.js'
 
 /** A read that did not give an answer, and why. */
 export interface ReadGap {
@@ -158,3 +159,9 @@ async function namedRoles(client: ArmClient, accountId: string,
       createdOn: a.createdOn, principalType: a.principalType }
   })
 }
+
+/** What the control plane gave one target. */
+export type ControlPlaneRead =
+  | { kind: 'read'; view: ControlPlaneView; principalId: string }
+  | { kind: 'unreadable'; reason: string; status?: number; code?: string }
+  | { kind: 'not-applicable'; reason: string }

@@ -1,6 +1,6 @@
 import { UnsecuredJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { redactDeep, redactSecrets } from '../../src/diagnosis/redact.ts'
+import { redactDeep, redactSecrets } from '../../src/security/redact.ts'
 
 const jwt = new UnsecuredJWT({ sub: 'repo:octo-org/octo-repo:ref:refs/heads/main' }).encode() + 'c2lnbmF0dXJl'
 const key = '0123456789abcdef0123456789abcdef'

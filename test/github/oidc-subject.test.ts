@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { analyseSubject, explainSubjectMismatch } from '../../src/diagnosis/oidc-subject.ts'
+import { analyseSubject, explainSubjectMismatch } from '../../src/github/oidc-subject.ts'
 
 describe('analyseSubject', () => {
   it.each([

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { readEventFacts } from '../../src/pipeline/github-event.ts'
+import { readEventFacts } from '../../src/github/event.ts'
 import { useProcessEnv } from '../support/process-env.ts'
 
 const BASE = { full_name: 'octo-org/octo-repo', fork: false }

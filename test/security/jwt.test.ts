@@ -1,6 +1,6 @@
 import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { decodeJwtClaims, findJwts } from '../../src/diagnosis/jwt.ts'
+import { decodeJwtClaims, findJwts } from '../../src/security/jwt.ts'
 
 const claims = { aud: 'https://cognitiveservices.azure.com', tid: '72f988bf-86f1-41af-91ab-2d7cd011db47', oid: 'abc' }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ArmError, armClient } from '../../src/azure/arm.ts'
-import { CLOUDS, resourceManagerScope } from '../../src/config/clouds.ts'
+import { ArmError, armClient } from '../../src/net/arm.ts'
+import { CLOUDS, resourceManagerScope } from '../../src/azure/clouds.ts'
 import { Deadline } from '../../src/net/deadline.ts'
 import { worldInThisProcess } from '../support/in-process-world.ts'
 import { federatedCredential } from '../world/clients.ts'

@@ -1,4 +1,4 @@
-import { azureAiSuffixes, hostIsUnder, type Cloud } from '../config/clouds.js'
+import { azureAiSuffixes, hostIsUnder, type Cloud } from './clouds.js'
 
 export interface HostVerdict {
   allowed: boolean
