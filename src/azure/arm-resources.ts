@@ -100,21 +100,31 @@ function strings(value: unknown): string[] {
 }
 
 function stringMap(value: unknown): Record<string, string> {
-  return Object.fromEntries(Object.entries(record(value)).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+  return Object.fromEntries(
+    Object.entries(record(value)).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+  )
 }
 
 export function graphAccount(value: unknown): GraphAccount | undefined {
   const row = record(value)
   if (!str(row.id)) return undefined
-  return { id: str(row.id), name: str(row.name), kind: str(row.kind), location: str(row.location),
-    subscriptionId: str(row.subscriptionId), resourceGroup: str(row.resourceGroup), endpoint: str(row.endpoint),
-    customSubDomainName: str(row.customSubDomainName) }
+  return {
+    id: str(row.id),
+    name: str(row.name),
+    kind: str(row.kind),
+    location: str(row.location),
+    subscriptionId: str(row.subscriptionId),
+    resourceGroup: str(row.resourceGroup),
+    endpoint: str(row.endpoint),
+    customSubDomainName: str(row.customSubDomainName)
+  }
 }
 
 export function accountOf(value: unknown): Account {
   const body = record(value)
   const properties = record(body.properties)
-  const acls = properties.networkAcls === null || properties.networkAcls === undefined ? null : record(properties.networkAcls)
+  const acls =
+    properties.networkAcls === null || properties.networkAcls === undefined ? null : record(properties.networkAcls)
   return {
     id: str(body.id),
     name: str(body.name),
@@ -127,14 +137,18 @@ export function accountOf(value: unknown): Account {
     networkAcls: acls && {
       defaultAction: str(acls.defaultAction) || 'Allow',
       bypass: str(acls.bypass) || undefined,
-      ipRules: array(acls.ipRules).map((rule) => str(record(rule).value)).filter(Boolean),
+      ipRules: array(acls.ipRules)
+        .map((rule) => str(record(rule).value))
+        .filter(Boolean),
       virtualNetworkRules: array(acls.virtualNetworkRules).length
     },
     privateEndpoints: array(properties.privateEndpointConnections).map((connection) => {
       const props = record(record(connection).properties)
       const endpointId = str(record(props.privateEndpoint).id)
-      return { name: endpointId.split('/').pop() || str(record(connection).name),
-        status: str(record(props.privateLinkServiceConnectionState).status) }
+      return {
+        name: endpointId.split('/').pop() || str(record(connection).name),
+        status: str(record(props.privateLinkServiceConnectionState).status)
+      }
     }),
     disableLocalAuth: properties.disableLocalAuth === true,
     provisioningState: str(properties.provisioningState)
@@ -179,20 +193,33 @@ export function catalogueModelOf(value: unknown): CatalogueModel {
 
 export function permissionEntry(value: unknown): PermissionEntry {
   const entry = record(value)
-  return { actions: strings(entry.actions), notActions: strings(entry.notActions),
-    dataActions: strings(entry.dataActions), notDataActions: strings(entry.notDataActions) }
+  return {
+    actions: strings(entry.actions),
+    notActions: strings(entry.notActions),
+    dataActions: strings(entry.dataActions),
+    notDataActions: strings(entry.notDataActions)
+  }
 }
 
 export function roleAssignmentOf(value: unknown): RoleAssignment {
   const body = record(value)
   const properties = record(body.properties)
-  return { id: str(body.id), roleDefinitionId: str(properties.roleDefinitionId), principalId: str(properties.principalId),
-    principalType: str(properties.principalType), scope: str(properties.scope),
-    createdOn: str(properties.createdOn) || undefined }
+  return {
+    id: str(body.id),
+    roleDefinitionId: str(properties.roleDefinitionId),
+    principalId: str(properties.principalId),
+    principalType: str(properties.principalType),
+    scope: str(properties.scope),
+    createdOn: str(properties.createdOn) || undefined
+  }
 }
 
 export function roleDefinitionOf(value: unknown): RoleDefinition {
   const body = record(value)
   const properties = record(body.properties)
-  return { id: str(body.name), roleName: str(properties.roleName), permissions: array(properties.permissions).map(permissionEntry) }
+  return {
+    id: str(body.name),
+    roleName: str(properties.roleName),
+    permissions: array(properties.permissions).map(permissionEntry)
+  }
 }

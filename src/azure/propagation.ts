@@ -20,8 +20,10 @@ export function propagationWindowSeconds(scope: string, principalType: string): 
 }
 
 /** The assignment's age and window when it is still inside the window; undefined when older or undated. */
-export function stillPropagating(assignment: { createdOn?: string; scope: string; principalType: string },
-  now = Date.now()): Propagation | undefined {
+export function stillPropagating(
+  assignment: { createdOn?: string; scope: string; principalType: string },
+  now = Date.now()
+): Propagation | undefined {
   const created = assignment.createdOn ? Date.parse(assignment.createdOn) : Number.NaN
   if (Number.isNaN(created)) return undefined
   const ageSeconds = Math.max(0, Math.round((now - created) / 1000))

@@ -37,15 +37,23 @@ function upgradeEffect(option: string, replacement: Retirement['replacement']): 
   }
 }
 
-export function retirementOf(deployment: Deployment, catalogue: readonly CatalogueModel[], now = Date.now()):
-  Retirement | undefined {
-  const entry = catalogue.find((model) => model.name.toLowerCase() === deployment.model.toLowerCase() &&
-    model.version === deployment.version && (model.format || 'OpenAI') === (deployment.modelFormat || 'OpenAI'))
+export function retirementOf(
+  deployment: Deployment,
+  catalogue: readonly CatalogueModel[],
+  now = Date.now()
+): Retirement | undefined {
+  const entry = catalogue.find(
+    (model) =>
+      model.name.toLowerCase() === deployment.model.toLowerCase() &&
+      model.version === deployment.version &&
+      (model.format || 'OpenAI') === (deployment.modelFormat || 'OpenAI')
+  )
   if (!entry) return undefined
   const date = entry.inferenceDeprecation ? Date.parse(entry.inferenceDeprecation) : Number.NaN
   const daysLeft = Number.isNaN(date) ? undefined : Math.floor((date - now) / DAY_MS)
   const deprecated = entry.lifecycleStatus === 'Deprecated' || (daysLeft !== undefined && daysLeft < 0)
-  const soon = entry.lifecycleStatus === 'Deprecating' || (daysLeft !== undefined && daysLeft <= RETIREMENT_WARNING_DAYS)
+  const soon =
+    entry.lifecycleStatus === 'Deprecating' || (daysLeft !== undefined && daysLeft <= RETIREMENT_WARNING_DAYS)
   if (!deprecated && !soon) return undefined
   return {
     status: deprecated ? 'fail' : 'warn',

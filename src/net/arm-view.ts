@@ -126,18 +126,25 @@ export async function readControlPlane(client: ArmClient, request: ViewRequest):
   }
 }
 
-async function otherAccounts(client: ArmClient, subdomain: string, dataAction: string, visible: GraphAccount[]):
-  Promise<ControlPlaneView> {
+async function otherAccounts(
+  client: ArmClient,
+  subdomain: string,
+  dataAction: string,
+  visible: GraphAccount[]
+): Promise<ControlPlaneView> {
   const names = visible.map((a) => a.customSubDomainName || a.name)
   const nearest = nearestNames(subdomain, names)
-  const ordered = [...visible].sort((a, b) =>
-    rank(nearest, a.customSubDomainName || a.name) - rank(nearest, b.customSubDomainName || b.name))
-  const others = await Promise.all(ordered.map(async (a, index): Promise<OtherAccount> => {
-    const base = { id: a.id, name: a.name, endpoint: a.endpoint, location: a.location }
-    if (index >= OTHER_ACCOUNTS_CHECKED) return base
-    const permissions = await client.permissions(a.id).catch(() => undefined)
-    return { ...base, grantsDataAction: permissions && grants(permissions, dataAction, 'data') }
-  }))
+  const ordered = [...visible].sort(
+    (a, b) => rank(nearest, a.customSubDomainName || a.name) - rank(nearest, b.customSubDomainName || b.name)
+  )
+  const others = await Promise.all(
+    ordered.map(async (a, index): Promise<OtherAccount> => {
+      const base = { id: a.id, name: a.name, endpoint: a.endpoint, location: a.location }
+      if (index >= OTHER_ACCOUNTS_CHECKED) return base
+      const permissions = await client.permissions(a.id).catch(() => undefined)
+      return { ...base, grantsDataAction: permissions && grants(permissions, dataAction, 'data') }
+    })
+  )
   return { state: 'not-visible', others, nearest }
 }
 
@@ -146,17 +153,30 @@ function rank(nearest: readonly string[], name: string): number {
   return index < 0 ? nearest.length : index
 }
 
-async function namedRoles(client: ArmClient, accountId: string,
-  assignments: Awaited<ReturnType<ArmClient['roleAssignments']>>, gaps: ReadGap[]): Promise<HeldRole[]> {
-  const unknownIds = [...new Set(assignments.map((a) => roleIdOf(a.roleDefinitionId)))]
-    .filter((id) => !knownRoleName(id))
-  const definitions = await Promise.all(unknownIds.map(async (id) =>
-    [id, await settle('role-definitions', client.roleDefinition(accountId, id), gaps)] as const))
+async function namedRoles(
+  client: ArmClient,
+  accountId: string,
+  assignments: Awaited<ReturnType<ArmClient['roleAssignments']>>,
+  gaps: ReadGap[]
+): Promise<HeldRole[]> {
+  const unknownIds = [...new Set(assignments.map((a) => roleIdOf(a.roleDefinitionId)))].filter(
+    (id) => !knownRoleName(id)
+  )
+  const definitions = await Promise.all(
+    unknownIds.map(
+      async (id) => [id, await settle('role-definitions', client.roleDefinition(accountId, id), gaps)] as const
+    )
+  )
   const names = new Map(definitions.map(([id, definition]) => [id, definition?.roleName]))
   return assignments.map((a) => {
     const roleId = roleIdOf(a.roleDefinitionId)
-    return { role: knownRoleName(roleId) ?? names.get(roleId) ?? `role ${roleId}`, roleId, scope: a.scope,
-      createdOn: a.createdOn, principalType: a.principalType }
+    return {
+      role: knownRoleName(roleId) ?? names.get(roleId) ?? `role ${roleId}`,
+      roleId,
+      scope: a.scope,
+      createdOn: a.createdOn,
+      principalType: a.principalType
+    }
   })
 }
 

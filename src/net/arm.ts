@@ -48,8 +48,14 @@ export class ArmError extends Error {
   /** The request: method and URL, never a header. */
   readonly request: string
 
-  constructor(request: string, status: number | undefined, code: string | undefined, message: string, body: string,
-    options?: ErrorOptions) {
+  constructor(
+    request: string,
+    status: number | undefined,
+    code: string | undefined,
+    message: string,
+    body: string,
+    options?: ErrorOptions
+  ) {
     super(message, options)
     this.name = 'ArmError'
     this.request = request
@@ -107,14 +113,28 @@ export function armClient(options: ArmClientOptions): ArmClient {
     return items
   }
   const graph = async (query: string, subscriptions?: readonly string[], top = 100) => {
-    const body = { query, ...(subscriptions?.length ? { subscriptions } : {}), options: { $top: top, resultFormat: 'objectArray' } }
+    const body = {
+      query,
+      ...(subscriptions?.length ? { subscriptions } : {}),
+      options: { $top: top, resultFormat: 'objectArray' }
+    }
     const answer = record(
-      await request('POST', `${base}/providers/Microsoft.ResourceGraph/resources?api-version=${API_VERSIONS.resourceGraph}`, body)
+      await request(
+        'POST',
+        `${base}/providers/Microsoft.ResourceGraph/resources?api-version=${API_VERSIONS.resourceGraph}`,
+        body
+      )
     )
-    return array(answer.data).map(graphAccount).filter((a): a is GraphAccount => a !== undefined)
+    return array(answer.data)
+      .map(graphAccount)
+      .filter((a): a is GraphAccount => a !== undefined)
   }
   return {
-    accountsBySubdomain: (subdomain, subscriptions) => graph(accountQuery(`| where tostring(properties.customSubDomainName) =~ '${kqlString(subdomain)}' `), subscriptions),
+    accountsBySubdomain: (subdomain, subscriptions) =>
+      graph(
+        accountQuery(`| where tostring(properties.customSubDomainName) =~ '${kqlString(subdomain)}' `),
+        subscriptions
+      ),
     accountsInRegion: (location, subscriptions) =>
       graph(accountQuery(`| where location =~ '${kqlString(location)}' `), subscriptions),
     visibleAccounts: (subscriptions, top = 50) => graph(accountQuery(''), subscriptions, top),
@@ -122,21 +142,31 @@ export function armClient(options: ArmClientOptions): ArmClient {
     deployments: async (id) => (await list(`${id}/deployments`, API_VERSIONS.cognitiveServices)).map(deploymentOf),
     models: async (id) => (await list(`${id}/models`, API_VERSIONS.cognitiveServices)).map(catalogueModelOf),
     permissions: async (scope) =>
-      (await list(`${scope}/providers/Microsoft.Authorization/permissions`, API_VERSIONS.authorization)).map(permissionEntry),
+      (await list(`${scope}/providers/Microsoft.Authorization/permissions`, API_VERSIONS.authorization)).map(
+        permissionEntry
+      ),
     roleAssignments: async (scope, principalId) =>
       (
-        await list(`${scope}/providers/Microsoft.Authorization/roleAssignments`, API_VERSIONS.authorization,
-          `&$filter=${encodeURIComponent(`principalId eq '${kqlString(principalId)}'`)}`)
+        await list(
+          `${scope}/providers/Microsoft.Authorization/roleAssignments`,
+          API_VERSIONS.authorization,
+          `&$filter=${encodeURIComponent(`principalId eq '${kqlString(principalId)}'`)}`
+        )
       ).map(roleAssignmentOf),
     roleDefinition: async (scope, roleId) =>
-      roleDefinitionOf(await get(`${scope}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`, API_VERSIONS.authorization))
+      roleDefinitionOf(
+        await get(`${scope}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`, API_VERSIONS.authorization)
+      )
   }
 }
 
 function accountQuery(filter: string): string {
-  return "resources | where type =~ 'microsoft.cognitiveservices/accounts' " + filter +
+  return (
+    "resources | where type =~ 'microsoft.cognitiveservices/accounts' " +
+    filter +
     '| project id, name, kind, location, subscriptionId, resourceGroup, endpoint = tostring(properties.endpoint), ' +
     'customSubDomainName = tostring(properties.customSubDomainName)'
+  )
 }
 
 /** A value inside a KQL or OData single-quoted string: only the characters a subdomain or GUID has. */
@@ -154,12 +184,21 @@ function sameHostNextLink(base: string, next: unknown): string | undefined {
   }
 }
 
-async function call(options: ArmClientOptions, base: string, method: 'GET' | 'POST', url: string, body?: unknown):
-  Promise<unknown> {
+async function call(
+  options: ArmClientOptions,
+  base: string,
+  method: 'GET' | 'POST',
+  url: string,
+  body?: unknown
+): Promise<unknown> {
   const described = `${method} ${url.replace(/\?.*$/, '')}`
   if (!url.startsWith(`${base}/`)) throw new ArmError(described, undefined, undefined, 'not an ARM URL', '')
-  const attempted = await withRetries(() => once(options, described, method, url, body), retryAfterOf,
-    options.deadline, ARM_RETRY)
+  const attempted = await withRetries(
+    () => once(options, described, method, url, body),
+    retryAfterOf,
+    options.deadline,
+    ARM_RETRY
+  )
   if (attempted.error !== undefined) throw attempted.error
   return attempted.value
 }
@@ -169,8 +208,13 @@ function retryAfterOf(error: unknown): number | null | undefined {
   return error.status === 429 || error.status >= 500 ? null : undefined
 }
 
-async function once(options: ArmClientOptions, described: string, method: 'GET' | 'POST', url: string,
-  body: unknown): Promise<unknown> {
+async function once(
+  options: ArmClientOptions,
+  described: string,
+  method: 'GET' | 'POST',
+  url: string,
+  body: unknown
+): Promise<unknown> {
   const { deadline, redact } = options
   const token = await options.token()
   const init: RequestInit = {
@@ -196,8 +240,13 @@ async function once(options: ArmClientOptions, described: string, method: 'GET' 
   }
   const text = redact(await deadline.race(boundedText(response), described))
   if (response.status >= 300 && response.status < 400) {
-    throw new ArmError(described, response.status, undefined,
-      `${described} answered ${response.status} (a redirect): not followed with a credential`, '')
+    throw new ArmError(
+      described,
+      response.status,
+      undefined,
+      `${described} answered ${response.status} (a redirect): not followed with a credential`,
+      ''
+    )
   }
   const parsed = parseJson(text)
   if (response.ok) return parsed
@@ -232,4 +281,3 @@ function parseJson(text: string): unknown {
     return undefined
   }
 }
-

@@ -153,7 +153,7 @@ describe('keys and roles', () => {
     const tokenRequests = world().requests.filter((r) => r.host === 'login.microsoftonline.com' && r.method === 'POST' &&
       r.body.includes('cognitiveservices'))
     expect(tokenRequests.length).toBeGreaterThan(2)
-  })
+  }, 60_000)
 
   it('no ARM rights at all: the control plane is skipped with the reason, and the probe decides', async () => {
     world().scenario = buildScenario(scenarios.noArmRights())

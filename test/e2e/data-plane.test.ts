@@ -63,8 +63,8 @@ describe('the token is refused', () => {
 })
 
 describe('the request is wrong', () => {
-  it('a deployment that does not exist gets deployment-not-found', async () => {
-    const run = await runAction(world(), { inputs: { ...OIDC_INPUTS, deployment: 'gpt-5-missing' } })
+  it('a deployment that does not exist gets deployment-not-found from the data plane (arm-checks off)', async () => {
+    const run = await runAction(world(), { inputs: { ...OIDC_INPUTS, deployment: 'gpt-5-missing', 'arm-checks': 'off' } })
     const annotation = expectFailure(run, world(), 'deployment-not-found')
     expect(annotation.message).toContain('/openai/deployments/gpt-5-missing/chat/completions')
     expect(annotation.message).toContain('404 The API deployment for this resource does not exist')

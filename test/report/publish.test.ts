@@ -47,6 +47,8 @@ describe('publishReport', () => {
       'token-issuer': `https://sts.windows.net/${TENANT_ID}/`,
       'token-expires-on': EXPIRES_ON,
       'oidc-subject': SUBJECT,
+      'resource-id': '',
+      roles: '',
       'report-file': published.reportFile
     })
     expect(published.exitCode).toBeUndefined()

@@ -81,8 +81,12 @@ async function readFor(run: TargetContext): Promise<ControlPlaneRead> {
   const target = armTarget(run)
   const credential = run.credential
   if (!target || !credential) {
-    return { kind: 'not-applicable', reason: `${run.endpoint?.host ?? 'The endpoint'} is not an Azure AI account ` +
-      'host (a gateway or another host): the account behind it is not known to ARM checks.' }
+    return {
+      kind: 'not-applicable',
+      reason:
+        `${run.endpoint?.host ?? 'The endpoint'} is not an Azure AI account ` +
+        'host (a gateway or another host): the account behind it is not known to ARM checks.'
+    }
   }
   const scope = resourceManagerScope(config.cloud)
   const armHost = new URL(config.cloud.resourceManager).hostname
@@ -115,8 +119,16 @@ async function readFor(run: TargetContext): Promise<ControlPlaneRead> {
     return { kind: 'read', view, principalId }
   } catch (error) {
     if (error instanceof ArmError && error.status !== undefined) {
-      return { kind: 'unreadable', status: error.status, code: error.code,
-        reason: `${armHost} refused Resource Graph: ${error.status} ${error.code ?? ''} ${shortMessage(run, error)}`.replace(/\s+/g, ' ') }
+      return {
+        kind: 'unreadable',
+        status: error.status,
+        code: error.code,
+        reason:
+          `${armHost} refused Resource Graph: ${error.status} ${error.code ?? ''} ${shortMessage(run, error)}`.replace(
+            /\s+/g,
+            ' '
+          )
+      }
     }
     return { kind: 'unreadable', reason: `${armHost} could not be reached: ${shortMessage(run, error)}` }
   }
@@ -130,7 +142,8 @@ function shortMessage(run: TargetContext, error: unknown): string {
 
 // ------------------------------------------------------------------------------------------ the check itself
 
-const SKIP_NOTE = 'The control-plane checks need Reader-level reads on the account (Cognitive Services OpenAI ' +
+const SKIP_NOTE =
+  'The control-plane checks need Reader-level reads on the account (Cognitive Services OpenAI ' +
   'User includes them); without them they are skipped and the probe decides.'
 
 /** What ARM shows of the account; a failure only for what ARM alone proves, or for arm-checks: on. */
@@ -145,13 +158,13 @@ export const controlPlaneCheck: CheckStep<TargetContext> = {
     run.controlPlaneRead = read
     const on = run.config.armChecks === 'on'
     if (read.kind === 'not-applicable') {
-      return on
-        ? armRefused(run, read.reason)
-        : { status: 'skip', detail: `Skipped: ${read.reason}`, evidence: {} }
+      return on ? armRefused(run, read.reason) : { status: 'skip', detail: `Skipped: ${read.reason}`, evidence: {} }
     }
     if (read.kind === 'unreadable') {
       const evidence = { status: read.status, code: read.code }
-      return on ? armRefused(run, read.reason, evidence) : { status: 'skip', detail: `Skipped: ${read.reason} ${SKIP_NOTE}`, evidence }
+      return on
+        ? armRefused(run, read.reason, evidence)
+        : { status: 'skip', detail: `Skipped: ${read.reason} ${SKIP_NOTE}`, evidence }
     }
     const view = read.view
     if (view.state === 'regional') return regionalOutcome(run, view.accounts)
@@ -164,39 +177,65 @@ export const controlPlaneCheck: CheckStep<TargetContext> = {
 }
 
 function armRefused(run: TargetContext, reason: string, evidence: Record<string, unknown> = {}): CheckOutcome {
-  return causeOutcome(run, 'arm-authorization-failed', 'fail',
-    `arm-checks is on and the control plane could not be read: ${reason}`, evidence)
+  return causeOutcome(
+    run,
+    'arm-authorization-failed',
+    'fail',
+    `arm-checks is on and the control plane could not be read: ${reason}`,
+    evidence
+  )
 }
 
 function notVisibleText(run: TargetContext, view: Extract<ControlPlaneView, { state: 'not-visible' }>): string {
   const subdomain = accountNameOfHost(run.endpoint?.host ?? '') ?? ''
   const scope = run.config.subscriptionId ? ` in subscription ${run.config.subscriptionId}` : ''
   if (view.others.length === 0) {
-    return `no account the identity can read${scope} has the custom subdomain ${subdomain}, and it can read no ` +
+    return (
+      `no account the identity can read${scope} has the custom subdomain ${subdomain}, and it can read no ` +
       'Azure AI account at all.'
+    )
   }
-  return `no account the identity can read${scope} has the custom subdomain ${subdomain}; it can read ` +
-    `${view.others.slice(0, 5).map((o) => `${o.name} (${o.location})`).join(', ')}.`
+  return (
+    `no account the identity can read${scope} has the custom subdomain ${subdomain}; it can read ` +
+    `${view.others
+      .slice(0, 5)
+      .map((o) => `${o.name} (${o.location})`)
+      .join(', ')}.`
+  )
 }
 
-function regionalOutcome(run: TargetContext, accounts: readonly { name: string; customSubDomainName: string; endpoint: string; id: string }[]):
-  CheckOutcome {
+function regionalOutcome(
+  run: TargetContext,
+  accounts: readonly { name: string; customSubDomainName: string; endpoint: string; id: string }[]
+): CheckOutcome {
   const host = run.endpoint!.host
   if (accounts.length === 0) {
-    return { status: 'skip', detail: `Skipped: the identity can read no account in the region of ${host}. ${SKIP_NOTE}`, evidence: {} }
+    return {
+      status: 'skip',
+      detail: `Skipped: the identity can read no account in the region of ${host}. ${SKIP_NOTE}`,
+      evidence: {}
+    }
   }
   const withSubdomain = accounts.filter((a) => a.customSubDomainName)
   const without = accounts.filter((a) => !a.customSubDomainName)
-  const listed = accounts.map((a) => a.customSubDomainName ? `${a.name} (${a.endpoint})` : `${a.name} (no custom subdomain)`)
+  const listed = accounts.map((a) =>
+    a.customSubDomainName ? `${a.name} (${a.endpoint})` : `${a.name} (no custom subdomain)`
+  )
   if (accounts.length === 1) run.resourceId = accounts[0].id
-  const detail = `ARM: the accounts in this region the identity can read: ${listed.join(', ')}. ` +
+  const detail =
+    `ARM: the accounts in this region the identity can read: ${listed.join(', ')}. ` +
     (without.length
       ? `${without.map((a) => a.name).join(', ')} ${without.length === 1 ? 'has' : 'have'} no custom subdomain ` +
         '(customSubDomainName is null), so no token can reach it until one is set.'
       : `Each has a custom subdomain endpoint: use it instead of ${host}.`)
   const suggested = withSubdomain.length === 1 && without.length === 0 ? withSubdomain[0].endpoint : undefined
-  const outcome = causeOutcome(run, 'regional-endpoint-no-subdomain', 'fail', detail,
-    { accounts: accounts.map((a) => ({ name: a.name, endpoint: a.endpoint, customSubDomainName: a.customSubDomainName || null })) })
+  const outcome = causeOutcome(run, 'regional-endpoint-no-subdomain', 'fail', detail, {
+    accounts: accounts.map((a) => ({
+      name: a.name,
+      endpoint: a.endpoint,
+      customSubDomainName: a.customSubDomainName || null
+    }))
+  })
   const fix = suggested
     ? `Use the account's custom subdomain endpoint: ${suggested} (instead of https://${host}/).`
     : without.length === 1
@@ -207,7 +246,11 @@ function regionalOutcome(run: TargetContext, accounts: readonly { name: string; 
   return { ...outcome, fix }
 }
 
-function foundOutcome(run: TargetContext, view: Extract<ControlPlaneView, { state: 'found' }>, on: boolean): CheckOutcome {
+function foundOutcome(
+  run: TargetContext,
+  view: Extract<ControlPlaneView, { state: 'found' }>,
+  on: boolean
+): CheckOutcome {
   const { account, found } = view
   const evidence = { controlPlane: controlPlaneEvidence(view) }
   const parts = [accountText(found.name, account, found)]
@@ -225,14 +268,24 @@ function foundOutcome(run: TargetContext, view: Extract<ControlPlaneView, { stat
   const wanted = run.config.deployment
   const needsDeployment = run.config.probe !== 'models' && run.config.probe !== 'none'
   if (wanted && needsDeployment && view.deployments && !deployment) {
-    const nearest = nearestNames(wanted, view.deployments.map((d) => d.name))
-    const listed = (nearest.length ? nearest : view.deployments.map((d) => d.name)).slice(0, 5)
+    const nearest = nearestNames(
+      wanted,
+      view.deployments.map((d) => d.name)
+    )
+    const listed = (nearest.length ? nearest : view.deployments.map((d) => d.name))
+      .slice(0, 5)
       .map((name) => view.deployments!.find((d) => d.name === name)!)
     const has = listed.map((d) => `${d.name} (${d.model} ${d.version}, ${d.sku})`).join(', ')
-    const outcome = causeOutcome(run, 'deployment-not-found', 'fail',
+    const outcome = causeOutcome(
+      run,
+      'deployment-not-found',
+      'fail',
       `ARM: account ${found.name} has no deployment ${wanted}; ${nearest.length ? 'the nearest' : 'it has'}: ${has || 'none'}.`,
-      { ...evidence, nearest })
-    const fix = nearest.length ? `Set deployment to ${nearest[0]} (${listed[0].model} ${listed[0].version}).\n${outcome.fix}` : outcome.fix
+      { ...evidence, nearest }
+    )
+    const fix = nearest.length
+      ? `Set deployment to ${nearest[0]} (${listed[0].model} ${listed[0].version}).\n${outcome.fix}`
+      : outcome.fix
     return { ...outcome, fix }
   }
   const retirement = deployment && view.models ? retirementOf(deployment, view.models) : undefined
@@ -244,36 +297,53 @@ function foundOutcome(run: TargetContext, view: Extract<ControlPlaneView, { stat
   return { status: 'pass', detail, evidence }
 }
 
-function retiringOutcome(run: TargetContext, retirement: Retirement, detail: string, evidence: Record<string, unknown>): CheckOutcome {
+function retiringOutcome(
+  run: TargetContext,
+  retirement: Retirement,
+  detail: string,
+  evidence: Record<string, unknown>
+): CheckOutcome {
   const when = retirement.retiresOn
     ? retirement.daysLeft !== undefined && retirement.daysLeft < 0
       ? `retired on ${retirement.retiresOn}`
       : `retires on ${retirement.retiresOn} (in ${retirement.daysLeft} days)`
     : 'is retiring'
-  const replacement = retirement.replacement ? `${retirement.replacement.name} ${retirement.replacement.version}` : undefined
-  const seen = `${retirement.model} ${retirement.version} is ${retirement.lifecycleStatus} in the account's model ` +
+  const replacement = retirement.replacement
+    ? `${retirement.replacement.name} ${retirement.replacement.version}`
+    : undefined
+  const seen =
+    `${retirement.model} ${retirement.version} is ${retirement.lifecycleStatus} in the account's model ` +
     `catalogue and ${when}${replacement ? `; its replacement: ${replacement}` : ''}. ${retirement.upgradeEffect}`
   return causeOutcome(run, 'model-retiring', retirement.status, `${seen} ${detail}`, {
-    ...evidence, model: retirement.model, modelVersion: retirement.version, lifecycleStatus: retirement.lifecycleStatus,
-    retiresOn: retirement.retiresOn, replacement, upgradeEffect: retirement.upgradeEffect,
+    ...evidence,
+    model: retirement.model,
+    modelVersion: retirement.version,
+    lifecycleStatus: retirement.lifecycleStatus,
+    retiresOn: retirement.retiresOn,
+    replacement,
+    upgradeEffect: retirement.upgradeEffect,
     versionUpgradeOption: retirement.versionUpgradeOption
   })
 }
 
 function accountText(name: string, account: Account | undefined, found: { kind: string; location: string }): string {
   if (!account) return `Account ${name} (${found.kind}, ${found.location}) found by its custom subdomain.`
-  const network = account.publicNetworkAccess === 'Disabled'
-    ? `public network access Disabled${account.privateEndpoints.length ? ` (private endpoints: ${account.privateEndpoints.map((p) => `${p.name} ${p.status}`).join(', ')})` : ''}`
-    : account.networkAcls?.defaultAction === 'Deny'
-      ? `selected networks only (IP rules: ${account.networkAcls.ipRules.join(', ') || 'none'})`
-      : 'public network access Enabled'
-  return `Account ${account.name} (${account.kind}, ${account.location}): ${network}; ` +
+  const network =
+    account.publicNetworkAccess === 'Disabled'
+      ? `public network access Disabled${account.privateEndpoints.length ? ` (private endpoints: ${account.privateEndpoints.map((p) => `${p.name} ${p.status}`).join(', ')})` : ''}`
+      : account.networkAcls?.defaultAction === 'Deny'
+        ? `selected networks only (IP rules: ${account.networkAcls.ipRules.join(', ') || 'none'})`
+        : 'public network access Enabled'
+  return (
+    `Account ${account.name} (${account.kind}, ${account.location}): ${network}; ` +
     `${account.disableLocalAuth ? 'key authentication disabled' : 'keys enabled'}` +
     `${account.provisioningState && account.provisioningState !== 'Succeeded' ? `; provisioning ${account.provisioningState}` : ''}.`
+  )
 }
 
 function scopeText(scope: string): string {
-  if (/\/providers\/Microsoft\.CognitiveServices\/accounts\/[^/]+$/i.test(scope)) return `account ${scope.split('/').pop()}`
+  if (/\/providers\/Microsoft\.CognitiveServices\/accounts\/[^/]+$/i.test(scope))
+    return `account ${scope.split('/').pop()}`
   const group = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)$/i.exec(scope)?.[1]
   if (group) return `resource group ${group}`
   if (/^\/subscriptions\/[^/]+$/i.test(scope)) return `subscription ${scope.split('/').pop()}`
@@ -287,8 +357,10 @@ function rolesText(assignments: readonly HeldRole[]): string {
 }
 
 function deploymentText(d: Deployment): string {
-  return `Deployment ${d.name}: ${d.model} ${d.version}, ${d.sku}${d.capacity === undefined ? '' : ` ${d.capacity}`}` +
+  return (
+    `Deployment ${d.name}: ${d.model} ${d.version}, ${d.sku}${d.capacity === undefined ? '' : ` ${d.capacity}`}` +
     `${d.state ? `, ${d.state}` : ''}.`
+  )
 }
 
 function gapText(gap: ReadGap): string {
@@ -302,28 +374,54 @@ function controlPlaneEvidence(view: Extract<ControlPlaneView, { state: 'found' }
 }
 
 export function controlPlaneReportOf(view: ControlPlaneView): ControlPlaneReport {
-  if (view.state === 'regional') return { state: 'regional', accounts: view.accounts.map((a) => ({ id: a.id, name: a.name, endpoint: a.endpoint })) }
+  if (view.state === 'regional')
+    return { state: 'regional', accounts: view.accounts.map((a) => ({ id: a.id, name: a.name, endpoint: a.endpoint })) }
   if (view.state === 'not-visible') {
-    return { state: 'not-visible', accounts: view.others.map((o) => ({ id: o.id, name: o.name, endpoint: o.endpoint })) }
+    return {
+      state: 'not-visible',
+      accounts: view.others.map((o) => ({ id: o.id, name: o.name, endpoint: o.endpoint }))
+    }
   }
   const { account, found } = view
   return {
     state: 'found',
     account: account
-      ? { id: account.id, name: account.name, kind: account.kind, location: account.location,
-          subdomain: account.customSubDomainName, endpoint: account.endpoint, endpoints: account.endpoints,
-          publicNetworkAccess: account.publicNetworkAccess, networkAcls: account.networkAcls,
-          privateEndpoints: account.privateEndpoints, disableLocalAuth: account.disableLocalAuth,
-          provisioningState: account.provisioningState }
-      : { id: found.id, name: found.name, kind: found.kind, location: found.location,
-          subdomain: found.customSubDomainName || null, endpoint: found.endpoint },
+      ? {
+          id: account.id,
+          name: account.name,
+          kind: account.kind,
+          location: account.location,
+          subdomain: account.customSubDomainName,
+          endpoint: account.endpoint,
+          endpoints: account.endpoints,
+          publicNetworkAccess: account.publicNetworkAccess,
+          networkAcls: account.networkAcls,
+          privateEndpoints: account.privateEndpoints,
+          disableLocalAuth: account.disableLocalAuth,
+          provisioningState: account.provisioningState
+        }
+      : {
+          id: found.id,
+          name: found.name,
+          kind: found.kind,
+          location: found.location,
+          subdomain: found.customSubDomainName || null,
+          endpoint: found.endpoint
+        },
     assignments: view.assignments?.map(roleHeld),
     effectiveDataActions: view.permissions && {
       dataActions: [...new Set(view.permissions.flatMap((p) => p.dataActions))],
       notDataActions: [...new Set(view.permissions.flatMap((p) => p.notDataActions))]
     },
-    deployments: view.deployments?.map((d) => ({ name: d.name, model: d.model, version: d.version, sku: d.sku,
-      capacity: d.capacity, state: d.state, versionUpgradeOption: d.versionUpgradeOption })),
+    deployments: view.deployments?.map((d) => ({
+      name: d.name,
+      model: d.model,
+      version: d.version,
+      sku: d.sku,
+      capacity: d.capacity,
+      state: d.state,
+      versionUpgradeOption: d.versionUpgradeOption
+    })),
     gaps: view.gaps.map((g) => ({ read: g.read, status: g.status, code: g.code, action: g.action }))
   }
 }
@@ -348,62 +446,105 @@ export function rolesOf(read: ControlPlaneRead | undefined): RoleHeld[] | undefi
  * on another account, a host that is no account's (with the accounts the identity can see), the network rules
  * that block the runner, a retired model version. Unchanged when ARM knows nothing more.
  */
-export async function explainWithControlPlane<P extends ProbeVerdict>(run: TargetContext, probe: P,
-  reprobe: () => Promise<P>): Promise<P> {
+export async function explainWithControlPlane<P extends ProbeVerdict>(
+  run: TargetContext,
+  probe: P,
+  reprobe: () => Promise<P>
+): Promise<P> {
   if (probe.ok || !run.controlPlane) return probe
   const read = await run.controlPlane
   if (read.kind !== 'read') return probe
   const view = read.view
   const cause = probe.cause
-  const decided = (status: 'fail' | 'warn', outcomeCause: CauseId, detail: string, evidence: Record<string, unknown>,
-    fix?: string): P => {
-    const outcome = causeOutcome(run, outcomeCause, status, `${probe.outcome.detail} ${detail}`,
-      { ...probe.outcome.evidence, ...evidence })
+  const decided = (
+    status: 'fail' | 'warn',
+    outcomeCause: CauseId,
+    detail: string,
+    evidence: Record<string, unknown>,
+    fix?: string
+  ): P => {
+    const outcome = causeOutcome(run, outcomeCause, status, `${probe.outcome.detail} ${detail}`, {
+      ...probe.outcome.evidence,
+      ...evidence
+    })
     return { ...probe, cause: outcomeCause, outcome: { ...outcome, ...(fix ? { fix: `${fix}\n${outcome.fix}` } : {}) } }
   }
   if (view.state === 'not-visible') {
     const subdomain = accountNameOfHost(run.endpoint?.host ?? '') ?? ''
     if ((cause === 'dns-failure' || cause === 'proxy-failure') && view.others.length) {
       const suggestions = suggestedAccounts(view)
-      return decided('fail', 'wrong-endpoint-host',
+      return decided(
+        'fail',
+        'wrong-endpoint-host',
         `ARM: no account the identity can read has the custom subdomain ${subdomain}; the ones it can read: ` +
           `${suggestions.map((o) => `${o.name} (${o.endpoint})`).join(', ')}.`,
         { suggestions: suggestions.map((o) => o.endpoint) },
         `Set endpoint to the account you meant: ${suggestions[0].endpoint}` +
-          `${suggestions.length > 1 ? ` (or ${suggestions.slice(1).map((o) => o.endpoint).join(', ')})` : ''}.`)
+          `${
+            suggestions.length > 1
+              ? ` (or ${suggestions
+                  .slice(1)
+                  .map((o) => o.endpoint)
+                  .join(', ')})`
+              : ''
+          }.`
+      )
     }
     const holder = view.others.find((o) => o.grantsDataAction)
     if (cause === 'missing-data-plane-role' && holder) {
-      return decided('fail', 'missing-data-plane-role',
+      return decided(
+        'fail',
+        'missing-data-plane-role',
         `ARM: the identity holds the data action on account ${holder.name} (${holder.endpoint}), not on the ` +
           `endpoint's account ${subdomain}, which it cannot even read.`,
         { accountWithRole: holder.id },
-        `Use the endpoint of the account that has the role (${holder.endpoint}), or assign the role on ${subdomain}:`)
+        `Use the endpoint of the account that has the role (${holder.endpoint}), or assign the role on ${subdomain}:`
+      )
     }
     return probe
   }
   if (view.state !== 'found') return probe
   const deployment = targetDeployment(run, read)
   const retirement = deployment && view.models ? retirementOf(deployment, view.models) : undefined
-  if (retirement?.status === 'fail' && (cause === 'wrong-api-version-or-path' || cause === 'unknown' || probe.outcome.evidence.status === 410)) {
-    return decided('fail', 'model-retiring', `ARM: ${retirement.model} ${retirement.version} is ${retirement.lifecycleStatus}: ` +
-      'its inference calls answer errors.', { model: retirement.model, modelVersion: retirement.version,
-      retiresOn: retirement.retiresOn, upgradeEffect: retirement.upgradeEffect,
-      replacement: retirement.replacement && `${retirement.replacement.name} ${retirement.replacement.version}` })
+  if (
+    retirement?.status === 'fail' &&
+    (cause === 'wrong-api-version-or-path' || cause === 'unknown' || probe.outcome.evidence.status === 410)
+  ) {
+    return decided(
+      'fail',
+      'model-retiring',
+      `ARM: ${retirement.model} ${retirement.version} is ${retirement.lifecycleStatus}: ` +
+        'its inference calls answer errors.',
+      {
+        model: retirement.model,
+        modelVersion: retirement.version,
+        retiresOn: retirement.retiresOn,
+        upgradeEffect: retirement.upgradeEffect,
+        replacement: retirement.replacement && `${retirement.replacement.name} ${retirement.replacement.version}`
+      }
+    )
   }
-  if (cause === 'network-blocked' && view.account) return decided('fail', 'network-blocked', networkText(view.account), {})
+  if (cause === 'network-blocked' && view.account)
+    return decided('fail', 'network-blocked', networkText(view.account), {})
   if (cause !== 'missing-data-plane-role' || !view.permissions) return probe
 
   const dataAction = String(probe.outcome.evidence.dataAction ?? requiredDataAction(run, deployment))
   const rolesHeld = view.assignments?.map((a) => `${a.role} at ${scopeText(a.scope)}`)
   if (!grants(view.permissions, dataAction, 'data')) {
-    const held = rolesHeld === undefined
-      ? 'its role assignments could not be read'
-      : rolesHeld.length ? `it holds ${rolesHeld.join(', ')}` : 'it holds no role that reaches the account'
+    const held =
+      rolesHeld === undefined
+        ? 'its role assignments could not be read'
+        : rolesHeld.length
+          ? `it holds ${rolesHeld.join(', ')}`
+          : 'it holds no role that reaches the account'
     const controlOnly = view.permissions.length > 0 && view.permissions.every((p) => p.dataActions.length === 0)
-    return decided('fail', 'missing-data-plane-role',
+    return decided(
+      'fail',
+      'missing-data-plane-role',
       `ARM: on account ${view.found.name} ${held}${controlOnly ? ' (control-plane roles, with no data actions)' : ''}; ` +
-        `none grants ${dataAction}.`, { dataAction, rolesHeld: rolesHeld ?? null })
+        `none grants ${dataAction}.`,
+      { dataAction, rolesHeld: rolesHeld ?? null }
+    )
   }
   const young = (view.assignments ?? [])
     .map((a) => ({ a, propagating: stillPropagating(a) }))
@@ -411,39 +552,51 @@ export async function explainWithControlPlane<P extends ProbeVerdict>(run: Targe
     .sort((x, y) => x.propagating!.ageSeconds - y.propagating!.ageSeconds)[0]
   if (!young) return probe
   const ago = spokenDuration(young.propagating!.ageSeconds)
-  const propagating = decided('fail', 'role-assignment-propagating',
+  const propagating = decided(
+    'fail',
+    'role-assignment-propagating',
     `ARM: ${young.a.role} at ${scopeText(young.a.scope)} grants ${dataAction} and was assigned ${ago} ago ` +
       `(propagation takes up to ${spokenDuration(young.propagating!.windowSeconds)}): it has not reached the data plane yet.`,
-    { dataAction, assignedRole: young.a.role, assignedAgo: ago, assignedAt: young.a.createdOn })
+    { dataAction, assignedRole: young.a.role, assignedAgo: ago, assignedAt: young.a.createdOn }
+  )
   return run.config.waitForRoleSeconds > 0 ? waitForRole(run, propagating, reprobe) : propagating
 }
 
 function suggestedAccounts(view: Extract<ControlPlaneView, { state: 'not-visible' }>) {
-  const nearest = view.others.filter((o) => view.nearest.includes(o.name) || view.nearest.some((n) => o.endpoint.includes(`//${n}.`)))
+  const nearest = view.others.filter(
+    (o) => view.nearest.includes(o.name) || view.nearest.some((n) => o.endpoint.includes(`//${n}.`))
+  )
   return (nearest.length ? nearest : view.others).slice(0, 3)
 }
 
 function networkText(account: Account): string {
   if (account.publicNetworkAccess === 'Disabled') {
     const endpoints = account.privateEndpoints.map((p) => `${p.name} (${p.status})`)
-    return `ARM: account ${account.name} has public network access Disabled` +
+    return (
+      `ARM: account ${account.name} has public network access Disabled` +
       (endpoints.length
         ? `; it is reachable only through its private endpoints ${endpoints.join(', ')}: run on a runner inside ` +
           'that virtual network (self-hosted, or GitHub-hosted with Azure private networking) whose DNS resolves ' +
           'the privatelink zone.'
-        : ' and no private endpoint: nothing outside Azure\'s trusted services reaches it.')
+        : " and no private endpoint: nothing outside Azure's trusted services reaches it.")
+    )
   }
   const rules = account.networkAcls?.ipRules ?? []
-  return `ARM: account ${account.name} allows selected networks only (default action Deny; IP rules: ` +
+  return (
+    `ARM: account ${account.name} allows selected networks only (default action Deny; IP rules: ` +
     `${rules.join(', ') || 'none'}; virtual network rules: ${account.networkAcls?.virtualNetworkRules ?? 0}). A ` +
-    'GitHub-hosted runner\'s egress IP is not fixed (it changes from run to run, from a large Azure range), so an ' +
+    "GitHub-hosted runner's egress IP is not fixed (it changes from run to run, from a large Azure range), so an " +
     'IP rule cannot admit it reliably: use a self-hosted runner (or larger runners with static IPs) on an allowed ' +
     'network.'
+  )
 }
 
 /** Polls the probe with backoff, a fresh token each time, until it passes or wait-for-role-seconds is up. */
-async function waitForRole<P extends ProbeVerdict>(run: TargetContext, propagating: P, reprobe: () => Promise<P>):
-  Promise<P> {
+async function waitForRole<P extends ProbeVerdict>(
+  run: TargetContext,
+  propagating: P,
+  reprobe: () => Promise<P>
+): Promise<P> {
   const started = Date.now()
   const until = started + run.config.waitForRoleSeconds * 1000
   let delay = POLL_FIRST_DELAY_MS
@@ -454,19 +607,32 @@ async function waitForRole<P extends ProbeVerdict>(run: TargetContext, propagati
     const again = await reprobe()
     const waited = Math.round((Date.now() - started) / 1000)
     if (again.ok || again.authenticated) {
-      const note = `The role assignment propagated: the call passed after waiting ${waited} s (${polls} ` +
+      const note =
+        `The role assignment propagated: the call passed after waiting ${waited} s (${polls} ` +
         `${polls === 1 ? 'poll' : 'polls'}, a new token each time).`
-      return { ...again, outcome: { ...again.outcome, detail: `${again.outcome.detail} ${note}`,
-        evidence: { ...again.outcome.evidence, waitedSeconds: waited, polls } } }
+      return {
+        ...again,
+        outcome: {
+          ...again.outcome,
+          detail: `${again.outcome.detail} ${note}`,
+          evidence: { ...again.outcome.evidence, waitedSeconds: waited, polls }
+        }
+      }
     }
     if (again.cause !== 'missing-data-plane-role') return again
     delay = Math.min(delay * 2, POLL_MAX_DELAY_MS)
   }
   const waited = Math.round((Date.now() - started) / 1000)
-  return { ...propagating, outcome: { ...propagating.outcome,
-    detail: `${propagating.outcome.detail} Still refused after waiting ${waited} s (${polls} polls, ` +
-      `wait-for-role-seconds ${run.config.waitForRoleSeconds}).`,
-    evidence: { ...propagating.outcome.evidence, waitedSeconds: waited, polls } } }
+  return {
+    ...propagating,
+    outcome: {
+      ...propagating.outcome,
+      detail:
+        `${propagating.outcome.detail} Still refused after waiting ${waited} s (${polls} polls, ` +
+        `wait-for-role-seconds ${run.config.waitForRoleSeconds}).`,
+      evidence: { ...propagating.outcome.evidence, waitedSeconds: waited, polls }
+    }
+  }
 }
 
 /** Compare mode: a refused key on an account with disableLocalAuth is what ARM says, a warning. */
