@@ -14,6 +14,8 @@ const NETWORK_CHECKS = ['github-oidc', 'entra-token', 'probe']
 // RUNNER_TEMP/aoai-auth-check/<step>/report.json
 const REPORT_FILE = /^temp\/aoai-auth-check\/[^/]+\/report\.json$/
 const happyInputs = { endpoint: ENDPOINT, deployment: CHAT_DEPLOYMENT, 'client-id': CLIENT_ID, 'tenant-id': TENANT_ID }
+// The same run without the control plane: what the ARM checks cost is the difference.
+const armOffInputs = { ...happyInputs, 'arm-checks': 'off' }
 // An invalid probe value: the action reads its inputs, fails them, reports, and sends nothing.
 const invalidInputs = { ...happyInputs, probe: 'invalid' }
 
@@ -71,6 +73,8 @@ try {
   const bare: number[] = []
   const invalid: number[] = []
   const full: number[] = []
+  const armOff: number[] = []
+  const armOffActionMs: number[] = []
   const actionMs: number[] = []
   const checkMs: Record<string, number[]> = {}
   let requestsOfOneRun = world.requests.slice(0, 0)
@@ -78,6 +82,9 @@ try {
   for (let round = 0; round < ROUNDS; round++) {
     bare.push(await bareStart())
     invalid.push((await timed(() => runAction(world, { inputs: invalidInputs }), 'fail')).ms)
+    const withoutArm = await timed(() => runAction(world, { inputs: armOffInputs }), 'pass')
+    armOff.push(withoutArm.ms)
+    armOffActionMs.push(reportOf(withoutArm.run).ms)
     world.requests.length = 0
     world.connects.length = 0
     const happy = await timed(() => runAction(world, { inputs: happyInputs }), 'pass')
@@ -98,6 +105,8 @@ try {
   out.push(row('dist/index.js, invalid input (load + report)', invalid))
   out.push(row('dist/index.js, full passing run', full))
   out.push(row('  of which the pipeline, by its own clock', actionMs))
+  out.push(row('dist/index.js, full passing run, arm-checks off', armOff))
+  out.push(row('  of which the pipeline, by its own clock', armOffActionMs))
   for (const id of Object.keys(checkMs)) out.push(row(`    ${id}`, checkMs[id]))
   out.push('')
   const [bareMs, invalidMs, fullMs] = [median(bare), median(invalid), median(full)]
@@ -107,6 +116,10 @@ try {
     `(${((fullMs - invalidMs) / fullMs * 100).toFixed(0)}% of the full run: the checks that talk to the world)`)
   out.push(`  network checks (${NETWORK_CHECKS.join(' + ')}) ${network.toFixed(0)} ms ` +
     `(${(network / fullMs * 100).toFixed(0)}% of the full run)`)
+  const armRequests = requestsOfOneRun.filter((r) => r.host.startsWith('management.'))
+  out.push(`  control plane (arm-checks auto - off) ${(median(actionMs) - median(armOffActionMs)).toFixed(0)} ms by the ` +
+    `pipeline's clock, ${armRequests.length} ARM requests in two sequential steps (Resource Graph, then the account ` +
+    'reads at once) after an ARM token fetched beside the data-plane one')
   out.push('')
   out.push('Requests of one full run, by host (CONNECT tunnels in brackets):')
   const hosts = [...new Set([...requestsOfOneRun.map((r) => r.host), ...connectsOfOneRun.map((c) => c.host)])]
