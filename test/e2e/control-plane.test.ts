@@ -172,6 +172,15 @@ describe('keys and roles', () => {
     expect(checkStatuses(run)).toMatchObject({ 'control-plane': 'fail', probe: 'pass' })
   })
 
+  it('subscription-id limits the search: Resource Graph is asked for that subscription only', async () => {
+    const other = '11111111-2222-4333-8444-555555555555'
+    const run = await runAction(world(), { inputs: { ...OIDC_INPUTS, 'subscription-id': other } })
+    expectPass(run, world())
+    expect(check(run, 'control-plane').detail).toContain(`no account the identity can read in subscription ${other}`)
+    const graph = armRequests().filter((r) => r.path.endsWith('/Microsoft.ResourceGraph/resources'))
+    expect(graph.map((r) => JSON.parse(r.body).subscriptions)).toEqual([[other], [other]])
+  })
+
   it('arm-checks: off makes no ARM call', async () => {
     const run = await runAction(world(), { inputs: { ...OIDC_INPUTS, 'arm-checks': 'off' } })
     expectPass(run, world())
