@@ -873,12 +873,12 @@ const ENTRIES = {
         fix: (v) => {
             const model = v.model ? `${v.model}${v.modelVersion ? ` ${v.modelVersion}` : ''}` : 'the model version';
             const replacement = v.replacement ?? '<replacement-model> <version>';
-            const [name, version] = replacement.split(' ');
+            const [name = '<model>', version = '<version>'] = replacement.split(' ');
             return `${model} ${v.retiresOn ? `retires on ${v.retiresOn}` : 'is retiring'}; the catalogue names ` +
                 `${replacement} as its replacement.${v.upgradeEffect ? ` ${v.upgradeEffect}` : ''}\nMove the deployment ` +
                 `to the replacement: \`az cognitiveservices account deployment create -n ${accountName(v) ?? '<account-name>'} ` +
                 `-g <resource-group> --deployment-name ${v.deployment ?? '<deployment>'} --model-format OpenAI ` +
-                `--model-name ${name ?? '<model>'} --model-version ${version ?? '<version>'} --sku-name <sku> ` +
+                `--model-name ${name} --model-version ${version} --sku-name <sku> ` +
                 '--sku-capacity <capacity>`, or set its version upgrade option to OnceNewDefaultVersionAvailable.';
         }
     },

@@ -103,7 +103,7 @@ export async function readControlPlane(client: ArmClient, request: ViewRequest):
     client.accountsBySubdomain(request.subdomain, request.subscriptions),
     client.visibleAccounts(request.subscriptions).catch(() => [] as GraphAccount[])
   ])
-  const graph = matches[0]
+  const graph = matches.at(0)
   if (!graph) return otherAccounts(client, request.subdomain, request.dataAction, visible)
 
   const gaps: ReadGap[] = []

@@ -199,7 +199,9 @@ async function call(
     options.deadline,
     ARM_RETRY
   )
-  if (attempted.error !== undefined) throw attempted.error
+  if (attempted.error !== undefined) {
+    throw attempted.error instanceof Error ? attempted.error : new Error(`${described} failed`)
+  }
   return attempted.value
 }
 
@@ -258,18 +260,13 @@ async function once(
 
 async function boundedText(response: Response): Promise<string> {
   if (!response.body) return ''
-  const reader = response.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel()
-      throw new Error(`the answer was larger than ${MAX_BODY_BYTES} bytes`)
-    }
-    chunks.push(value)
+  // Node's web stream is async-iterable; its element type is declared loosely.
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength
+    if (size > MAX_BODY_BYTES) throw new Error(`the answer was larger than ${MAX_BODY_BYTES} bytes`)
+    chunks.push(chunk)
   }
   return Buffer.concat(chunks).toString('utf8')
 }

@@ -197,7 +197,7 @@ function renderAzureResource(target: TargetResult): void {
   const roles = report.assignments === undefined
     ? 'not readable'
     : report.assignments.slice(0, MAX_AZURE_ROWS).map((a) => `${escapeHtml(a.role)} at ${codeOrDash(a.scope)}` +
-        `${a.createdOn ? ` (assigned ${escapeHtml(a.createdOn)})` : ''}`).join('<br>') || 'none'
+        (a.createdOn ? ` (assigned ${escapeHtml(a.createdOn)})` : '')).join('<br>') || 'none'
   const deployments = report.deployments === undefined
     ? 'not readable'
     : report.deployments.slice(0, MAX_AZURE_ROWS).map((d) => `${codeOrDash(d.name)}: ` +

@@ -25,7 +25,14 @@ import {
 import { decodeJwtClaims } from '../../security/jwt.js'
 import { redactSecrets } from '../../security/redact.js'
 import { causeOutcome } from '../diagnose.js'
-import type { CheckOutcome, CheckStep, ControlPlaneReport, RoleHeld, TargetContext } from '../types.js'
+import {
+  known,
+  type CheckOutcome,
+  type CheckStep,
+  type ControlPlaneReport,
+  type RoleHeld,
+  type TargetContext
+} from '../types.js'
 
 const FOUNDRY_DATA_ACTION = 'Microsoft.CognitiveServices/accounts/AIServices/agents/write'
 const POLL_FIRST_DELAY_MS = 1_000
@@ -40,8 +47,11 @@ export interface ProbeVerdict {
 }
 
 /** Starts reading ARM in the background, once per target, as soon as the run has a credential. */
-export function startControlPlane(run: TargetContext): void {
-  run.controlPlane ??= readFor(run)
+export function startControlPlane(run: TargetContext): Promise<ControlPlaneRead> {
+  return (run.controlPlane ??= readFor(run).catch((error: unknown): ControlPlaneRead => ({
+    kind: 'unreadable',
+    reason: shortMessage(run, error)
+  })))
 }
 
 /** The data action the user's API needs (the probe checks the same one). */
@@ -98,7 +108,8 @@ async function readFor(run: TargetContext): Promise<ControlPlaneRead> {
   }
   let principalId: string
   try {
-    principalId = String(decodeJwtClaims(await armToken())?.oid ?? '')
+    const oid = decodeJwtClaims(await armToken())?.oid
+    principalId = typeof oid === 'string' ? oid : ''
   } catch (error) {
     return { kind: 'unreadable', reason: `no token for ${scope}: ${shortMessage(run, error)}` }
   }
@@ -153,8 +164,7 @@ export const controlPlaneCheck: CheckStep<TargetContext> = {
   title: 'Azure resource (control plane)',
   needs: ['entra-token'],
   async run(run) {
-    startControlPlane(run)
-    const read = await run.controlPlane!
+    const read = await startControlPlane(run)
     run.controlPlaneRead = read
     const on = run.config.armChecks === 'on'
     if (read.kind === 'not-applicable') {
@@ -208,7 +218,7 @@ function regionalOutcome(
   run: TargetContext,
   accounts: readonly { name: string; customSubDomainName: string; endpoint: string; id: string }[]
 ): CheckOutcome {
-  const host = run.endpoint!.host
+  const host = known(run.endpoint, 'the endpoint facts').host
   if (accounts.length === 0) {
     return {
       status: 'skip',
@@ -272,9 +282,8 @@ function foundOutcome(
       wanted,
       view.deployments.map((d) => d.name)
     )
-    const listed = (nearest.length ? nearest : view.deployments.map((d) => d.name))
-      .slice(0, 5)
-      .map((name) => view.deployments!.find((d) => d.name === name)!)
+    const names = (nearest.length ? nearest : view.deployments.map((d) => d.name)).slice(0, 5)
+    const listed = view.deployments.filter((d) => names.includes(d.name))
     const has = listed.map((d) => `${d.name} (${d.model} ${d.version}, ${d.sku})`).join(', ')
     const outcome = causeOutcome(
       run,
@@ -336,7 +345,7 @@ function accountText(name: string, account: Account | undefined, found: { kind: 
         : 'public network access Enabled'
   return (
     `Account ${account.name} (${account.kind}, ${account.location}): ${network}; ` +
-    `${account.disableLocalAuth ? 'key authentication disabled' : 'keys enabled'}` +
+    (account.disableLocalAuth ? 'key authentication disabled' : 'keys enabled') +
     `${account.provisioningState && account.provisioningState !== 'Succeeded' ? `; provisioning ${account.provisioningState}` : ''}.`
   )
 }
@@ -528,7 +537,8 @@ export async function explainWithControlPlane<P extends ProbeVerdict>(
     return decided('fail', 'network-blocked', networkText(view.account), {})
   if (cause !== 'missing-data-plane-role' || !view.permissions) return probe
 
-  const dataAction = String(probe.outcome.evidence.dataAction ?? requiredDataAction(run, deployment))
+  const named = probe.outcome.evidence.dataAction
+  const dataAction = typeof named === 'string' ? named : requiredDataAction(run, deployment)
   const rolesHeld = view.assignments?.map((a) => `${a.role} at ${scopeText(a.scope)}`)
   if (!grants(view.permissions, dataAction, 'data')) {
     const held =
@@ -547,16 +557,19 @@ export async function explainWithControlPlane<P extends ProbeVerdict>(
     )
   }
   const young = (view.assignments ?? [])
-    .map((a) => ({ a, propagating: stillPropagating(a) }))
-    .filter((x) => x.propagating)
-    .sort((x, y) => x.propagating!.ageSeconds - y.propagating!.ageSeconds)[0]
+    .flatMap((a) => {
+      const propagating = stillPropagating(a)
+      return propagating ? [{ a, propagating }] : []
+    })
+    .sort((x, y) => x.propagating.ageSeconds - y.propagating.ageSeconds)
+    .at(0)
   if (!young) return probe
-  const ago = spokenDuration(young.propagating!.ageSeconds)
+  const ago = spokenDuration(young.propagating.ageSeconds)
   const propagating = decided(
     'fail',
     'role-assignment-propagating',
     `ARM: ${young.a.role} at ${scopeText(young.a.scope)} grants ${dataAction} and was assigned ${ago} ago ` +
-      `(propagation takes up to ${spokenDuration(young.propagating!.windowSeconds)}): it has not reached the data plane yet.`,
+      `(propagation takes up to ${spokenDuration(young.propagating.windowSeconds)}): it has not reached the data plane yet.`,
     { dataAction, assignedRole: young.a.role, assignedAgo: ago, assignedAt: young.a.createdOn }
   )
   return run.config.waitForRoleSeconds > 0 ? waitForRole(run, propagating, reprobe) : propagating

@@ -39,7 +39,7 @@ export const entraTokenCheck: CheckStep<TargetContext> = {
     session.takeLastError()
     context.credential = session.credential
     // ARM's token and reads go on while this token is fetched.
-    startControlPlane(context)
+    void startControlPlane(context)
     let token
     try {
       // enableCae: the bearer provider the probe uses asks with CAE, and this fills that same cache.
