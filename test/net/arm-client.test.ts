@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ArmError, armClient } from '../../src/net/arm.ts'
+import { readControlPlane } from '../../src/net/arm-view.ts'
 import { CLOUDS, resourceManagerScope } from '../../src/azure/clouds.ts'
 import { Deadline } from '../../src/net/deadline.ts'
 import { worldInThisProcess } from '../support/in-process-world.ts'
@@ -9,8 +10,10 @@ import {
   SECOND_ACCOUNT_NAME
 } from '../world/index.ts'
 
+// One world per file: the proxy-aware dispatcher is made once per process, for the world's proxy.
+const world = worldInThisProcess()
+
 describe('the ARM client against the test world', () => {
-  const world = worldInThisProcess()
   const client = (scope = resourceManagerScope(CLOUDS.azurecloud)) => {
     const credential = federatedCredential()
     return armClient({ cloud: CLOUDS.azurecloud, deadline: new Deadline(20),
@@ -59,5 +62,40 @@ describe('the ARM client against the test world', () => {
     expect(error).toMatchObject({ status: 307 })
     expect(world().requests.filter((r) => r.host !== 'management.azure.com' && r.host !== 'login.microsoftonline.com' &&
       !r.host.endsWith('actions.githubusercontent.com'))).toEqual([])
+  })
+})
+
+describe('what the control plane reads, in two round trips', () => {
+  const client = () => {
+    const credential = federatedCredential()
+    return armClient({ cloud: CLOUDS.azurecloud, deadline: new Deadline(20), redact: (text) => text,
+      token: async () => (await credential.getToken(resourceManagerScope(CLOUDS.azurecloud))).token })
+  }
+
+  it('names a custom role from its definition, and keeps what it cannot read as a gap', async () => {
+    world().scenario = buildScenario({
+      customRoles: [{ name: 'OpenAI Callers', id: '3c2b1a09-8f7e-4d6c-b5a4-93827160f5e4',
+        actions: ['Microsoft.CognitiveServices/*/read', 'Microsoft.Authorization/*/read'], notActions: [],
+        dataActions: ['Microsoft.CognitiveServices/accounts/OpenAI/*'], notDataActions: [] }],
+      accounts: [{ roleAssignments: [{ role: 'OpenAI Callers' }] }]
+    })
+    const view = await readControlPlane(client(), { subdomain: ACCOUNT_NAME, principalId: PRINCIPAL_ID,
+      dataAction: 'Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action' })
+    expect(view).toMatchObject({ state: 'found', gaps: [], assignments: [{ role: 'OpenAI Callers', scope: ACCOUNT_RESOURCE_ID }] })
+
+    world().scenario = buildScenario(scenarios.clonedRoleWithoutResponses())
+    const partial = await readControlPlane(client(), { subdomain: ACCOUNT_NAME, principalId: PRINCIPAL_ID,
+      dataAction: 'Microsoft.CognitiveServices/accounts/OpenAI/responses/write' })
+    expect(partial).toMatchObject({ state: 'found', assignments: undefined,
+      gaps: [{ read: 'role-assignments', status: 403, code: 'AuthorizationFailed',
+        action: 'Microsoft.Authorization/roleAssignments/read' }] })
+  })
+
+  it('a subdomain no readable account has: the accounts the identity can see, nearest first, with their grants', async () => {
+    world().scenario = buildScenario(scenarios.roleOnAnotherAccount())
+    const view = await readControlPlane(client(), { subdomain: 'contoso-e', principalId: PRINCIPAL_ID,
+      dataAction: 'Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action' })
+    expect(view).toMatchObject({ state: 'not-visible', nearest: [SECOND_ACCOUNT_NAME],
+      others: [{ name: SECOND_ACCOUNT_NAME, grantsDataAction: true }] })
   })
 })
