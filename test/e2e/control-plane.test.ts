@@ -64,6 +64,13 @@ describe('the account behind the endpoint', () => {
     expect(run.summary).toContain('Azure resource')
   })
 
+  it('says when the endpoint\'s host is not one the account lists among its endpoints', async () => {
+    const run = await runAction(world(), { inputs: { ...OIDC_INPUTS, endpoint: 'https://contoso.cognitiveservices.azure.com/' } })
+    expectPass(run, world())
+    expect(check(run, 'control-plane').detail).toContain("The endpoint's host contoso.cognitiveservices.azure.com is not " +
+      "among the account's endpoints (contoso.openai.azure.com)")
+  })
+
   it('a regional-only account: the account has no custom subdomain, and the fix sets one on its real id', async () => {
     world().scenario = buildScenario(scenarios.noCustomSubdomain())
     const run = await runAction(world(), { inputs: { ...OIDC_INPUTS, endpoint: REGIONAL_ENDPOINT } })

@@ -264,6 +264,11 @@ function foundOutcome(
   const { account, found } = view
   const evidence = { controlPlane: controlPlaneEvidence(view) }
   const parts = [accountText(found.name, account, found)]
+  const host = run.endpoint?.host
+  const ownHosts = account ? accountHosts(account) : []
+  if (host && ownHosts.length && !ownHosts.includes(host)) {
+    parts.push(`The endpoint's host ${host} is not among the account's endpoints (${ownHosts.join(', ')}).`)
+  }
   const readGaps = view.gaps.filter((gap) => gap.read !== 'role-definitions')
   if (view.assignments) parts.push(rolesText(view.assignments))
   if (view.permissions) {
@@ -348,6 +353,18 @@ function accountText(name: string, account: Account | undefined, found: { kind: 
     (account.disableLocalAuth ? 'key authentication disabled' : 'keys enabled') +
     `${account.provisioningState && account.provisioningState !== 'Succeeded' ? `; provisioning ${account.provisioningState}` : ''}.`
   )
+}
+
+/** The hosts of the account's endpoint and endpoints map. */
+function accountHosts(account: Account): string[] {
+  const hosts = [account.endpoint, ...Object.values(account.endpoints)].flatMap((url) => {
+    try {
+      return [new URL(url).hostname.toLowerCase()]
+    } catch {
+      return []
+    }
+  })
+  return [...new Set(hosts)]
 }
 
 function scopeText(scope: string): string {
