@@ -1,6 +1,6 @@
 // The layers of src/, lowest first (docs/architecture.md "Layers"). A module may import its own layer and the layers
 // below it, never one above, and nothing may form a cycle. `npm run lint` (and so CI) enforces it.
-const LAYERS = ['security', 'azure', 'github', 'causes', 'diagnosis', 'net', 'config', 'pipeline', 'report', 'cli']
+const LAYERS = ['security', 'net', 'azure', 'github', 'causes', 'diagnosis', 'config', 'pipeline', 'report', 'cli']
 
 const upward = LAYERS.slice(0, -1).map((layer, index) => ({
   name: `no-upward-from-${layer}`,

@@ -1,135 +1,178 @@
-// `npm run bench`: where the time of one run goes. Starts the test world once, then measures, interleaved so that
-// drift hits all three alike: a bare `node -e 0` of the same Node; the bundle on an invalid input (it loads, writes
-// its report and sends nothing); a full passing run (OIDC → Entra → probe). Reports medians and ratios, the
-// time the action itself gives its network checks, and the requests one run makes per host. Reports only: there
-// is no threshold to pass.
+// `npm run bench`: what a run costs, side by side in one run (the machines are noisy: only ratios within one run mean
+// anything). Starts the test world once, puts a latency relay in front of its CONNECT proxy (every round trip costs
+// L ms, a new connection one more), then measures in interleaved rounds:
+//   - a bare `node -e 0` vs the bundle on an invalid input (loads, reports, sends nothing);
+//   - one passing target at L = 0, 25, 100 ms: the action vs the floor (bare node:https making the same three
+//     requests over connections opened in parallel) vs a hand-written script with the same SDKs;
+//   - the critical-path round trips of the action and the floor (slope of wall time over L);
+//   - 1, 10 and 50 targets on one tenant at L = 25 ms (the `targets` input), with the OIDC and Entra requests counted;
+//   - arm-checks off vs on at L = 25 ms;
+//   - peak memory of a full run, the bundle's size.
+// Medians with min and max. Reports only: there is no threshold to pass (goals and results: bench/RESULTS.md).
 import { spawn } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { runAction, type ActionRun } from '../test/harness/run-action.ts'
-import { startWorld } from '../test/world/index.ts'
+import { startLatencyRelay, type LatencyRelay } from '../test/world/latency-relay.ts'
+import { startWorld, type World } from '../test/world/index.ts'
 import { CHAT_DEPLOYMENT, CLIENT_ID, ENDPOINT, TENANT_ID } from '../test/world/scenario.ts'
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10)
-const NETWORK_CHECKS = ['github-oidc', 'entra-token', 'probe']
-// RUNNER_TEMP/aoai-auth-check/<step>/report.json
-const REPORT_FILE = /^temp\/aoai-auth-check\/[^/]+\/report\.json$/
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
+const LATENCIES = [0, 25, 100]
+const MANY = [1, 10, 50]
+const API_VERSION = '2024-10-21'
+const GUARD = './test/world/guard.mjs'
 const happyInputs = { endpoint: ENDPOINT, deployment: CHAT_DEPLOYMENT, 'client-id': CLIENT_ID, 'tenant-id': TENANT_ID }
-// The same run without the control plane: what the ARM checks cost is the difference.
-const armOffInputs = { ...happyInputs, 'arm-checks': 'off' }
-// An invalid probe value: the action reads its inputs, fails them, reports, and sends nothing.
 const invalidInputs = { ...happyInputs, probe: 'invalid' }
+const scriptArgs = [ENDPOINT, CHAT_DEPLOYMENT, TENANT_ID, CLIENT_ID, API_VERSION]
 
-interface Report {
-  ms: number
-  targets: { checks: { id: string; ms: number }[] }[]
+type Samples = Record<string, number[]>
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
 }
 
-function bareStart(): Promise<number> {
+function spawnTimed(args: string[], env: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' })
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.on('error', reject)
     child.on('close', (code) => {
       if (code === 0) resolve(performance.now() - started)
-      else reject(new Error(`node -e 0 exited with ${code}`))
+      else reject(new Error(`${args.join(' ')} exited with ${code}\n${stderr}`))
     })
   })
 }
 
-async function timed(run: () => Promise<ActionRun>, expected: string): Promise<{ ms: number; run: ActionRun }> {
+async function actionMs(world: World, inputs: Record<string, string>, env: Record<string, string>, expected?: string) {
   const started = performance.now()
-  const result = await run()
+  const run: ActionRun = await runAction(world, { inputs, env, timeoutMs: 120_000 })
   const ms = performance.now() - started
-  if (result.outputs.result !== expected) {
-    throw new Error(`expected result ${expected}, got ${result.outputs.result}\n${result.stdout}\n${result.stderr}`)
+  if (expected && run.outputs.result !== expected) {
+    throw new Error(`expected result ${expected}, got ${run.outputs.result}\n${run.stdout}\n${run.stderr}`)
   }
-  return { ms, run: result }
+  return ms
 }
 
-function reportOf(run: ActionRun): Report {
-  return JSON.parse(Object.entries(run.files).find(([path]) => REPORT_FILE.test(path))![1]) as Report
+function scriptEnv(world: World, proxyPort: number, extra: Record<string, string> = {}): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', ...world.env(), HTTPS_PROXY: `http://127.0.0.1:${proxyPort}`, ...extra }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+function proxyPortOf(world: World): number {
+  return Number(new URL(world.env().HTTPS_PROXY ?? '').port)
 }
 
-const fixed = (ms: number): string => ms.toFixed(0).padStart(6)
+/** Deployments bench-01 … bench-50 on the world's account: each many-target run probes distinct deployments. */
+function addBenchDeployments(world: World, count: number): string[] {
+  const account = world.scenario.accounts[0]
+  const chat = account?.deployments.find((deployment) => deployment.name === CHAT_DEPLOYMENT)
+  if (!account || !chat) throw new Error('the world has no chat deployment to copy')
+  const names = Array.from({ length: count }, (_, index) => `bench-${String(index + 1).padStart(2, '0')}`)
+  for (const name of names) account.deployments.push({ ...chat, name })
+  return names
+}
 
-function row(label: string, values: number[]): string {
-  const sorted = [...values].sort((a, b) => a - b)
-  return `  ${label.padEnd(44)}${fixed(median(values))}${fixed(sorted[0])}${fixed(sorted.at(-1)!)}`
+function targetsYaml(deployments: readonly string[]): string {
+  return deployments.map((deployment) => `- endpoint: ${ENDPOINT}\n  deployment: ${deployment}`).join('\n')
+}
+
+function bundleSize(): string {
+  const files = readdirSync('dist').filter((file) => file.endsWith('.js'))
+  const bytes = files.map((file) => statSync(join('dist', file)).size)
+  const total = bytes.reduce((sum, size) => sum + size, 0)
+  return `${(total / 1e6).toFixed(2)} MB in ${files.length} files (${files.join(', ')})`
+}
+
+function peakMemoryKb(args: string[], env: Record<string, string>): Promise<number | undefined> {
+  if (!existsSync('/usr/bin/time')) return Promise.resolve(undefined)
+  return new Promise((resolve) => {
+    const child = spawn('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('close', () => resolve(Number(stderr.trim().split('\n').at(-1)) || undefined))
+  })
 }
 
 const world = await startWorld()
+const relays = new Map<number, LatencyRelay>()
 try {
-  // One of each first, unmeasured: the page cache, the world's first TLS handshakes, the PKI and keys.
-  await bareStart()
-  await timed(() => runAction(world, { inputs: invalidInputs }), 'fail')
-  await timed(() => runAction(world, { inputs: happyInputs }), 'pass')
+  for (const latency of LATENCIES.filter((l) => l > 0)) relays.set(latency, await startLatencyRelay(proxyPortOf(world), latency))
+  const portFor = (latency: number): number => relays.get(latency)?.port ?? proxyPortOf(world)
+  const proxyEnv = (latency: number) => ({ HTTPS_PROXY: `http://127.0.0.1:${portFor(latency)}` })
+  const benchDeployments = addBenchDeployments(world, Math.max(...MANY))
+  const samples: Samples = {}
+  const add = (key: string, ms: number): void => void (samples[key] ??= []).push(ms)
+  const countRequests = (host: RegExp): number => world.requests.filter((request) => host.test(request.host)).length
+  const requestCounts: Record<number, { oidc: number; entra: number }> = {}
 
-  const bare: number[] = []
-  const invalid: number[] = []
-  const full: number[] = []
-  const armOff: number[] = []
-  const armOffActionMs: number[] = []
-  const actionMs: number[] = []
-  const checkMs: Record<string, number[]> = {}
-  let requestsOfOneRun = world.requests.slice(0, 0)
-  let connectsOfOneRun = world.connects.slice(0, 0)
+  // One of each first, unmeasured: the page cache, the world's first TLS handshakes, its keys.
+  await spawnTimed(['-e', '0'], { PATH: process.env.PATH ?? '' })
+  await actionMs(world, happyInputs, {}, 'pass')
+  await spawnTimed(['--import', GUARD, 'scripts/bench/floor.ts', ...scriptArgs], scriptEnv(world, portFor(0)))
+
   for (let round = 0; round < ROUNDS; round++) {
-    bare.push(await bareStart())
-    invalid.push((await timed(() => runAction(world, { inputs: invalidInputs }), 'fail')).ms)
-    const withoutArm = await timed(() => runAction(world, { inputs: armOffInputs }), 'pass')
-    armOff.push(withoutArm.ms)
-    armOffActionMs.push(reportOf(withoutArm.run).ms)
-    world.requests.length = 0
-    world.connects.length = 0
-    const happy = await timed(() => runAction(world, { inputs: happyInputs }), 'pass')
-    full.push(happy.ms)
-    requestsOfOneRun = [...world.requests]
-    connectsOfOneRun = [...world.connects]
-    const report = reportOf(happy.run)
-    actionMs.push(report.ms)
-    for (const check of report.targets[0].checks) (checkMs[check.id] ??= []).push(check.ms)
+    add('bare', await spawnTimed(['-e', '0'], { PATH: process.env.PATH ?? '' }))
+    add('invalid', await actionMs(world, invalidInputs, {}, 'fail'))
+    for (const latency of LATENCIES) {
+      add(`action@${latency}`, await actionMs(world, happyInputs, proxyEnv(latency), 'pass'))
+      add(`floor@${latency}`, await spawnTimed(['--import', GUARD, 'scripts/bench/floor.ts', ...scriptArgs], scriptEnv(world, portFor(latency))))
+      add(
+        `sdk@${latency}`,
+        await spawnTimed(
+          ['--import', GUARD, 'scripts/bench/sdk-script.ts', ...scriptArgs],
+          scriptEnv(world, portFor(latency), { NODE_USE_ENV_PROXY: '1' })
+        )
+      )
+    }
+    for (const count of MANY) {
+      world.requests.length = 0
+      const inputs = { ...happyInputs, endpoint: '', deployment: '', targets: targetsYaml(benchDeployments.slice(0, count)) }
+      add(`targets-${count}`, await actionMs(world, inputs, proxyEnv(25)))
+      requestCounts[count] = {
+        oidc: countRequests(/actions\.githubusercontent\.com$/),
+        entra: world.requests.filter((r) => r.host === 'login.microsoftonline.com' && r.path.endsWith('/token')).length
+      }
+    }
+    for (const arm of ['off', 'on']) add(`arm-${arm}`, await actionMs(world, { ...happyInputs, 'arm-checks': arm }, proxyEnv(25)))
   }
 
-  const network = NETWORK_CHECKS.map((id) => median(checkMs[id] ?? [0])).reduce((sum, ms) => sum + ms, 0)
-  const out: string[] = []
-  out.push(`Node ${process.version}, ${ROUNDS} rounds interleaved; wall-clock ms (median, min, max)`)
-  out.push('')
-  out.push(`  ${''.padEnd(44)}${'median'.padStart(6)}${'min'.padStart(6)}${'max'.padStart(6)}`)
-  out.push(row('node -e 0 (bare start-up)', bare))
-  out.push(row('dist/index.js, invalid input (load + report)', invalid))
-  out.push(row('dist/index.js, full passing run', full))
-  out.push(row('  of which the pipeline, by its own clock', actionMs))
-  out.push(row('dist/index.js, full passing run, arm-checks off', armOff))
-  out.push(row('  of which the pipeline, by its own clock', armOffActionMs))
-  for (const id of Object.keys(checkMs)) out.push(row(`    ${id}`, checkMs[id]))
-  out.push('')
-  const [bareMs, invalidMs, fullMs] = [median(bare), median(invalid), median(full)]
-  out.push(`  full run / bare start-up            ${(fullMs / bareMs).toFixed(1)}x`)
-  out.push(`  bundle load / bare start-up         ${(invalidMs / bareMs).toFixed(1)}x`)
-  out.push(`  full run - invalid-input run        ${(fullMs - invalidMs).toFixed(0)} ms ` +
-    `(${((fullMs - invalidMs) / fullMs * 100).toFixed(0)}% of the full run: the checks that talk to the world)`)
-  out.push(`  network checks (${NETWORK_CHECKS.join(' + ')}) ${network.toFixed(0)} ms ` +
-    `(${(network / fullMs * 100).toFixed(0)}% of the full run)`)
-  const armRequests = requestsOfOneRun.filter((r) => r.host.startsWith('management.'))
-  out.push(`  control plane (arm-checks auto - off) ${(median(actionMs) - median(armOffActionMs)).toFixed(0)} ms by the ` +
-    `pipeline's clock, ${armRequests.length} ARM requests in two sequential steps (Resource Graph, then the account ` +
-    'reads at once) after an ARM token fetched beside the data-plane one')
-  out.push('')
-  out.push('Requests of one full run, by host (CONNECT tunnels in brackets):')
-  const hosts = [...new Set([...requestsOfOneRun.map((r) => r.host), ...connectsOfOneRun.map((c) => c.host)])]
-  for (const host of hosts) {
-    const requests = requestsOfOneRun.filter((r) => r.host === host)
-    const tunnels = connectsOfOneRun.filter((c) => c.host === host).length
-    const what = requests.map((r) => `${r.method} ${r.path.split('/').slice(0, 4).join('/')} ${r.status}`).join(', ')
-    out.push(`  ${host.padEnd(58)}${String(requests.length).padStart(2)} [${tunnels}]  ${what}`)
+  const m = (key: string): number => median(samples[key] ?? [])
+  const spread = (key: string): string => {
+    const values = samples[key] ?? []
+    return `${m(key).toFixed(0).padStart(6)} ms  (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`
   }
+  const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`
+  const slope = (kind: string): number => (m(`${kind}@100`) - m(`${kind}@0`)) / 100
+  const out: string[] = []
+  out.push(`Node ${process.version}, ${ROUNDS} interleaved rounds; wall-clock ms, median (min–max)`)
+  out.push('')
+  out.push(`  node -e 0                                  ${spread('bare')}`)
+  out.push(`  decided exit (invalid input)               ${spread('invalid')}   ${ratio(m('invalid'), m('bare'))} of node -e 0`)
+  for (const latency of LATENCIES) {
+    out.push(`  one target, L = ${String(latency).padEnd(3)} ms: action            ${spread(`action@${latency}`)}`)
+    out.push(`                       floor              ${spread(`floor@${latency}`)}   action ÷ floor ${ratio(m(`action@${latency}`), m(`floor@${latency}`))}`)
+    out.push(`                       same-SDK script    ${spread(`sdk@${latency}`)}   script ÷ action ${ratio(m(`sdk@${latency}`), m(`action@${latency}`))}`)
+  }
+  out.push(`  critical-path round trips (slope over L)   action ${slope('action').toFixed(1)} L, floor ${slope('floor').toFixed(1)} L, same-SDK script ${slope('sdk').toFixed(1)} L`)
+  for (const count of MANY) {
+    const counts = requestCounts[count]
+    out.push(
+      `  ${String(count).padStart(2)} targets, L = 25 ms                     ${spread(`targets-${count}`)}   ${ratio(m(`targets-${count}`), m('targets-1'))} of one target; ` +
+        `OIDC requests ${counts?.oidc ?? '?'}, Entra token requests ${counts?.entra ?? '?'}`
+    )
+  }
+  out.push(`  arm-checks off, L = 25 ms                  ${spread('arm-off')}`)
+  out.push(`  arm-checks on,  L = 25 ms                  ${spread('arm-on')}   +${((m('arm-on') - m('arm-off')) / 25).toFixed(1)} L`)
+  const peak = await peakMemoryKb(['--import', GUARD, 'dist/index.js'], { ...scriptEnv(world, portFor(0)) })
+  out.push(`  peak memory (bundle, invalid input)        ${peak ? `${(peak / 1024).toFixed(0)} MB` : 'not measured (/usr/bin/time missing)'}`)
+  out.push(`  bundle                                     ${bundleSize()}`)
   process.stdout.write(`${out.join('\n')}\n`)
 } finally {
+  for (const relay of relays.values()) await relay.close()
   await world.stop()
 }

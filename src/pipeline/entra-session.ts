@@ -1,8 +1,11 @@
-import { ClientAssertionCredential } from '@azure/identity'
+import type { ClientAssertionCredential } from '@azure/identity'
 import type { GithubIdTokens } from '../github/id-token.js'
+import { identityHttpClient } from '../net/identity-http-client.js'
+import type { Transport } from '../net/transport.js'
 import { redactSecrets } from '../security/redact.js'
 import type { SecretRegistry } from '../security/secrets.js'
 import { transportError, type EntraFailure } from './sdk-errors.js'
+import { loadIdentity } from './sdks.js'
 
 const IDENTITY_RETRIES = { maxRetries: 2, retryDelayInMs: 500, maxRetryDelayInMs: 4000 }
 
@@ -22,11 +25,18 @@ export class EntraSession {
   readonly credential: ClientAssertionCredential
   private lastError?: EntraFailure
 
-  constructor(key: EntraSessionKey, idTokens: GithubIdTokens, secrets: SecretRegistry) {
+  constructor(
+    Credential: typeof ClientAssertionCredential,
+    key: EntraSessionKey,
+    idTokens: GithubIdTokens,
+    secrets: SecretRegistry,
+    transport: Transport
+  ) {
     const getAssertion = (): Promise<string> => idTokens.get(key.oidcAudience)
-    this.credential = new ClientAssertionCredential(key.tenantId, key.clientId, getAssertion, {
+    this.credential = new Credential(key.tenantId, key.clientId, getAssertion, {
       authorityHost: key.authorityHost,
       disableInstanceDiscovery: true,
+      httpClient: identityHttpClient(transport.dispatcher),
       retryOptions: IDENTITY_RETRIES,
       additionalPolicies: [
         {
@@ -63,25 +73,31 @@ export class EntraSession {
 
 /** One credential per authority + tenant + client + assertion audience for a run: its token cache then gives one token per scope. */
 export class EntraSessions {
-  private readonly byKey = new Map<string, EntraSession>()
+  private readonly byKey = new Map<string, Promise<EntraSession>>()
   private readonly idTokens: GithubIdTokens
   private readonly secrets: SecretRegistry
+  private readonly transport: Transport
 
-  constructor(idTokens: GithubIdTokens, secrets: SecretRegistry) {
+  constructor(idTokens: GithubIdTokens, secrets: SecretRegistry, transport: Transport) {
     this.idTokens = idTokens
     this.secrets = secrets
+    this.transport = transport
   }
 
   /** A new session outside the cache: its credential's first token is a fresh one. */
-  fresh(key: EntraSessionKey): EntraSession {
-    return new EntraSession(key, this.idTokens, this.secrets)
+  async fresh(key: EntraSessionKey): Promise<EntraSession> {
+    const { ClientAssertionCredential } = await loadIdentity()
+    return new EntraSession(ClientAssertionCredential, key, this.idTokens, this.secrets, this.transport)
   }
 
-  for(key: EntraSessionKey): EntraSession {
+  for(key: EntraSessionKey): Promise<EntraSession> {
     const id = [key.authorityHost, key.tenantId, key.clientId, key.oidcAudience].join('|')
     let session = this.byKey.get(id)
     if (!session) {
-      session = new EntraSession(key, this.idTokens, this.secrets)
+      session = loadIdentity().then(
+        ({ ClientAssertionCredential }) =>
+          new EntraSession(ClientAssertionCredential, key, this.idTokens, this.secrets, this.transport)
+      )
       this.byKey.set(id, session)
     }
     return session

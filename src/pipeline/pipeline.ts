@@ -2,6 +2,7 @@ import { CATALOGUE } from '../causes/catalogue.js'
 import type { ErrorPhase } from '../diagnosis/types.js'
 import type { ActionConfig, InvalidInputError, TargetConfig } from '../config/inputs.js'
 import { Deadline } from '../net/deadline.js'
+import { Transport } from '../net/transport.js'
 import type {
   CheckResult,
   CheckStep,
@@ -103,7 +104,8 @@ export function inputSecrets(targets: readonly Pick<TargetConfig, 'endpoint' | '
 /** What the targets of one run share, with empty per-run caches. */
 export function newRunContext(deadline: Deadline, event: EventFacts, secrets: SecretRegistry): RunContext {
   const idTokens = new GithubIdTokens(secrets)
-  return { deadline, event, secrets, idTokens, entraSessions: new EntraSessions(idTokens, secrets) }
+  const transport = new Transport()
+  return { deadline, event, secrets, idTokens, entraSessions: new EntraSessions(idTokens, secrets, transport), transport }
 }
 
 /** Runs every target through its checks under one overall deadline. */
@@ -115,7 +117,11 @@ export async function runPipeline(
   const secrets = inputSecrets(config.targets)
   const shared = newRunContext(deadline, readEventFacts(), secrets)
   const targets: TargetResult[] = []
-  for (const target of config.targets) targets.push(await runTarget(target, shared))
+  try {
+    for (const target of config.targets) targets.push(await runTarget(target, shared))
+  } finally {
+    await shared.transport.close()
+  }
   return { run: runResult(targets, started), deadline, secrets }
 }
 

@@ -1,9 +1,9 @@
 // Reading what the SDKs throw (openai's APIError, @azure/identity's errors with what Entra or the transport said)
 // as the diagnosis engine reads an error: a text, with the status and headers when a response came.
-import { APIError } from 'openai'
 import type { ErrorObservation, ErrorPhase } from '../diagnosis/types.js'
 import { redactSecrets } from '../security/redact.js'
 import { headerRecord } from '../net/retry.js'
+import { isOpenAIError } from './sdks.js'
 
 /** What Entra last answered with an error, or why no answer came: MSAL keeps only `network_error` of the latter. */
 export type EntraFailure = { status: number; body: string } | { networkError: Error }
@@ -14,7 +14,7 @@ export function observationOf(
   phase: ErrorPhase | undefined,
   secrets: readonly string[]
 ): ErrorObservation {
-  if (error instanceof APIError && error.status !== undefined) {
+  if (isOpenAIError(error) && error.status !== undefined) {
     // The response body as the service sent it: openai keeps only its `error` member when there is one.
     const body = isRecord(error.error) && 'code' in error.error ? { error: error.error } : error.error
     return {

@@ -5,8 +5,9 @@ import type { CauseId } from '../causes/ids.js'
 import type { TargetConfig } from '../config/inputs.js'
 import type { EventFacts } from '../github/event.js'
 import type { GithubIdTokens } from '../github/id-token.js'
-import type { ControlPlaneRead } from '../net/arm-view.js'
+import type { ControlPlaneRead } from '../azure/arm-view.js'
 import type { Deadline } from '../net/deadline.js'
+import type { Transport } from '../net/transport.js'
 import type { SecretRegistry } from '../security/secrets.js'
 import type { EntraSessions } from './entra-session.js'
 
@@ -171,12 +172,16 @@ export interface RunContext {
   idTokens: GithubIdTokens
   /** One Entra credential (and so one token per scope) per authority, tenant, client and assertion audience. */
   entraSessions: EntraSessions
+  /** The keep-alive connections Entra ID and the data plane are reached over. */
+  transport: Transport
 }
 
 /** Everything one target's run has learned so far; each stage reads what earlier stages left here. */
 export interface TargetContext extends RunContext {
   config: TargetConfig
   endpoint?: EndpointFacts
+  /** The endpoint's host, once the host policy has allowed it to receive credentials. */
+  trustedHost?: string
   /** Decoded claims of the GitHub OIDC token (never the token). */
   oidcClaims?: Record<string, unknown>
   credential?: TokenCredential

@@ -1,11 +1,13 @@
-import { APIError } from 'openai'
 import { describe, expect, it } from 'vitest'
 import { messageChain, observationOf, readEntraError, transportError } from '../../src/pipeline/sdk-errors.ts'
+import { loadOpenAI } from '../../src/pipeline/sdks.ts'
 
 const MSAL_NETWORK_ERROR = new Error('network_error: Network request failed')
 
 describe('reading what the SDKs throw as the diagnosis engine reads an error', () => {
-  it('an openai APIError shows the service\'s body, status and headers, with the run\'s secrets redacted', () => {
+  it('an openai APIError shows the service\'s body, status and headers, with the run\'s secrets redacted', async () => {
+    // The SDK as the probe loads it: on first use.
+    const { APIError } = await loadOpenAI()
     const body = { code: 'PermissionDenied', message: 'The principal sk-run-secret lacks the data action' }
     const headers = new Headers({ 'x-ms-error-code': 'PermissionDenied' })
     const error = APIError.generate(401, { error: body }, undefined, headers)

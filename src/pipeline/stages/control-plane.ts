@@ -14,14 +14,14 @@ import { grants } from '../../azure/permissions.js'
 import { spokenDuration, stillPropagating } from '../../azure/propagation.js'
 import { retirementOf, type Retirement } from '../../azure/retirement.js'
 import { DATA_ACTIONS } from '../../azure/roles.js'
-import { ArmError, armClient } from '../../net/arm.js'
+import { ArmError, armClient } from '../../azure/arm.js'
 import {
   readControlPlane,
   type ControlPlaneRead,
   type ControlPlaneView,
   type HeldRole,
   type ReadGap
-} from '../../net/arm-view.js'
+} from '../../azure/arm-view.js'
 import { decodeJwtClaims } from '../../security/jwt.js'
 import { redactSecrets } from '../../security/redact.js'
 import { causeOutcome } from '../diagnose.js'
@@ -100,6 +100,8 @@ async function readFor(run: TargetContext): Promise<ControlPlaneRead> {
   }
   const scope = resourceManagerScope(config.cloud)
   const armHost = new URL(config.cloud.resourceManager).hostname
+  // The tunnel and TLS to ARM open while its token is fetched.
+  run.transport.preconnect([armHost])
   const armToken = async (): Promise<string> => {
     const token = await credential.getToken(scope, { abortSignal: run.deadline.signal })
     if (!token) throw new Error(`Entra ID issued no token for ${scope}`)
@@ -116,6 +118,7 @@ async function readFor(run: TargetContext): Promise<ControlPlaneRead> {
   const client = armClient({
     cloud: config.cloud,
     deadline: run.deadline,
+    dispatcher: run.transport.dispatcher,
     redact: (text) => redactSecrets(text, run.secrets.all()),
     token: armToken
   })

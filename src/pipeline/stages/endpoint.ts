@@ -57,6 +57,7 @@ export const hostPolicyCheck: CheckStep<TargetContext> = {
   async run(context) {
     const { host } = known(context.endpoint, 'the endpoint facts')
     const verdict = credentialHostVerdict(host, context.config.cloud, context.config.allowedHosts)
+    if (verdict.allowed) context.trustedHost = host
     const evidence = { host, allowedHosts: context.config.allowedHosts, reason: verdict.reason ?? null }
     if (!verdict.allowed) {
       return causeOutcome(

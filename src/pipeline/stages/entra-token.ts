@@ -12,7 +12,7 @@ function sessionKey(context: TargetContext): EntraSessionKey {
   return { authorityHost, tenantId: known(tenantId, 'tenant-id'), clientId: known(clientId, 'client-id'), oidcAudience }
 }
 
-function sessionFor(context: TargetContext): EntraSession {
+function sessionFor(context: TargetContext): Promise<EntraSession> {
   return context.entraSessions.for(sessionKey(context))
 }
 
@@ -20,8 +20,8 @@ function sessionFor(context: TargetContext): EntraSession {
  * A credential with an empty token cache, so its first token is a new one: polling a fresh role assignment needs
  * that (a token issued before the assignment propagated keeps the old view).
  */
-export function freshCredential(context: TargetContext): TokenCredential {
-  return context.entraSessions.fresh(sessionKey(context)).credential
+export async function freshCredential(context: TargetContext): Promise<TokenCredential> {
+  return (await context.entraSessions.fresh(sessionKey(context))).credential
 }
 
 /** Exchanges the GitHub token for an Entra access token (client credentials with a jwt-bearer assertion). */
@@ -35,7 +35,7 @@ export const entraTokenCheck: CheckStep<TargetContext> = {
     const { authorityHost, tenantId, clientId } = context.config
     // host: the one a transport failure's fix names is the sign-in host, not the endpoint's.
     const evidence = { scope, authorityHost, host: new URL(authorityHost).hostname, tenantId, clientId }
-    const session = sessionFor(context)
+    const session = await sessionFor(context)
     session.takeLastError()
     context.credential = session.credential
     // ARM's token and reads go on while this token is fetched.

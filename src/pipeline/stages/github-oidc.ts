@@ -1,5 +1,6 @@
 import { decodeJwtClaims } from '../../security/jwt.js'
 import { causeOutcome, explainError } from '../diagnose.js'
+import { preloadSdks } from '../sdks.js'
 import type { CheckStep } from '../types.js'
 import type { TargetContext } from '../types.js'
 
@@ -37,6 +38,12 @@ export const githubOidcCheck: CheckStep<TargetContext> = {
       event: context.event.name,
       forkPullRequest: context.event.isForkPullRequest,
       dependabot: context.event.isDependabot
+    }
+    // While GitHub answers, open the connections the token exchange and the probe will use.
+    if (evidence.requestVariables) {
+      preloadSdks()
+      const signInHost = new URL(context.config.authorityHost).hostname
+      context.transport.preconnect(context.trustedHost ? [signInHost, context.trustedHost] : [signInHost])
     }
     let token: string
     try {

@@ -1,10 +1,11 @@
-import { getBearerTokenProvider, type TokenCredential } from '@azure/identity'
-import OpenAI, { APIError, AzureOpenAI } from 'openai'
+import type { TokenCredential } from '@azure/identity'
+import type OpenAI from 'openai'
+import type { Dispatcher } from 'undici'
 import type { TargetConfig } from '../../config/inputs.js'
 import type { Deadline } from '../../net/deadline.js'
-import { proxyAwareDispatcher } from '../../net/proxy.js'
 import { headerRecord, retryAfterFromHeaders } from '../../net/retry.js'
 import type { EndpointFacts } from '../../azure/endpoint.js'
+import { isOpenAIError, loadIdentity, loadOpenAI } from '../sdks.js'
 
 export type CallKind = 'chat' | 'embeddings' | 'responses' | 'models'
 export type TokenLimitParameter = 'max_tokens' | 'max_completion_tokens'
@@ -36,18 +37,23 @@ const RESPONSES_MIN_OUTPUT_TOKENS = 16
  * `OpenAI` at `<endpoint>/openai/v1/`. Neither retries (maxRetries 0: the probe retries within the deadline
  * itself); both go through the proxy-aware dispatcher and never follow a redirect with a credential.
  */
-export function dataPlane(
+export async function dataPlane(
   endpoint: EndpointFacts,
   config: TargetConfig,
   credential: ProbeCredential,
-  deadline: Deadline
-): DataPlane {
+  deadline: Deadline,
+  dispatcher: Dispatcher
+): Promise<DataPlane> {
+  const [{ default: OpenAIClient, AzureOpenAI }, { getBearerTokenProvider }] = await Promise.all([
+    loadOpenAI(),
+    loadIdentity()
+  ])
   const deployment = config.deployment ?? ''
   const isV1 = usesV1Api(endpoint, config)
   const common = {
     maxRetries: 0,
     timeout: Math.max(1, deadline.remainingMs()),
-    fetchOptions: { dispatcher: proxyAwareDispatcher(), redirect: 'manual' as const },
+    fetchOptions: { dispatcher, redirect: 'manual' as const },
     // The SDKs read OPENAI_* / AZURE_OPENAI_* variables as defaults; the action's inputs are the only source.
     organization: null,
     project: null,
@@ -58,7 +64,7 @@ export function dataPlane(
       ? { bearer: getBearerTokenProvider(credential.credential, credential.scope) }
       : { key: credential.key }
   const client: OpenAI = isV1
-    ? new OpenAI({
+    ? new OpenAIClient({
         ...common,
         baseURL: `${endpoint.base}/openai/v1/`,
         apiKey: auth.bearer ?? auth.key,
@@ -111,7 +117,7 @@ export function dataPlane(
 
 /** For the retry loop: how long to wait before retrying a 429 or 5xx (null: the backoff); undefined: don't. */
 export function retryDelayOf(error: unknown): number | null | undefined {
-  if (!(error instanceof APIError) || error.status === undefined) return undefined
+  if (!isOpenAIError(error) || error.status === undefined) return undefined
   if (error.status !== 429 && error.status < 500) return undefined
   return error.headers ? retryAfterFromHeaders(headerRecord(error.headers)) : null
 }

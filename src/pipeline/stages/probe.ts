@@ -26,7 +26,8 @@ function firstCall(context: TargetContext): CallKind {
  * operation unsupported), or the models list when asked. 429 and 5xx are retried within the deadline.
  */
 export async function probeWith(context: TargetContext, credential: ProbeCredential): Promise<ProbeResult> {
-  const client = dataPlane(known(context.endpoint, 'the endpoint facts'), context.config, credential, context.deadline)
+  const endpoint = known(context.endpoint, 'the endpoint facts')
+  const client = await dataPlane(endpoint, context.config, credential, context.deadline, context.transport.dispatcher)
   const sentCredential = credential.kind
   const switches: string[] = []
   let kind = firstCall(context)
@@ -91,8 +92,8 @@ export const probeCheck: CheckStep<TargetContext> = {
     const probed = await probeWith(context, credential)
     const result =
       credential.kind === 'entra-token'
-        ? await explainWithControlPlane(context, probed, () =>
-            probeWith(context, { ...credential, credential: freshCredential(context) }))
+        ? await explainWithControlPlane(context, probed, async () =>
+            probeWith(context, { ...credential, credential: await freshCredential(context) }))
         : probed
     if (credential.kind === 'entra-token') context.tokenProbe = result
     else context.keyProbe = result

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest'
-import { ArmError, armClient } from '../../src/net/arm.ts'
-import { readControlPlane } from '../../src/net/arm-view.ts'
+import { afterAll, describe, expect, it } from 'vitest'
+import { ArmError, armClient } from '../../src/azure/arm.ts'
+import { readControlPlane } from '../../src/azure/arm-view.ts'
 import { CLOUDS, resourceManagerScope } from '../../src/azure/clouds.ts'
 import { Deadline } from '../../src/net/deadline.ts'
+import { Transport } from '../../src/net/transport.ts'
 import { worldInThisProcess } from '../support/in-process-world.ts'
 import { federatedCredential } from '../world/clients.ts'
 import {
@@ -10,13 +11,14 @@ import {
   SECOND_ACCOUNT_NAME
 } from '../world/index.ts'
 
-// One world per file: the proxy-aware dispatcher is made once per process, for the world's proxy.
 const world = worldInThisProcess()
+const transport = new Transport()
+afterAll(() => transport.close())
 
 describe('the ARM client against the test world', () => {
   const client = (scope = resourceManagerScope(CLOUDS.azurecloud)) => {
     const credential = federatedCredential()
-    return armClient({ cloud: CLOUDS.azurecloud, deadline: new Deadline(20),
+    return armClient({ cloud: CLOUDS.azurecloud, deadline: new Deadline(20), dispatcher: transport.dispatcher,
       token: async () => (await credential.getToken(scope)).token, redact: (text) => text })
   }
 
@@ -68,7 +70,7 @@ describe('the ARM client against the test world', () => {
 describe('what the control plane reads, in two round trips', () => {
   const client = () => {
     const credential = federatedCredential()
-    return armClient({ cloud: CLOUDS.azurecloud, deadline: new Deadline(20), redact: (text) => text,
+    return armClient({ cloud: CLOUDS.azurecloud, deadline: new Deadline(20), dispatcher: transport.dispatcher, redact: (text) => text,
       token: async () => (await credential.getToken(resourceManagerScope(CLOUDS.azurecloud))).token })
   }
 

@@ -21,12 +21,12 @@ import {
   type GraphAccount,
   type RoleAssignment,
   type RoleDefinition
-} from '../azure/arm-resources.js'
-import type { Cloud } from '../azure/clouds.js'
-import type { PermissionEntry } from '../azure/permissions.js'
-import type { Deadline } from './deadline.js'
-import { proxyAwareDispatcher } from './proxy.js'
-import { withRetries, type RetryPolicy } from './retry.js'
+} from './arm-resources.js'
+import type { Cloud } from './clouds.js'
+import type { PermissionEntry } from './permissions.js'
+import type { Dispatcher } from 'undici'
+import type { Deadline } from '../net/deadline.js'
+import { withRetries, type RetryPolicy } from '../net/retry.js'
 
 const API_VERSIONS = {
   resourceGraph: '2024-04-01',
@@ -76,6 +76,8 @@ export interface ArmClientOptions {
   /** An access token for the cloud's ARM scope (asked for each call: the credential caches it). */
   token: () => Promise<string>
   deadline: Deadline
+  /** The run's transport (proxy-aware, keep-alive). */
+  dispatcher: Dispatcher
   /** Removes every credential the run knows from a text. */
   redact: (text: string) => string
 }
@@ -230,7 +232,7 @@ async function once(
     redirect: 'manual',
     signal: deadline.signal,
     // The bundled undici's agent and the one Node's fetch is typed with differ only in typing.
-    dispatcher: proxyAwareDispatcher() as unknown as RequestInit['dispatcher']
+    dispatcher: options.dispatcher as unknown as RequestInit['dispatcher']
   }
   let response: Response
   try {

@@ -5,10 +5,10 @@
  * ids that are not built-in. Every read that is refused or fails is a gap, never an absence: an assignment that
  * cannot be read is not an assignment that does not exist.
  */
-import type { Account, CatalogueModel, Deployment, GraphAccount } from '../azure/arm-resources.js'
-import { nearestNames } from '../azure/nearest.js'
-import { grants, type PermissionEntry } from '../azure/permissions.js'
-import { knownRoleName, roleIdOf } from '../azure/roles.js'
+import type { Account, CatalogueModel, Deployment, GraphAccount } from './arm-resources.js'
+import { nearestNames } from './nearest.js'
+import { grants, type PermissionEntry } from './permissions.js'
+import { knownRoleName, roleIdOf } from './roles.js'
 import { ArmError, type ArmClient } from './arm.js'
 
 /** A read that did not give an answer, and why. */
