@@ -35,6 +35,8 @@ import {
 } from '../types.js'
 
 const FOUNDRY_DATA_ACTION = 'Microsoft.CognitiveServices/accounts/AIServices/agents/write'
+/** The account, permissions, assignments, deployments and catalogue are read at once. */
+const ARM_CONCURRENT_READS = 5
 const POLL_FIRST_DELAY_MS = 1_000
 const POLL_MAX_DELAY_MS = 15_000
 
@@ -100,8 +102,8 @@ async function readFor(run: TargetContext): Promise<ControlPlaneRead> {
   }
   const scope = resourceManagerScope(config.cloud)
   const armHost = new URL(config.cloud.resourceManager).hostname
-  // The tunnel and TLS to ARM open while its token is fetched.
-  run.transport.preconnect([armHost])
+  // The tunnels and TLS to ARM open while its token is fetched: one per read that goes out at once.
+  for (let i = 0; i < ARM_CONCURRENT_READS; i++) run.transport.preconnect([armHost])
   const armToken = async (): Promise<string> => {
     const token = await credential.getToken(scope, { abortSignal: run.deadline.signal })
     if (!token) throw new Error(`Entra ID issued no token for ${scope}`)
