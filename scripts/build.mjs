@@ -1,8 +1,9 @@
-// Builds the committed bundles with ncc: dist/index.js (the action) and dist/cli.js (the CLI).
+// Builds the committed bundles with ncc: dist/index.js (the action, with its chunks) and dist/cli/ (the CLI, started
+// by dist/cli.js), and regenerates docs/causes.md and the README's marked sections.
 // TypeScript is pinned to 6.x because ncc compiles through the TypeScript JS API, which TS 7 no longer has.
 // The bundles are built aside and swapped in, under a lock, so a test reading dist/ never sees half a build.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { writeThirdPartyLicenses } from './third-party-licenses.mjs'
 
@@ -33,14 +34,15 @@ function acquireLock() {
 acquireLock()
 try {
   build('src/index.ts', join(work, 'dist'))
-  build('src/cli.ts', join(work, 'cli'))
-  // The CLI must be a single file beside the action bundle: any chunk would collide with the action's.
-  const cliFiles = readdirSync(join(work, 'cli')).filter((f) => f !== 'package.json')
-  if (cliFiles.length !== 1 || cliFiles[0] !== 'index.js') {
-    throw new Error(`the CLI bundle must be one file, got: ${cliFiles.join(', ')}`)
-  }
-  renameSync(join(work, 'cli', 'index.js'), join(work, 'dist', 'cli.js'))
+  // The CLI's own bundle and chunks in dist/cli/ (its chunk names would collide with the action's), started by
+  // dist/cli.js, the package's bin, so `node dist/cli.js ...` and an installed `aoai-auth-check` both work.
+  build('src/cli.ts', join(work, 'dist', 'cli'))
+  rmSync(join(work, 'dist', 'cli', 'package.json'), { force: true })
+  writeFileSync(join(work, 'dist', 'cli.js'), "#!/usr/bin/env node\nimport './cli/index.js'\n", { mode: 0o755 })
   writeThirdPartyLicenses(join(work, 'dist', 'licenses.txt'))
+  // The docs are generated from the catalogue and action.yml, so a stale one fails check-dist like a stale bundle.
+  build('scripts/generate-docs.ts', join(work, 'docs'))
+  execFileSync(process.execPath, [join(work, 'docs', 'index.js'), '.'], { stdio: 'inherit' })
   rmSync('dist', { recursive: true, force: true })
   renameSync(join(work, 'dist'), 'dist')
 } finally {

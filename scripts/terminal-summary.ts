@@ -52,13 +52,17 @@ function renderBlock(tag: string, inner: string): string {
   }
 }
 
-/** Inline markup → terminal: bold stays bold, code and sub lose their tags, entities are decoded. */
+/** Inline markup → terminal: bold stays bold, a link shows its address, code and sub lose their tags, entities are decoded. */
 function inline(html: string): string {
   return decode(
     html
       .replace(/<br\s*\/?>/g, '\n')
       .replace(/<b>([\s\S]*?)<\/b>/g, (_m, text: string) => paint('bold', text))
       .replace(/<sub>([\s\S]*?)<\/sub>/g, (_m, text: string) => paint('dim', text))
+      // A link keeps its address, which a terminal cannot hide behind the text.
+      .replace(/<a href="([^"]*)">([\s\S]*?)<\/a>/g, (_m, href: string, text: string) =>
+        text === href ? href : `${text} (${href})`
+      )
       .replace(/<[^>]+>/g, '')
   )
 }
@@ -83,8 +87,14 @@ function renderTable(html: string): string {
   const lines = rows.flatMap((row, index) => {
     const cells = widths.map((width, i) => wrapWords(row[i] ?? '', width))
     const height = Math.max(...cells.map((cell) => cell.length))
-    const rendered = Array.from({ length: height }, (_, line) =>
-      '  ' + cells.map((cell, i) => pad(cell[line] ?? '', widths[i] ?? 0)).join('  ').trimEnd()
+    const rendered = Array.from(
+      { length: height },
+      (_, line) =>
+        '  ' +
+        cells
+          .map((cell, i) => pad(cell[line] ?? '', widths[i] ?? 0))
+          .join('  ')
+          .trimEnd()
     )
     return index === 0 ? rendered.map((line) => paint('dim', line)) : rendered
   })

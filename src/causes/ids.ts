@@ -42,7 +42,7 @@ export const CAUSES_BY_PHASE = {
     'service-error'
   ],
   transport: ['dns-failure', 'tls-failure', 'proxy-failure', 'timeout'],
-  'control-plane': ['arm-authorization-failed', 'role-assignment-propagating', 'model-retiring'],
+  'control-plane': ['arm-authorization-failed', 'role-assignment-propagating', 'arm-resource-not-found', 'model-retiring'],
   other: ['unknown']
 } as const
 
@@ -50,6 +50,12 @@ export type CausePhase = keyof typeof CAUSES_BY_PHASE
 export type CauseId = (typeof CAUSES_BY_PHASE)[CausePhase][number]
 
 export const CAUSE_IDS: readonly CauseId[] = Object.values(CAUSES_BY_PHASE).flat()
+
+/** The phase a cause belongs to. */
+export function phaseOfCause(id: CauseId): CausePhase {
+  const entry = Object.entries(CAUSES_BY_PHASE).find(([, ids]) => (ids as readonly string[]).includes(id))
+  return (entry?.[0] ?? 'other') as CausePhase
+}
 
 export function isCauseId(value: string): value is CauseId {
   return (CAUSE_IDS as readonly string[]).includes(value)

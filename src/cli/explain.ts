@@ -1,19 +1,24 @@
 // `aoai-auth-check explain`: reads a pasted error, names the cause and the fix.
 import { readFileSync } from 'node:fs'
 import { CATALOGUE } from '../causes/catalogue.js'
-import { classify } from '../diagnosis/classify.js'
+import { commandLines, fixText, inlineText, type Fix } from '../causes/fix.js'
+import { explain } from '../diagnosis/explain.js'
 import type { Diagnosis, ErrorPhase } from '../diagnosis/types.js'
 import { findJwts } from '../security/jwt.js'
 import { unwrappedText } from '../diagnosis/text.js'
 import { describeFlags, parseFlags, UsageError, type FlagSpec } from './args.js'
-import { fixValuesFromEvidence } from './fix-values.js'
 import type { CommandIo } from './io.js'
 
 const PHASES: readonly ErrorPhase[] = ['github-oidc', 'entra-token', 'data-plane', 'arm']
 
 const FLAGS: Record<string, FlagSpec> = {
-  status: { kind: 'integer', valueName: 'N', min: 100, max: 599,
-    description: 'the HTTP status, when the text lacks it' },
+  status: {
+    kind: 'integer',
+    valueName: 'N',
+    min: 100,
+    max: 599,
+    description: 'the HTTP status, when the text lacks it'
+  },
   phase: { kind: 'choice', values: PHASES, description: 'where the error came from' },
   json: { kind: 'boolean', description: 'print one JSON object instead of the human answer' },
   file: { kind: 'string', valueName: 'F', description: 'read the error text from file F instead of standard input' },
@@ -37,19 +42,21 @@ interface ExplainAnswer {
   cause: Diagnosis['cause']
   candidates: Diagnosis['candidates']
   title: string
+  /** The fix as plain text (for readers of the first version of this answer); `fixBlocks` holds it as data. */
   fix: string
+  fixBlocks: Fix
   evidence: Record<string, unknown>
 }
 
 /** The answer for one error text: the diagnosis plus the catalogue's title and fix with the values it shows. */
 function explainText(text: string, status?: number, phase?: ErrorPhase): ExplainAnswer {
-  const diagnosis = classify({ text, status, phase })
-  const entry = CATALOGUE[diagnosis.cause]
+  const { diagnosis, entry, fix } = explain({ text, status, phase })
   return {
     cause: diagnosis.cause,
     candidates: diagnosis.candidates,
     title: entry.title,
-    fix: entry.fix(fixValuesFromEvidence(diagnosis.evidence)),
+    fix: fixText(fix),
+    fixBlocks: fix,
     evidence: diagnosis.evidence
   }
 }
@@ -62,8 +69,9 @@ export async function runExplain(argv: readonly string[], io: CommandIo): Promis
   }
   const text = typeof flags.file === 'string' ? readInputFile(flags.file) : await io.readStdin()
   if (!text.trim()) {
-    throw new UsageError('no error text: pipe it on standard input (aoai-auth-check explain < error.txt) or ' +
-      'use --file F')
+    throw new UsageError(
+      'no error text: pipe it on standard input (aoai-auth-check explain < error.txt) or ' + 'use --file F'
+    )
   }
   const answer = explainText(text, flags.status as number | undefined, flags.phase as ErrorPhase | undefined)
   const output = flags.json ? JSON.stringify(answer, null, 2) + '\n' : humanAnswer(answer)
@@ -98,7 +106,9 @@ function readInputFile(path: string): string {
 
 function humanAnswer(answer: ExplainAnswer): string {
   const [best, ...others] = answer.candidates
-  const lines = [`Cause: ${answer.title} (${answer.cause})`, `Why:   ${best.why}`, '', 'Fix:', indent(answer.fix)]
+  const lines = [`Cause: ${answer.title} (${answer.cause})`, `Why:   ${best.why}`]
+  if (typeof answer.evidence.phase === 'string') lines.push(`Phase: ${answer.evidence.phase}`)
+  lines.push('', 'Fix:', ...fixLines(answer.fixBlocks))
   if (others.length) {
     lines.push('', 'The text alone cannot decide; other possible causes, and what decides:')
     for (const other of others) lines.push(`  - ${CATALOGUE[other.cause].title} (${other.cause}): ${other.why}`)
@@ -108,8 +118,11 @@ function humanAnswer(answer: ExplainAnswer): string {
   return lines.join('\n') + '\n'
 }
 
-function indent(text: string): string {
-  return text.split('\n').map((line) => (line ? `  ${line}` : line)).join('\n')
+/** Prose as it reads, commands indented and wrapped with continuations so they paste whole. */
+function fixLines(fix: Fix): string[] {
+  return fix.flatMap((block) =>
+    block.kind === 'prose' ? [`  ${inlineText(block.parts)}`] : commandLines(block).map((line) => `      ${line}`)
+  )
 }
 
 function describeEvidence(evidence: Record<string, unknown>): string {

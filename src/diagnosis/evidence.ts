@@ -2,6 +2,7 @@
 // the principal and data action of a PermissionDenied, retry hints, and the claims of any pasted JWT.
 import { azureAiHostSource } from '../azure/clouds.js'
 import { GUID_SOURCE } from '../azure/guid.js'
+import { roleForArmAction } from './arm-roles.js'
 import { decodeJwtClaims, findJwts } from '../security/jwt.js'
 
 export interface Evidence {
@@ -25,6 +26,11 @@ export interface Evidence {
   resource?: string
   principalId?: string
   dataAction?: string
+  /** The Resource Manager action a 403 AuthorizationFailed names, and the scope it names. */
+  armAction?: string
+  scope?: string
+  /** The built-in role that allows `armAction`. */
+  roleToGrant?: string
   operation?: string
   parameter?: string
   model?: string
@@ -130,7 +136,8 @@ function readRetryAfter(text: string, headers?: Record<string, string>): number 
   }
   const duration = /\btry again in (?:(\d+)h)?(?:(\d+)m)?(?:([\d.]+)s)?\b/i.exec(text)
   if (duration && (duration[1] || duration[2])) {
-    return Number(duration[1] ?? 0) * 3600 + Number(duration[2] ?? 0) * 60 + Math.ceil(Number(duration[3] ?? 0))
+    const [, hours = '0', minutes = '0', seconds = '0'] = duration
+    return Number(hours) * 3600 + Number(minutes) * 60 + Math.ceil(Number(seconds))
   }
   const value = capture(text, /\b(?:retry|try again)(?: after| in)?\s+(\d+)\s*(?:seconds?|s)\b/i) ??
     capture(text, /\bretry-after(?:-ms)?["']?\s*[:=]\s*["']?(\d+)/i)
@@ -152,9 +159,13 @@ function bearerIsNotJwt(text: string): boolean | undefined {
   return real.some((v) => !v.startsWith('eyJ'))
 }
 
+/** ARM's "does not have authorization (or an ABAC condition not fulfilled) to perform action 'A' over scope 'S'". */
+const ARM_DENIAL = /does not have authorization (?:or an ABAC condition not fulfilled )?to perform action\s*['"]([\w./*-]+)['"]\s*over scope\s*['"]([^'"\s]+)['"]/i
+
 /** Everything `text` (already normalised) says; `headers` are response headers when the caller has them. */
 export function readEvidence(text: string, headers?: Record<string, string>): Evidence {
   const aadstsCodes = readAadstsCodes(text)
+  const armAction = capture(text, ARM_DENIAL)
   const evidence: Evidence = {
     status: readStatus(text),
     aadstsCodes,
@@ -180,6 +191,9 @@ export function readEvidence(text: string, headers?: Record<string, string>): Ev
     dataAction: capture(text, /(?:data action|dataAction)\s*[`'"]?(Microsoft\.[\w./*-]+)/i) ??
       capture(text, /perform action\s*'(Microsoft\.[\w./*-]+)'/i) ??
       capture(text, /\bAction:\s*'(Microsoft\.[\w./*-]+)'/), // Azure RBAC denials (Key Vault's ForbiddenByRbac)
+    armAction,
+    scope: ARM_DENIAL.exec(text)?.[2],
+    roleToGrant: armAction ? roleForArmAction(armAction) : undefined,
     operation: capture(text, /to perform\s*[`'"]?((?:GET|POST|PUT|DELETE|PATCH)\s+[^`'"]+?)[`'"]?\s*operation/i),
     parameter: capture(text, /Unsupported (?:parameter|value):\s*'([^']+)'/i) ??
       capture(text, /["']param["']\s*:\s*["']([^"']+)["']/),
@@ -199,5 +213,5 @@ export function readEvidence(text: string, headers?: Record<string, string>): Ev
     jwtClaims: readClaims(text),
     networkCode: capture(text, NETWORK_CODES)
   }
-  return Object.fromEntries(Object.entries(evidence).filter(([, v]) => v !== undefined)) as Evidence
+  return Object.fromEntries(Object.entries(evidence).filter(([, v]) => v !== undefined))
 }

@@ -1,11 +1,11 @@
-import { CATALOGUE, dataPlaneRoleFor, type FixValues } from '../causes/catalogue.js'
+import { dataPlaneRoleFor, type FixValues } from '../causes/catalogue.js'
 import type { CauseId } from '../causes/ids.js'
-import { classify } from '../diagnosis/classify.js'
+import { explain, fixFor } from '../diagnosis/explain.js'
 import type { DiagnosisContext, ErrorObservation, ErrorPhase } from '../diagnosis/types.js'
 import { redactDeep, redactSecrets } from '../security/redact.js'
 import { DeadlineExceededError } from '../net/deadline.js'
 import type { CheckOutcome } from './types.js'
-import { isRecord, messageChain, observationOf } from './sdk-errors.js'
+import { isRecord, messageChain, observationOf, parsedJson } from './sdk-errors.js'
 import { displayEndpoint, type EndpointFacts } from '../azure/endpoint.js'
 import type { TargetContext } from './types.js'
 
@@ -13,10 +13,10 @@ const MAX_ERROR_CHARS = 2000
 const MAX_DETAIL_CHARS = 300
 
 /**
- * The user's own values for the catalogue's fixes, from what the run knows (and what the evidence adds). The host is
- * the one the failing call went to: the stage's evidence names it when it is not the endpoint's (Entra ID's).
+ * The user's own values for the catalogue's fixes that the run knows; the evidence adds the rest (explain.ts). The
+ * host is the one the failing call went to: the stage names it when it is not the endpoint's (Entra ID's).
  */
-function fixValuesOf(context: TargetContext, evidence: Record<string, unknown> = {}): FixValues {
+function knownFixValues(context: TargetContext, host?: unknown): FixValues {
   const { config, endpoint, oidcClaims, accessTokenClaims, event } = context
   const values: FixValues = {
     endpoint: displayEndpoint(config.endpoint),
@@ -25,34 +25,21 @@ function fixValuesOf(context: TargetContext, evidence: Record<string, unknown> =
     apiVersion: config.apiVersion,
     clientId: config.clientId,
     tenantId: config.tenantId,
-    principalId: text(accessTokenClaims?.oid) ?? text(evidence.principalId),
-    subject: text(oidcClaims?.sub) ?? text(evidence.subject),
-    subjectCaseOnly: evidence.subjectCaseOnly === true || undefined,
-    issuer: text(oidcClaims?.iss) ?? text(evidence.issuer),
+    principalId: text(accessTokenClaims?.oid),
+    subject: text(oidcClaims?.sub),
+    issuer: text(oidcClaims?.iss),
     audience: config.oidcAudience,
     cloud: config.cloud.name,
     scope: endpoint && recommendedScope(endpoint),
     tokenAudience: text(accessTokenClaims?.aud),
     allowedHosts: config.allowedHosts,
-    host: text(evidence.host) ?? endpoint?.host,
-    retryAfterSeconds: typeof evidence.retryAfterSeconds === 'number' ? evidence.retryAfterSeconds : undefined,
+    host: text(host) ?? endpoint?.host,
     eventName: event.name || undefined,
-    parameter: text(evidence.parameter),
-    resourceScope: context.resourceId,
-    model: text(evidence.model),
-    modelVersion: text(evidence.modelVersion),
-    retiresOn: text(evidence.retiresOn),
-    replacement: text(evidence.replacement),
-    upgradeEffect: text(evidence.upgradeEffect),
-    assignedAgo: text(evidence.assignedAgo),
-    role:
-      text(evidence.assignedRole) ??
-      dataPlaneRoleFor({
-        dataAction: text(evidence.dataAction),
-        foundryProject: endpoint?.kind === 'foundry-project'
-      })
+    role: endpoint?.kind === 'foundry-project' ? dataPlaneRoleFor({ foundryProject: true }) : undefined,
+    // The account's real id, once the control plane found it: every fix that names the account uses it.
+    resourceScope: context.resourceId
   }
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as FixValues
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined))
 }
 
 /** The scope a fix should name: the one used, unless the endpoint does not take its audience. */
@@ -74,7 +61,7 @@ export function causeOutcome(
     status,
     cause,
     detail,
-    fix: CATALOGUE[cause].fix(fixValuesOf(context, evidence)),
+    fix: fixFor(cause, knownFixValues(context, evidence.host), evidence),
     evidence: redactDeep(evidence, context.secrets.all())
   }
 }
@@ -92,8 +79,7 @@ export interface FailureOptions {
 /** Explains an error through the diagnosis engine: one cause (or ranked candidates) and its fix. */
 export function explainError(context: TargetContext, error: unknown, options: FailureOptions): CheckOutcome {
   if (error instanceof DeadlineExceededError || context.deadline.expired()) {
-    const detail =
-      `${options.source} did not finish within the overall deadline of ${context.deadline.seconds} s (timeout-seconds).`
+    const detail = `${options.source} did not finish within the overall deadline of ${context.deadline.seconds} s (timeout-seconds).`
     return causeOutcome(context, 'timeout', 'fail', detail, {
       ...options.evidence,
       deadlineSeconds: context.deadline.seconds,
@@ -109,26 +95,29 @@ export function explainObservation(
   observation: ErrorObservation,
   options: FailureOptions
 ): CheckOutcome {
-  const diagnosis = classify(observation, diagnosisContext(context, options.sentCredential))
+  // The stage knows which host its call went to; a host in the text may be a proxy's.
+  const known = knownFixValues(context, options.evidence?.host)
+  const { diagnosis, fix } = explain(observation, diagnosisContext(context, options.sentCredential), known)
   const evidence = {
     ...diagnosis.evidence,
     ...options.evidence,
     ...(observation.status === undefined ? {} : { status: observation.status }),
     error: observation.text.slice(0, MAX_ERROR_CHARS)
   }
-  const entry = CATALOGUE[diagnosis.cause]
   return {
     status: options.status ?? 'fail',
     cause: diagnosis.cause,
     ...(diagnosis.candidates.length > 1 ? { candidates: diagnosis.candidates } : {}),
     detail: `${options.source}: ${seenIn(observation)}`,
-    // The stage knows which host its call went to; a host in the text may be a proxy's.
-    fix: entry.fix(fixValuesOf(context, { ...diagnosis.evidence, host: options.evidence?.host })),
+    fix,
     evidence: redactDeep(evidence, context.secrets.all())
   }
 }
 
-function diagnosisContext(context: TargetContext, sentCredential?: DiagnosisContext['sentCredential']): DiagnosisContext {
+function diagnosisContext(
+  context: TargetContext,
+  sentCredential?: DiagnosisContext['sentCredential']
+): DiagnosisContext {
   const { name, isForkPullRequest, isDependabot } = context.event
   return {
     event: { name, isForkPullRequest, isDependabot },
@@ -138,23 +127,19 @@ function diagnosisContext(context: TargetContext, sentCredential?: DiagnosisCont
   }
 }
 
-/** The message a person reads in what was seen: a JSON body's description or message, else the text on one line. */
+/** The message a person reads in what was seen: the body's description or message, else the text on one line. */
 function seenIn(observation: ErrorObservation): string {
-  const line = bodyMessage(observation.text) ?? observation.text.replace(/\s+/g, ' ').trim()
+  const line =
+    bodyMessage(observation.body ?? parsedJson(observation.text)) ?? observation.text.replace(/\s+/g, ' ').trim()
   const shown = line.length > MAX_DETAIL_CHARS ? `${line.slice(0, MAX_DETAIL_CHARS)}…` : line
   return observation.status === undefined ? shown : `${observation.status} ${shown}`
 }
 
-function bodyMessage(text: string): string | undefined {
-  try {
-    const body: unknown = JSON.parse(text)
-    if (!isRecord(body)) return undefined
-    const error = isRecord(body.error) ? body.error : undefined
-    const message = body.error_description ?? error?.message ?? body.message
-    return typeof message === 'string' ? message : undefined
-  } catch {
-    return undefined
-  }
+function bodyMessage(body: unknown): string | undefined {
+  if (!isRecord(body)) return undefined
+  const error = isRecord(body.error) ? body.error : undefined
+  const message = body.error_description ?? error?.message ?? body.message
+  return typeof message === 'string' ? message : undefined
 }
 
 function text(value: unknown): string | undefined {

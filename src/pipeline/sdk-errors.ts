@@ -1,14 +1,15 @@
 // Reading what the SDKs throw (openai's APIError, @azure/identity's errors with what Entra or the transport said)
-// as the diagnosis engine reads an error: a text, with the status and headers when a response came.
+// as the diagnosis engine reads an error: a text, with the status, the service's error code, the parsed body and the
+// headers as fields when a response came.
 import type { ErrorObservation, ErrorPhase } from '../diagnosis/types.js'
-import { redactSecrets } from '../security/redact.js'
+import { redactDeep, redactSecrets } from '../security/redact.js'
 import { headerRecord } from '../net/retry.js'
 import { isOpenAIError } from './sdks.js'
 
 /** What Entra last answered with an error, or why no answer came: MSAL keeps only `network_error` of the latter. */
 export type EntraFailure = { status: number; body: string } | { networkError: Error }
 
-/** What an SDK error shows, as the diagnosis engine reads it: the body or message, status and headers. */
+/** What an SDK error shows, as the diagnosis engine reads it: the body or message, status, code and headers. */
 export function observationOf(
   error: unknown,
   phase: ErrorPhase | undefined,
@@ -16,12 +17,18 @@ export function observationOf(
 ): ErrorObservation {
   if (isOpenAIError(error) && error.status !== undefined) {
     // The response body as the service sent it: openai keeps only its `error` member when there is one.
-    const body = isRecord(error.error) && 'code' in error.error ? { error: error.error } : error.error
+    const answer: unknown = error.error
+    const body = isRecord(answer) && 'code' in answer ? { error: answer } : answer
+    const reported: unknown = error.code
+    const code = typeof reported === 'string' && reported ? reported : undefined
+    const headers = error.headers
     return {
       text: redactSecrets(body === undefined ? error.message : JSON.stringify(body), secrets),
       status: error.status,
       phase,
-      headers: error.headers && headerRecord(error.headers)
+      headers: headers && headerRecord(headers),
+      ...(code === undefined ? {} : { code }),
+      ...(body === undefined ? {} : { body: redactDeep(body, secrets) })
     }
   }
   return { text: redactSecrets(messageChain(error), secrets), phase }
@@ -41,16 +48,36 @@ export function readEntraError(
     return { error: new Error(message, { cause: failure.networkError }) }
   }
   if (!failure?.body.trim()) return { error }
-  return { answer: { text: failure.body, status: failure.status, phase: 'entra-token' } }
+  const body = parsedJson(failure.body)
+  const code = isRecord(body) && typeof body.error === 'string' ? body.error : undefined
+  return {
+    answer: {
+      text: failure.body,
+      status: failure.status,
+      phase: 'entra-token',
+      ...(code === undefined ? {} : { code }),
+      ...(body === undefined ? {} : { body })
+    }
+  }
+}
+
+/** A JSON answer parsed, or undefined when the text is not JSON. */
+export function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
 }
 
 /** The transport error as the classifier reads it: its message and code, and those of its causes, redacted. */
 export function transportError(error: unknown, secrets: readonly string[]): Error {
   if (!(error instanceof Error)) return new Error(redactSecrets(String(error), secrets))
   const code = (error as { code?: unknown }).code
-  const copy = new Error(redactSecrets(error.message, secrets), error.cause === undefined
-    ? {}
-    : { cause: transportError(error.cause, secrets) })
+  const copy = new Error(
+    redactSecrets(error.message, secrets),
+    error.cause === undefined ? {} : { cause: transportError(error.cause, secrets) }
+  )
   return typeof code === 'string' ? Object.assign(copy, { code }) : copy
 }
 

@@ -1,6 +1,7 @@
 // The engine's types: what a check yields, what a target and a run result hold, and the context the stages share.
 import type { TokenCredential } from '@azure/identity'
 import type { EndpointFacts } from '../azure/endpoint.js'
+import type { Fix } from '../causes/fix.js'
 import type { CauseId } from '../causes/ids.js'
 import type { TargetConfig } from '../config/inputs.js'
 import type { EventFacts } from '../github/event.js'
@@ -41,8 +42,8 @@ export interface CheckResult {
   candidates?: { cause: CauseId; why: string }[]
   /** One or two sentences a person reads: what was checked and what was seen. */
   detail: string
-  /** The fix with the user's values filled in, when the check failed or warned. */
-  fix?: string
+  /** The fix with the user's values filled in, when the check failed or warned: prose and commands, as data. */
+  fix?: Fix
   evidence: Record<string, unknown>
   ms: number
 }

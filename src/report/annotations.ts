@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { fixText } from '../causes/fix.js'
 import type { Finding } from './findings.js'
 import { clip } from './text.js'
 
@@ -24,7 +25,7 @@ export function annotate(findings: readonly Finding[]): void {
 }
 
 function message(finding: Finding): string {
-  const fix = finding.check.fix ? `\n\nFix:\n${finding.check.fix}` : ''
+  const fix = finding.check.fix ? `\n\nFix:\n${fixText(finding.check.fix)}` : ''
   return clip(`${finding.check.detail}${fix}`, MAX_MESSAGE_CHARS)
 }
 

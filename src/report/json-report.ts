@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { FailOn } from '../config/inputs.js'
-import type { RunResult } from '../pipeline/types.js'
+import { fixText } from '../causes/fix.js'
+import type { CheckResult, RunResult, TargetResult } from '../pipeline/types.js'
 import type { Finding } from './findings.js'
 import { causeEntries } from './outputs.js'
 
@@ -26,8 +27,18 @@ export async function writeJsonReport(run: RunResult, context: JsonReportContext
     startedAt: run.startedAt,
     ms: run.ms,
     causes: causeEntries(context.findings),
-    targets: run.targets
+    targets: run.targets.map(reportedTarget)
   }
   await mkdir(dirname(context.file), { recursive: true })
   await writeFile(context.file, `${JSON.stringify(report, null, 2)}\n`, 'utf8')
+}
+
+/** Each check's fix as plain text in `fix` (what readers of schema version 1 expect) and as blocks in `fixBlocks`. */
+function reportedTarget(target: TargetResult) {
+  return { ...target, checks: target.checks.map(reportedCheck) }
+}
+
+function reportedCheck(check: CheckResult) {
+  if (!check.fix) return check
+  return { ...check, fix: fixText(check.fix), fixBlocks: check.fix }
 }

@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import type { CheckResult, CheckStatus, ControlPlaneReport, RunResult, TargetResult } from '../pipeline/types.js'
 import type { Finding } from './findings.js'
-import { fixBlocks } from './fix-text.js'
+import { commandLines, type Fix, type Inline } from '../causes/fix.js'
 import { clip } from './text.js'
 
 // The runner refuses a step summary over 1 MiB; stay well below it.
@@ -19,9 +19,32 @@ const OUTCOME_MARK = { pass: '✅', warn: '⚠️', fail: '❌' } as const
 
 // The claims a person looks at first, in this order; the rest follow alphabetically.
 const LEADING_CLAIMS = [
-  'iss', 'sub', 'aud', 'ref', 'ref_type', 'environment', 'event_name', 'job_workflow_ref', 'workflow_ref',
-  'repository', 'repository_id', 'repository_owner', 'repository_owner_id', 'runner_environment',
-  'tid', 'oid', 'appid', 'azp', 'idtyp', 'ver', 'roles', 'scp', 'xms_mirid', 'iat', 'nbf', 'exp'
+  'iss',
+  'sub',
+  'aud',
+  'ref',
+  'ref_type',
+  'environment',
+  'event_name',
+  'job_workflow_ref',
+  'workflow_ref',
+  'repository',
+  'repository_id',
+  'repository_owner',
+  'repository_owner_id',
+  'runner_environment',
+  'tid',
+  'oid',
+  'appid',
+  'azp',
+  'idtyp',
+  'ver',
+  'roles',
+  'scp',
+  'xms_mirid',
+  'iat',
+  'nbf',
+  'exp'
 ]
 const TIME_CLAIMS = new Set(['iat', 'nbf', 'exp'])
 
@@ -99,18 +122,27 @@ function renderFinding(finding: Finding): void {
     summary.addRaw('<p>The evidence fits more than one cause; what decides between them:</p>', true)
     summary.addList(candidates.map((c) => `<code>${escapeHtml(c.cause)}</code>: ${inlineHtml(c.why)}`))
   }
-  if (finding.check.fix) {
-    summary.addRaw('<p><b>Fix</b></p>', true)
-    for (const block of fixBlocks(finding.check.fix)) {
-      if (block.kind === 'code') {
-        summary.addCodeBlock(escapeHtml(block.text), 'sh')
-        continue
-      }
-      for (const paragraph of block.text.split(/\n\s*\n/)) {
-        summary.addRaw(`<p>${inlineHtml(paragraph)}</p>`, true)
-      }
-    }
+  if (finding.check.fix) renderFix(finding.check.fix)
+}
+
+/** Prose as paragraphs with code and links; commands as code blocks of their shell, wrapped to the summary's width. */
+function renderFix(fix: Fix): void {
+  const { summary } = core
+  summary.addRaw('<p><b>Fix</b></p>', true)
+  for (const block of fix) {
+    if (block.kind === 'prose') summary.addRaw(`<p>${inlinePartsHtml(block.parts)}</p>`, true)
+    else summary.addCodeBlock(escapeHtml(commandLines(block).join('\n')), block.shell)
   }
+}
+
+function inlinePartsHtml(parts: readonly Inline[]): string {
+  return parts
+    .map((part) => {
+      if (part.kind === 'code') return `<code>${escapeHtml(part.text)}</code>`
+      if (part.kind === 'link') return `<a href="${escapeHtml(part.href)}">${escapeHtml(part.text)}</a>`
+      return escapeHtml(part.text)
+    })
+    .join('')
 }
 
 /** Compare mode: what probing with the key as well as the token proves, said once where it is seen first. */
@@ -263,9 +295,5 @@ function inlineHtml(text: string): string {
 }
 
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }

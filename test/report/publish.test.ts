@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CATALOGUE } from '../../src/causes/catalogue.ts'
+import { bash, prose } from '../../src/causes/fix.ts'
 import { publishReport, type ReportOptions } from '../../src/report/publish.ts'
 import type { RunResult } from '../../src/pipeline/types.ts'
 import { captureRun, tempDir } from './in-process-runner.ts'
@@ -86,7 +87,9 @@ describe('publishReport', () => {
     )
     expect(published.summary).toContain('❌ Azure OpenAI auth check failed: missing-data-plane-role')
     expect(published.summary).toContain(CATALOGUE['missing-data-plane-role'].meaning.slice(0, 40))
-    expect(published.summary).toMatch(/<pre lang="sh"><code>az role assignment create[^<]*--assignee-object-id 5b2f9c1e/)
+    expect(published.summary).toMatch(
+      /<pre lang="bash"><code>az role assignment create[^<]*--assignee-object-id 5b2f9c1e/
+    )
     expect(published.summary).toContain('<td>❌ fail</td>')
     expect(published.report).toMatchObject({ outcome: 'fail', cause: 'missing-data-plane-role' })
   })
@@ -111,6 +114,20 @@ describe('publishReport', () => {
       ['compare', 'skip']
     ])
     expect(report.targets[0]?.checks[4]?.evidence).toEqual({ status: 401 })
+  })
+
+  it('the JSON report keeps each fix as plain text in `fix` and as blocks in `fixBlocks`', async () => {
+    const published = await publish(missingRoleRun())
+    const report = published.report as { targets: { checks: { fix?: unknown; fixBlocks?: unknown }[] }[] }
+    const probe = report.targets[0]?.checks[4]
+
+    expect(probe?.fix).toEqual(expect.stringContaining('\naz role assignment create --assignee-object-id 5b2f9c1e'))
+    expect(probe?.fixBlocks).toContainEqual({
+      kind: 'command',
+      shell: 'bash',
+      lines: [expect.stringMatching(/^az role/)]
+    })
+    expect(report.targets[0]?.checks[0]).not.toHaveProperty('fixBlocks')
   })
 
   it('a throttled probe warns without failing the step', async () => {
@@ -173,13 +190,20 @@ describe('publishReport', () => {
   })
 
   it('a JWT-looking string in evidence, detail, fix or claims never leaves the process', async () => {
-    const jwt = [{ alg: 'RS256', typ: 'JWT' }, { sub: 'leak', aud: 'x' }]
+    const jwt = [
+      { alg: 'RS256', typ: 'JWT' },
+      { sub: 'leak', aud: 'x' }
+    ]
       .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
       .concat('c2lnbmF0dXJlLWJ5dGVz')
       .join('.')
     const leaky = finding('probe', 'probe', 'fail', 'unknown', `The service said: Bearer ${jwt}`)
     const checks = passingChecks()
-    checks[4] = { ...leaky, fix: `Retry with ${jwt}`, evidence: { body: `{"token":"${jwt}"}`, headers: [jwt] } }
+    checks[4] = {
+      ...leaky,
+      fix: [prose(`Retry with ${jwt}`)],
+      evidence: { body: `{"token":"${jwt}"}`, headers: [jwt] }
+    }
     const published = await publish(
       run(target(checks, { oidcClaims: { sub: SUBJECT, assertion: jwt }, oidcSubject: `${SUBJECT} ${jwt}` }))
     )
@@ -199,7 +223,7 @@ describe('publishReport', () => {
     const checks = passingChecks()
     checks[4] = {
       ...finding('probe', 'probe', 'fail', 'unknown', `The gateway echoed the key ${gatewayKey} back.`),
-      fix: `Check the endpoint https://bob:${password}@contoso.openai.azure.com/ again.`,
+      fix: [prose(`Check the endpoint https://bob:${password}@contoso.openai.azure.com/ again.`)],
       evidence: { request: { headers: [`x-gateway-key ${gatewayKey}`] } }
     }
     const published = await publish(
@@ -213,9 +237,13 @@ describe('publishReport', () => {
       expect(text).not.toContain(gatewayKey)
       expect(text).not.toContain(password)
     }
-    expect(published.report).toMatchObject({ targets: [{ checks: expect.arrayContaining([
-      expect.objectContaining({ detail: 'The gateway echoed the key *** back.' })
-    ]) }] })
+    expect(published.report).toMatchObject({
+      targets: [
+        {
+          checks: expect.arrayContaining([expect.objectContaining({ detail: 'The gateway echoed the key *** back.' })])
+        }
+      ]
+    })
   })
 
   it('evidence too large for a job summary is dropped from it, and the summary stays under 1 MiB', async () => {
@@ -240,15 +268,35 @@ describe('publishReport', () => {
     const checks = passingChecks()
     checks[4] = check('probe', 'probe', 'fail', 'Denied.', {
       cause: 'missing-data-plane-role',
-      fix: 'Assign the role:\naz role assignment create --assignee-object-id <principal-id> \\\n  --scope <resource-id>'
+      fix: [
+        prose('Assign the role:'),
+        bash('az role assignment create --assignee-object-id <principal-id> --scope <resource-id>')
+      ]
     })
     const published = await publish(run(target(checks)))
 
     expect(published.summary).toContain('<p>Assign the role:</p>')
     expect(published.summary).toContain(
-      '<pre lang="sh"><code>az role assignment create --assignee-object-id &lt;principal-id&gt; \\\n' +
-        '  --scope &lt;resource-id&gt;</code></pre>'
+      '<pre lang="bash"><code>az role assignment create --assignee-object-id &lt;principal-id&gt; --scope &lt;resource-id&gt;</code></pre>'
     )
+  })
+
+  it('a link in a fix is a link in the summary, and a long command is wrapped with continuations', async () => {
+    const checks = passingChecks()
+    checks[2] = finding('github-oidc', 'github-oidc', 'fail', 'oidc-request-failed', 'GitHub answered 500.')
+    checks[4] = finding('probe', 'probe', 'fail', 'fic-subject-mismatch', 'No matching federated identity record.')
+    const published = await publish(run(target(checks)))
+
+    expect(published.summary).toContain(
+      '<a href="https://github.com/github/actions-oidc-debugger">github/actions-oidc-debugger</a>'
+    )
+    const commands = [...published.summary.matchAll(/<pre lang="bash"><code>([^<]*)<\/code><\/pre>/g)].map(
+      (m) => m[1] ?? ''
+    )
+    expect(commands.join('\n')).toContain(
+      ' \\\n  --identity-name <identity-name>'.replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    )
+    for (const line of commands.join('\n').split('\n')) expect(line.length).toBeLessThanOrEqual(100)
   })
 
   it('the missing id-token permission fix shows the permissions block to paste, intact', async () => {
@@ -257,7 +305,7 @@ describe('publishReport', () => {
     const published = await publish(run(target(checks)))
 
     expect(published.summary).toContain(
-      '<pre lang="sh"><code>permissions:\n  id-token: write\n  contents: read</code></pre>'
+      '<pre lang="yaml"><code>permissions:\n  id-token: write\n  contents: read</code></pre>'
     )
   })
 

@@ -24,6 +24,7 @@ import {
 } from '../../azure/arm-view.js'
 import { decodeJwtClaims } from '../../security/jwt.js'
 import { redactSecrets } from '../../security/redact.js'
+import { bash, code, prose, type Fix } from '../../causes/fix.js'
 import { causeOutcome } from '../diagnose.js'
 import {
   known,
@@ -251,12 +252,17 @@ function regionalOutcome(
       customSubDomainName: a.customSubDomainName || null
     }))
   })
-  const fix = suggested
-    ? `Use the account's custom subdomain endpoint: ${suggested} (instead of https://${host}/).`
+  const fix: Fix | undefined = suggested
+    ? [prose("Use the account's custom subdomain endpoint: ", code(suggested), ` (instead of https://${host}/).`)]
     : without.length === 1
-      ? `Give ${without[0].name} a custom subdomain (once; it cannot be changed later), then use https://` +
-        `${without[0].name}.${run.config.cloud.subdomainSuffixes[0]}/:\n` +
-        `az cognitiveservices account update --ids ${without[0].id} --custom-domain ${without[0].name}`
+      ? [
+          prose(
+            `Give ${without[0].name} a custom subdomain (once; it cannot be changed later), then use `,
+            code(`https://${without[0].name}.${run.config.cloud.subdomainSuffixes[0]}/`),
+            ':'
+          ),
+          bash(`az cognitiveservices account update --ids ${without[0].id} --custom-domain ${without[0].name}`)
+        ]
       : outcome.fix
   return { ...outcome, fix }
 }
@@ -302,8 +308,8 @@ function foundOutcome(
       `ARM: account ${found.name} has no deployment ${wanted}; ${nearest.length ? 'the nearest' : 'it has'}: ${has || 'none'}.`,
       { ...evidence, nearest }
     )
-    const fix = nearest.length
-      ? `Set deployment to ${nearest[0]} (${listed[0].model} ${listed[0].version}).\n${outcome.fix}`
+    const fix: Fix | undefined = nearest.length
+      ? [prose('Set deployment to ', code(nearest[0]), ` (${listed[0].model} ${listed[0].version}).`), ...(outcome.fix ?? [])]
       : outcome.fix
     return { ...outcome, fix }
   }
@@ -498,7 +504,8 @@ export async function explainWithControlPlane<P extends ProbeVerdict>(
       ...probe.outcome.evidence,
       ...evidence
     })
-    return { ...probe, cause: outcomeCause, outcome: { ...outcome, ...(fix ? { fix: `${fix}\n${outcome.fix}` } : {}) } }
+    const first = fix ? [prose(fix)] : []
+    return { ...probe, cause: outcomeCause, outcome: { ...outcome, fix: [...first, ...(outcome.fix ?? [])] } }
   }
   if (view.state === 'not-visible') {
     const subdomain = accountNameOfHost(run.endpoint?.host ?? '') ?? ''
