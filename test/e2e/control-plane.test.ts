@@ -209,7 +209,7 @@ describe('deployments and models', () => {
     const run = await runAction(world(), { inputs: { ...OIDC_INPUTS, deployment: 'gpt4o-mini' } })
     const annotation = expectFailure(run, world(), 'deployment-not-found')
     expect(annotation.message).toContain('the nearest: gpt-4o-mini (gpt-4o-mini 2024-07-18, GlobalStandard)')
-    expect(annotation.message).toContain('Set deployment to gpt-4o-mini')
+    expect(annotation.message).toContain('Set deployment to `gpt-4o-mini` (gpt-4o-mini 2024-07-18)')
   })
 
   it('an embeddings deployment whose name does not say so: probe auto calls embeddings, from its model', async () => {

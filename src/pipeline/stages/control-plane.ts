@@ -309,7 +309,10 @@ function foundOutcome(
       { ...evidence, nearest }
     )
     const fix: Fix | undefined = nearest.length
-      ? [prose('Set deployment to ', code(nearest[0]), ` (${listed[0].model} ${listed[0].version}).`), ...(outcome.fix ?? [])]
+      ? [
+          prose('Set deployment to ', code(nearest[0]), ` (${listed[0].model} ${listed[0].version}).`),
+          ...(outcome.fix ?? [])
+        ]
       : outcome.fix
     return { ...outcome, fix }
   }
