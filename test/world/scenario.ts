@@ -165,8 +165,9 @@ export interface Gateway {
   account: string
 }
 
-/** 'hang': the tunnel opens but nothing ever answers (a black-holed host). */
-export type HostFault = 'forbidden' | 'bad-gateway' | 'reset' | 'hang'
+import type { AnswerFault, HostFault } from './faults.ts'
+
+export type { AnswerFault, HostFault } from './faults.ts'
 
 export interface Scenario {
   github: GithubScenario
@@ -182,6 +183,8 @@ export interface Scenario {
   redirects: Record<string, string>
   /** Custom role definitions the tenant has (role assignments name them by `name`). */
   customRoles: CustomRole[]
+  /** What a served host answers instead of its fake's answer (faults.ts): hangs, cut bodies, bursts, 429s... */
+  answers: Record<string, AnswerFault>
 }
 
 export type RoleName = BuiltInRoleName | (string & {})
@@ -309,7 +312,8 @@ export function defaultScenario(): Scenario {
     gateways: [{ host: GATEWAY_HOST, account: ACCOUNT_NAME }],
     faults: {},
     redirects: {},
-    customRoles: []
+    customRoles: [],
+    answers: {}
   }
 }
 
@@ -483,6 +487,8 @@ export const scenarios = {
     ...firstCredential({ audiences: ['api://AzureADTokenExchangeUSGov'] }),
     ...account({ cloud: 'usgov', location: 'usgovvirginia' })
   }),
+  /** `host` answers with `fault` (faults.ts) instead of its fake's answer, on every path or on `fault.path`. */
+  faultyAnswer: (host: string, fault: AnswerFault): ScenarioOverrides => ({ answers: { [host]: fault } }),
   /** Adds the Foundry account and its project (the second account), with `changes` applied to it. */
   foundryProject: (changes: DeepPartial<Account> = {}): ScenarioOverrides =>
     ({ accounts: [{}, applyOverrides(foundryAccount(), changes)] })
