@@ -225,7 +225,7 @@ export function getInputs(): ActionConfig {
   const waitForRoleSeconds = Number(waitText)
   if (!Number.isInteger(waitForRoleSeconds) || waitForRoleSeconds < 0 || waitForRoleSeconds > MAX_TIMEOUT_SECONDS) {
     complain('wait-for-role-seconds', `${quoted(waitText)} is not allowed; use whole seconds from 0 to ${MAX_TIMEOUT_SECONDS}`)
-  } else if (Number.isInteger(timeoutSeconds) && waitForRoleSeconds >= timeoutSeconds) {
+  } else if (TIMEOUT.test(timeoutText) && timeoutSeconds >= 1 && waitForRoleSeconds >= timeoutSeconds) {
     complain('wait-for-role-seconds', `${waitForRoleSeconds} must be less than timeout-seconds (${timeoutSeconds}), ` +
       'which bounds the whole run: raise timeout-seconds too')
   }
