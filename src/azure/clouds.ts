@@ -21,6 +21,8 @@ export interface Cloud {
   cognitiveServicesAudience: string
   /** Token audience of Foundry project APIs (and accepted by the OpenAI endpoints too). */
   foundryAudience: string
+  /** Azure Resource Manager (and Resource Graph) of this cloud; its token scope is `<this>/.default`. */
+  resourceManager: string
 }
 
 export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
@@ -32,7 +34,8 @@ export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
     regionalSuffix: 'api.cognitive.microsoft.com',
     foundrySuffix: 'services.ai.azure.com',
     cognitiveServicesAudience: 'https://cognitiveservices.azure.com',
-    foundryAudience: 'https://ai.azure.com'
+    foundryAudience: 'https://ai.azure.com',
+    resourceManager: 'https://management.azure.com'
   },
   azureusgovernment: {
     name: 'azureusgovernment',
@@ -42,7 +45,8 @@ export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
     regionalSuffix: 'api.cognitive.microsoft.us',
     foundrySuffix: 'services.ai.azure.us',
     cognitiveServicesAudience: 'https://cognitiveservices.azure.us',
-    foundryAudience: 'https://ai.azure.us'
+    foundryAudience: 'https://ai.azure.us',
+    resourceManager: 'https://management.usgovcloudapi.net'
   },
   azurechinacloud: {
     name: 'azurechinacloud',
@@ -52,7 +56,8 @@ export const CLOUDS: Readonly<Record<CloudName, Cloud>> = {
     regionalSuffix: 'api.cognitive.azure.cn',
     foundrySuffix: 'services.ai.azure.cn',
     cognitiveServicesAudience: 'https://cognitiveservices.azure.cn',
-    foundryAudience: 'https://ai.azure.cn'
+    foundryAudience: 'https://ai.azure.cn',
+    resourceManager: 'https://management.chinacloudapi.cn'
   }
 }
 
@@ -85,6 +90,14 @@ export function cloudNamed(name: string | undefined): Cloud {
 /** The client-credentials scope of the cloud's Azure OpenAI data plane. */
 export function dataPlaneScope(cloud: Cloud): string {
   return `${cloud.cognitiveServicesAudience}/.default`
+}
+
+/**
+ * The client-credentials scope of the cloud's ARM. Set explicitly per cloud: SDK defaults stay on the public
+ * cloud's scope (shared/reference/arm-facts.md (g), the @azure/arm-cognitiveservices trap).
+ */
+export function resourceManagerScope(cloud: Cloud): string {
+  return `${cloud.resourceManager}/.default`
 }
 
 /** The host of the cloud's Entra ID sign-in (login.microsoftonline.com, ...). */

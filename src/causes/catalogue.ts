@@ -43,6 +43,16 @@ export interface FixValues {
   model?: string
   parameter?: string
   identityKind?: 'app' | 'managed-identity'
+  /** The deployment's model version (control plane). */
+  modelVersion?: string
+  /** When the model version retires (YYYY-MM-DD). */
+  retiresOn?: string
+  /** The catalogue's replacement, `name version`. */
+  replacement?: string
+  /** What the deployment's versionUpgradeOption will do about the retirement. */
+  upgradeEffect?: string
+  /** How long ago the role was assigned ("3 minutes"). */
+  assignedAgo?: string
 }
 
 export interface CauseEntry {
@@ -800,7 +810,49 @@ const ENTRIES: Record<CauseId, EntryText> = {
     meaning:
       'Role assignments (and new principals) take up to ~10 minutes to reach the data plane, longer for ' +
       'group memberships and management-group scopes; tokens issued before keep the old view.',
-    fix: () => [prose('Wait a few minutes and retry with a new token.')]
+    fix: (v) => [
+      ...(v.role && v.assignedAgo
+        ? [
+            prose(
+              `${quotedRole(v.role)} was assigned ${v.assignedAgo} ago`,
+              v.resourceScope ? ' at ' : '',
+              v.resourceScope ? code(v.resourceScope) : '',
+              ': nothing is missing, the data plane has not caught up yet.'
+            )
+          ]
+        : []),
+      prose(
+        'Wait a few minutes and retry with a new token (there is no API that says when propagation is done); in a ' +
+          'workflow that has just assigned the role, set ',
+        code('wait-for-role-seconds'),
+        ' (e.g. 300) so the check polls until the call works.'
+      )
+    ]
+  },
+  'model-retiring': {
+    title: "The deployment's model version is retiring",
+    meaning:
+      "The account's model catalogue marks the deployed model version Deprecating, or its inference " +
+      'deprecation date is less than 90 days away (a warning), or Deprecated (a failure: inference calls then ' +
+      "answer errors). What happens at that date depends on the deployment's versionUpgradeOption: NoAutoUpgrade " +
+      'deployments stop working.',
+    fix: (v) => {
+      const model = v.model ? `${v.model}${v.modelVersion ? ` ${v.modelVersion}` : ''}` : 'the model version'
+      const replacement = v.replacement ?? '<replacement-model> <version>'
+      const [name = '<model>', version = '<version>'] = replacement.split(' ')
+      return [
+        prose(
+          `${model} ${v.retiresOn ? `retires on ${v.retiresOn}` : 'is retiring'}; the catalogue names ` +
+            `${replacement} as its replacement.${v.upgradeEffect ? ` ${v.upgradeEffect}` : ''}`
+        ),
+        prose('Move the deployment to the replacement (or set its version upgrade option to OnceNewDefaultVersionAvailable):'),
+        bash(
+          `az cognitiveservices account deployment create -n ${accountName(v) ?? '<account-name>'} ` +
+            `-g <resource-group> --deployment-name ${v.deployment ?? '<deployment>'} --model-format OpenAI ` +
+            `--model-name ${name} --model-version ${version} --sku-name <sku> --sku-capacity <capacity>`
+        )
+      ]
+    }
   },
   'arm-resource-not-found': {
     title: 'Resource Manager does not find the subscription, resource group or resource',

@@ -472,6 +472,11 @@ export const SIGNS: Record<CauseId, CauseSigns> = {
       }
     ]
   },
+  'model-retiring': {
+    signs:
+      "Only the control-plane checks see it: ARM's `…/accounts/<name>/models` lists the deployment's model version with `lifecycleStatus` `Deprecating` or `Deprecated` and `deprecation.inference`, and its `replacementConfig`; the deployment's own `versionUpgradeOption` says what Azure will do. A retired version's inference answers 404 \"Resource not found\" (or 410).",
+    examples: []
+  },
   'arm-resource-not-found': {
     signs:
       'Resource Manager answers 404 with `ResourceNotFound`, `ResourceGroupNotFound` or `SubscriptionNotFound` (in az, azd, Terraform or an SDK\'s rendering); a missing deployment named by its ARM path is `deployment-not-found` instead.',

@@ -10,6 +10,7 @@ import { GUID_SOURCE } from '../azure/guid.js'
 import type { ConfigFinding, SourcePosition, TargetField } from '../repo-config/types.js'
 import { splitPatterns } from '../repo-config/patterns.js'
 import { readTargetsInput } from '../repo-config/targets-input.js'
+import { PROBE_KINDS, type ProbeKind } from './target-values.js'
 import {
   endpointInputTarget,
   labelTargets,
@@ -24,7 +25,9 @@ export type { TargetProblem, TargetSource } from './targets.js'
 
 /** The action signs in with oidc or api-key; the CLI also with env, cli and managed-identity. */
 export type AuthMode = SignInMode
-export type ProbeKind = 'auto' | 'chat' | 'embeddings' | 'models' | 'none'
+export type { ProbeKind }
+/** auto: read ARM when a token can be had and ARM answers; on: an unreadable control plane fails; off: no ARM call. */
+export type ArmChecks = 'auto' | 'on' | 'off'
 export type FailOn = 'error' | 'warning'
 
 /** One endpoint + deployment + auth settings: what the pipeline walks through its stages. */
@@ -64,6 +67,11 @@ export interface TargetConfig {
   committedKeys?: ConfigFinding[]
   /** An entry for a file that names no target but commits a key: only the key is reported. */
   keysOnly?: boolean
+  armChecks: ArmChecks
+  /** Limits the Resource Graph search to this subscription. */
+  subscriptionId?: string
+  /** How long to poll the probe while a fresh role assignment propagates (0: don't). */
+  waitForRoleSeconds: number
 }
 
 export interface ReportSettings {
@@ -115,7 +123,7 @@ export const DEFAULT_TIMEOUT_SECONDS = 30
 const MAX_TIMEOUT_SECONDS = 600
 
 const ACTION_AUTH_MODES: readonly AuthMode[] = ['oidc', 'api-key']
-const PROBE_KINDS: readonly ProbeKind[] = ['auto', 'chat', 'embeddings', 'models', 'none']
+const ARM_CHECKS: readonly ArmChecks[] = ['auto', 'on', 'off']
 const FAIL_ON: readonly FailOn[] = ['error', 'warning']
 
 const GUID = new RegExp(`^${GUID_SOURCE}$`)
@@ -212,7 +220,7 @@ export function getInputs(authModes: readonly AuthMode[] = ACTION_AUTH_MODES): A
   }
   // Targets from the targets input and from files may name their own deployment and identity; the endpoint
   // input's target has only the step's.
-  if (endpoint && !deployment && (probe === 'auto' || probe === 'chat' || probe === 'embeddings')) {
+  if (endpoint && !deployment && (probe === 'auto' || probe === 'chat' || probe === 'embeddings' || probe === 'responses')) {
     complain('deployment', `is required with probe '${probe}' (or set probe to models or none)`)
   }
 
@@ -277,6 +285,20 @@ export function getInputs(authModes: readonly AuthMode[] = ACTION_AUTH_MODES): A
   const inline = targetsText ? readTargetsInput(targetsText) : undefined
   for (const finding of inline?.findings ?? []) complain('targets', `line ${finding.line}: ${finding.message}`)
 
+  const armChecks = oneOf('arm-checks', ARM_CHECKS, 'auto', complain)
+  const subscriptionId = optional('subscription-id')
+  if (subscriptionId && !GUID.test(subscriptionId)) {
+    complain('subscription-id', `is not a GUID (the subscription id): ${shapeOf(subscriptionId)}`)
+  }
+  const waitText = core.getInput('wait-for-role-seconds') || '0'
+  const waitForRoleSeconds = Number(waitText)
+  if (!Number.isInteger(waitForRoleSeconds) || waitForRoleSeconds < 0 || waitForRoleSeconds > MAX_TIMEOUT_SECONDS) {
+    complain('wait-for-role-seconds', `${quoted(waitText)} is not allowed; use whole seconds from 0 to ${MAX_TIMEOUT_SECONDS}`)
+  } else if (TIMEOUT.test(timeoutText) && timeoutSeconds >= 1 && waitForRoleSeconds >= timeoutSeconds) {
+    complain('wait-for-role-seconds', `${waitForRoleSeconds} must be less than timeout-seconds (${timeoutSeconds}), ` +
+      'which bounds the whole run: raise timeout-seconds too')
+  }
+
   if (problems.length > 0) throw new InvalidInputError(problems)
   const shared: StepSettings = {
     auth,
@@ -285,7 +307,10 @@ export function getInputs(authModes: readonly AuthMode[] = ACTION_AUTH_MODES): A
     oidcAudience: audience ?? cloud.tokenExchangeAudience,
     scope,
     authorityHost,
-    allowedHosts
+    allowedHosts,
+    armChecks,
+    subscriptionId,
+    waitForRoleSeconds
   }
   const resolved: ResolvedTarget[] = [
     ...(endpoint ? [endpointInputTarget(endpoint, defaults)] : []),
@@ -305,7 +330,16 @@ export function getInputs(authModes: readonly AuthMode[] = ACTION_AUTH_MODES): A
 /** What every target takes from the step and no file may set: where credentials go, and how. */
 export type StepSettings = Pick<
   TargetConfig,
-  'auth' | 'apiKey' | 'cloud' | 'oidcAudience' | 'scope' | 'authorityHost' | 'allowedHosts'
+  | 'auth'
+  | 'apiKey'
+  | 'cloud'
+  | 'oidcAudience'
+  | 'scope'
+  | 'authorityHost'
+  | 'allowedHosts'
+  | 'armChecks'
+  | 'subscriptionId'
+  | 'waitForRoleSeconds'
 >
 
 export function targetConfig(target: ResolvedTarget, step: StepSettings): TargetConfig {

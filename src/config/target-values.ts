@@ -2,10 +2,10 @@
 // one rule per setting, each saying what is allowed when the value is not.
 import { GUID_SOURCE } from '../azure/guid.js'
 
-export type ProbeKind = 'auto' | 'chat' | 'embeddings' | 'models' | 'none'
+export type ProbeKind = 'auto' | 'chat' | 'embeddings' | 'responses' | 'models' | 'none'
 
 export const DEFAULT_API_VERSION = '2024-10-21'
-export const PROBE_KINDS: readonly ProbeKind[] = ['auto', 'chat', 'embeddings', 'models', 'none']
+export const PROBE_KINDS: readonly ProbeKind[] = ['auto', 'chat', 'embeddings', 'responses', 'models', 'none']
 
 export const GUID = new RegExp(`^${GUID_SOURCE}$`)
 const TENANT_DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i
@@ -43,5 +43,5 @@ export function isTenantId(value: string): boolean {
 
 /** Probes that call a deployment, and so need one. */
 export function probeNeedsDeployment(probe: ProbeKind): boolean {
-  return probe === 'auto' || probe === 'chat' || probe === 'embeddings'
+  return probe === 'auto' || probe === 'chat' || probe === 'embeddings' || probe === 'responses'
 }

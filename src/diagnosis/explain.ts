@@ -42,8 +42,16 @@ export function fixValuesFromEvidence(evidence: Record<string, unknown>): FixVal
     deployment: text(evidence.deployment),
     apiVersion: text(evidence.apiVersion),
     model: text(evidence.model),
+    modelVersion: text(evidence.modelVersion),
+    retiresOn: text(evidence.retiresOn),
+    replacement: text(evidence.replacement),
+    upgradeEffect: text(evidence.upgradeEffect),
+    assignedAgo: text(evidence.assignedAgo),
     parameter: text(evidence.parameter),
-    role: text(evidence.roleToGrant) ?? dataPlaneRoleFor({ dataAction: text(evidence.dataAction) }),
+    role:
+      text(evidence.roleToGrant) ??
+      text(evidence.assignedRole) ??
+      dataPlaneRoleFor({ dataAction: text(evidence.dataAction) }),
     resourceScope: text(evidence.scope),
     retryAfterSeconds: typeof evidence.retryAfterSeconds === 'number' ? evidence.retryAfterSeconds : undefined
   }

@@ -36,7 +36,9 @@ function knownFixValues(context: TargetContext, host?: unknown): FixValues {
     allowedHosts: config.allowedHosts,
     host: text(host) ?? endpoint?.host,
     eventName: event.name || undefined,
-    role: endpoint?.kind === 'foundry-project' ? dataPlaneRoleFor({ foundryProject: true }) : undefined
+    role: endpoint?.kind === 'foundry-project' ? dataPlaneRoleFor({ foundryProject: true }) : undefined,
+    // The account's real id, once the control plane found it: every fix that names the account uses it.
+    resourceScope: context.resourceId
   }
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined))
 }

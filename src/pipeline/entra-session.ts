@@ -162,6 +162,11 @@ export class EntraSessions {
     this.deadline = deadline
   }
 
+  /** A new session outside the cache: its credential's first token is a fresh one. */
+  async fresh(key: EntraSessionKey): Promise<EntraSession> {
+    return new EntraSession(await loadIdentity(), key, this.idTokens, this.secrets, this.transport, this.deadline)
+  }
+
   for(key: EntraSessionKey): Promise<EntraSession> {
     const id = [key.mode, key.authorityHost, key.tenantId, key.clientId, key.oidcAudience].join('|')
     let session = this.byKey.get(id)

@@ -27,6 +27,7 @@ import { EntraSessions } from './entra-session.js'
 import { runChecks } from './runner.js'
 import { SecretRegistry } from '../security/secrets.js'
 import { compareCheck } from './stages/compare.js'
+import { controlPlaneCheck, controlPlaneReportOf, rolesOf } from './stages/control-plane.js'
 import { endpointCloudCheck, endpointHostCheck, endpointUrlCheck, hostPolicyCheck } from './stages/endpoint.js'
 import { accessTokenCheck, directEntraTokenCheck, entraTokenCheck } from './stages/entra-token.js'
 import { githubOidcCheck } from './stages/github-oidc.js'
@@ -51,6 +52,7 @@ const CHECKS: readonly { step: CheckStep<TargetContext>; when?: (config: CheckSe
   // env, cli and managed-identity (the CLI's) sign in to Entra ID directly, without a GitHub token.
   { step: directEntraTokenCheck, when: (config) => signsIn(config) && !withGithubOidc(config) },
   { step: accessTokenCheck, when: signsIn },
+  { step: controlPlaneCheck, when: signsIn },
   { step: probeCheck, when: signsIn },
   { step: keyOnlyProbeCheck, when: (config) => checksTarget(config) && !signsIn(config) },
   { step: compareCheck, when: (config) => signsIn(config) && Boolean(config.apiKey) }
@@ -96,6 +98,7 @@ export async function runTarget(config: TargetConfig, shared: RunContext, observ
     })
   const checks = await runChecks(checksFor(config), context, shared.deadline, explainUnexpected, onResult)
   const claims = context.accessTokenClaims
+  const read = context.controlPlaneRead
   return {
     ...targetShell(config, checks.map((check) => placed(check, config))),
     oidcClaims: context.oidcClaims,
@@ -105,7 +108,11 @@ export async function runTarget(config: TargetConfig, shared: RunContext, observ
     tokenAudience: stringClaim(claims?.aud),
     tokenIssuer: stringClaim(claims?.iss),
     tokenExpiresOn: context.accessTokenExpiresOn?.toISOString(),
-    oidcSubject: stringClaim(context.oidcClaims?.sub)
+    oidcSubject: stringClaim(context.oidcClaims?.sub),
+    resourceId: context.resourceId,
+    roles: rolesOf(read),
+    controlPlane: read?.kind === 'read' ? controlPlaneReportOf(read.view) : undefined,
+    controlPlaneNote: read && read.kind !== 'read' ? read.reason : undefined
   }
 }
 

@@ -6,10 +6,11 @@ import type { CauseId } from '../causes/ids.js'
 import type { TargetConfig, TargetSource } from '../config/inputs.js'
 import type { EventFacts } from '../github/event.js'
 import type { GithubIdTokens } from '../github/id-token.js'
+import type { ControlPlaneRead } from '../azure/arm-view.js'
 import type { Deadline } from '../net/deadline.js'
 import type { Transport } from '../net/transport.js'
 import type { SecretRegistry } from '../security/secrets.js'
-import type { EntraSessions } from './entra-session.js'
+import type { EntraSession, EntraSessions } from './entra-session.js'
 
 /** The stages of one target's run, in order (docs/architecture.md "The pipeline"). */
 export type StageId = 'inputs' | 'endpoint' | 'github-oidc' | 'entra-token' | 'control-plane' | 'probe' | 'compare'
@@ -25,6 +26,7 @@ export type CheckId =
   | 'github-oidc'
   | 'entra-token'
   | 'access-token'
+  | 'control-plane'
   | 'probe'
   | 'compare'
 
@@ -76,6 +78,49 @@ export type TargetOutcome = Outcome | 'skip'
 
 export type { TargetSource } from '../config/inputs.js'
 
+/** One role assignment that reaches the account (the `roles` output). */
+export interface RoleHeld {
+  role: string
+  scope: string
+  createdOn: string | null
+}
+
+/** What ARM showed of the account behind the endpoint (the JSON report's `controlPlane`). */
+export interface ControlPlaneReport {
+  /** found: the account; not-visible: no readable account has the subdomain; regional: accounts in the region. */
+  state: 'found' | 'not-visible' | 'regional'
+  account?: {
+    id: string
+    name: string
+    kind: string
+    location: string
+    subdomain: string | null
+    endpoint: string
+    endpoints?: Record<string, string>
+    publicNetworkAccess?: string
+    networkAcls?: { defaultAction: string; bypass?: string; ipRules: string[]; virtualNetworkRules: number } | null
+    privateEndpoints?: { name: string; status: string }[]
+    disableLocalAuth?: boolean
+    provisioningState?: string
+  }
+  /** The accounts the identity can read instead (not-visible, regional). */
+  accounts?: { id: string; name: string; endpoint: string }[]
+  /** Absent when they could not be read. */
+  assignments?: RoleHeld[]
+  effectiveDataActions?: { dataActions: string[]; notDataActions: string[] }
+  deployments?: {
+    name: string
+    model: string
+    version: string
+    sku: string
+    capacity?: number
+    state: string
+    versionUpgradeOption: string
+  }[]
+  /** Reads that were refused or failed: what is not known. */
+  gaps?: { read: string; status?: number; code?: string; action?: string }[]
+}
+
 /** One endpoint + deployment + auth settings, walked through the stages. */
 export interface TargetResult {
   label: string
@@ -96,6 +141,14 @@ export interface TargetResult {
   /** ISO 8601. */
   tokenExpiresOn?: string
   oidcSubject?: string
+  /** The ARM id of the account behind the endpoint, when found. */
+  resourceId?: string
+  /** The role assignments that reach the account; absent when not readable. */
+  roles?: RoleHeld[]
+  /** What ARM showed; absent when the control plane was not read. */
+  controlPlane?: ControlPlaneReport
+  /** Why the control plane was not read (skipped, refused, off). */
+  controlPlaneNote?: string
 }
 
 export interface RunResult {
@@ -141,12 +194,20 @@ export interface TargetContext extends RunContext {
   /** Decoded claims of the GitHub OIDC token (never the token). */
   oidcClaims?: Record<string, unknown>
   credential?: TokenCredential
+  /** The Entra session the credential belongs to: its exchanges (one per scope) are shared by the run's targets. */
+  entraSession?: EntraSession
   /** Decoded claims of the Entra access token (never the token). */
   accessTokenClaims?: Record<string, unknown>
   accessTokenExpiresOn?: Date
   /** What the data plane said to the token and to the key, for the compare stage. */
   tokenProbe?: ProbeResult
   keyProbe?: ProbeResult
+  /** The control plane's reads, started once the credential exists (concurrently with the data-plane token). */
+  controlPlane?: Promise<ControlPlaneRead>
+  /** The same, once the control-plane check has waited for it. */
+  controlPlaneRead?: ControlPlaneRead
+  /** The ARM id of the account behind the endpoint, once found: every fix that names the account uses it. */
+  resourceId?: string
 }
 
 /** A fact an earlier check should have left in the context was not there: a wrong `needs` list, not a diagnosis. */

@@ -16,16 +16,23 @@ export interface Finding {
   meaning: string
 }
 
+/**
+ * One finding per failed or warned check, in order; a cause a target's earlier check already reported (ARM named
+ * the missing deployment, then the probe met it) is one finding, not two annotations of the same thing.
+ */
 export function findingsOf(run: RunResult): Finding[] {
-  return run.targets.flatMap((target) =>
-    target.checks.flatMap((check): Finding[] => {
+  return run.targets.flatMap((target) => {
+    const reported = new Set<string>()
+    return target.checks.flatMap((check): Finding[] => {
       if (check.status !== 'fail' && check.status !== 'warn') return []
       // A failed check without a cause is a pipeline defect; it is still reported, as 'unknown'.
       const cause = check.cause ?? 'unknown'
+      if (reported.has(cause)) return []
+      reported.add(cause)
       const entry = CATALOGUE[cause]
       return [{ target, check, status: check.status, cause, title: entry.title, meaning: entry.meaning }]
     })
-  )
+  })
 }
 
 /**

@@ -60,6 +60,9 @@ export function setOutputs(
   setOutput('token-issuer', first((t) => t.tokenIssuer))
   setOutput('token-expires-on', first((t) => t.tokenExpiresOn))
   setOutput('oidc-subject', first((t) => t.oidcSubject))
+  setOutput('resource-id', first((t) => t.resourceId))
+  const roles = run.targets.map((t) => t.roles).find((value) => value !== undefined)
+  setOutput('roles', roles === undefined ? '' : JSON.stringify(roles))
   setOutput('report-file', reportFile)
   setOutput('results', JSON.stringify(resultEntries(run)))
 }

@@ -1,6 +1,5 @@
 import * as core from '@actions/core'
-import type { CheckResult, CheckStatus } from '../pipeline/types.js'
-import type { RunResult, TargetResult } from '../pipeline/types.js'
+import type { CheckResult, CheckStatus, ControlPlaneReport, RunResult, TargetResult } from '../pipeline/types.js'
 import type { Finding } from './findings.js'
 import { commandLines, type Fix, type Inline } from '../causes/fix.js'
 import { clip } from './text.js'
@@ -91,6 +90,7 @@ function render(run: RunResult, context: SummaryContext, withEvidence: boolean):
     renderComparison(target.checks)
     renderChecklist(target.checks)
     renderNotRun(target.checks)
+    renderAzureResource(target)
     renderClaims('GitHub OIDC token claims', target.oidcClaims)
     renderClaims('Access token claims', target.accessTokenClaims)
     if (withEvidence) renderEvidence(context.findings.filter((f) => f.target === target))
@@ -224,6 +224,72 @@ function renderNotRun(checks: readonly CheckResult[]): void {
       return `${escapeHtml(titles)}: ${inlineHtml(reason)}`
     })
   )
+}
+
+const MAX_AZURE_ROWS = 20
+
+function codeOrDash(value: string | null | undefined): string {
+  return value ? `<code>${escapeHtml(value)}</code>` : '—'
+}
+
+function networkCell(account: NonNullable<ControlPlaneReport['account']>): string {
+  if (account.publicNetworkAccess === 'Disabled') {
+    const endpoints = account.privateEndpoints?.map((p) => `${p.name} (${p.status})`) ?? []
+    return `public access Disabled${endpoints.length ? `; private endpoints: ${escapeHtml(endpoints.join(', '))}` : ''}`
+  }
+  const acls = account.networkAcls
+  if (acls?.defaultAction === 'Deny') {
+    return `selected networks only; IP rules: ${escapeHtml(acls.ipRules.join(', ') || 'none')}; virtual network ` +
+      `rules: ${acls.virtualNetworkRules} (a GitHub-hosted runner's egress IP is not fixed)`
+  }
+  return escapeHtml(account.publicNetworkAccess ? `public access ${account.publicNetworkAccess}` : 'not read')
+}
+
+/** The "Azure resource" section: what ARM showed of the account, or why it was not read (values escaped). */
+function renderAzureResource(target: TargetResult): void {
+  const { summary } = core
+  const report = target.controlPlane
+  if (!report) {
+    if (!target.controlPlaneNote) return
+    summary.addHeading('Azure resource', 4)
+    summary.addRaw(`<p>Not read: ${escapeHtml(target.controlPlaneNote)}</p>`, true)
+    return
+  }
+  summary.addHeading('Azure resource <sub>(Azure Resource Manager)</sub>', 4)
+  if (report.state !== 'found' || !report.account) {
+    const what = report.state === 'regional'
+      ? 'Accounts the identity can read in the endpoint\'s region'
+      : 'No account the identity can read has the endpoint\'s custom subdomain; the accounts it can read'
+    const accounts = (report.accounts ?? []).slice(0, MAX_AZURE_ROWS)
+    const listed = accounts.map((a) => `${codeOrDash(a.name)} ${codeOrDash(a.endpoint)}`).join(', ')
+    summary.addRaw(`<p>${what}: ${listed || 'none'}.</p>`, true)
+    return
+  }
+  const account = report.account
+  const keys = account.disableLocalAuth === undefined ? 'not read' : account.disableLocalAuth ? 'disabled (disableLocalAuth)' : 'enabled'
+  const roles = report.assignments === undefined
+    ? 'not readable'
+    : report.assignments.slice(0, MAX_AZURE_ROWS).map((a) => `${escapeHtml(a.role)} at ${codeOrDash(a.scope)}` +
+        (a.createdOn ? ` (assigned ${escapeHtml(a.createdOn)})` : '')).join('<br>') || 'none'
+  const deployments = report.deployments === undefined
+    ? 'not readable'
+    : report.deployments.slice(0, MAX_AZURE_ROWS).map((d) => `${codeOrDash(d.name)}: ` +
+        escapeHtml(`${d.model} ${d.version}, ${d.sku}${d.capacity === undefined ? '' : ` ${d.capacity}`}`)).join('<br>') || 'none'
+  const rows: [string, string][] = [
+    ['Resource id', codeOrDash(account.id)],
+    ['Kind, location', escapeHtml(`${account.kind}, ${account.location}`)],
+    ['Custom subdomain', account.subdomain ? codeOrDash(account.subdomain) : 'none (Entra ID tokens cannot be used)'],
+    ['Endpoint', codeOrDash(account.endpoint)],
+    ['Network', networkCell(account)],
+    ['Key authentication', keys],
+    ['Roles that reach it', roles],
+    ['Deployments', deployments]
+  ]
+  if (report.gaps?.length) {
+    const gaps = report.gaps.map((g) => `${g.read} (${g.status ?? 'no answer'}${g.action ? `, needs ${g.action}` : ''})`)
+    rows.push(['Not readable', escapeHtml(gaps.join('; '))])
+  }
+  summary.addTable([[{ data: 'Setting', header: true }, { data: 'Value', header: true }], ...rows])
 }
 
 function renderClaims(heading: string, claims: Record<string, unknown> | undefined): void {

@@ -171,6 +171,26 @@ describe('reading the inputs', () => {
     expect(problems.map((p) => p.input)).toEqual(['scope', 'allowed-hosts', 'authority-host'])
   })
 
+  it('reads the control-plane inputs: arm-checks, subscription-id, wait-for-role-seconds, and probe responses', () => {
+    setInputs({ ...minimal, 'arm-checks': 'ON', 'subscription-id': '0b1f6471-1bf0-4dda-aec3-cb9272f09590',
+      'wait-for-role-seconds': '120', 'timeout-seconds': '300', probe: 'responses' })
+    expect(getInputs().targets[0]).toMatchObject({ armChecks: 'on', subscriptionId: '0b1f6471-1bf0-4dda-aec3-cb9272f09590',
+      waitForRoleSeconds: 120, probe: 'responses' })
+    setInputs(minimal)
+    expect(getInputs().targets[0]).toMatchObject({ armChecks: 'auto', subscriptionId: undefined, waitForRoleSeconds: 0 })
+  })
+
+  it('refuses a bad arm-checks, a subscription-id that is not a GUID, and a wait the deadline cannot hold', () => {
+    expect(problemsOf({ ...minimal, 'arm-checks': 'maybe', 'subscription-id': 'my-sub', 'wait-for-role-seconds': '1.5' }))
+      .toEqual([
+        { input: 'arm-checks', message: "'maybe' is not allowed; use one of: auto, on, off" },
+        { input: 'subscription-id', message: 'is not a GUID (the subscription id): the value given (6 characters) is not shown' },
+        { input: 'wait-for-role-seconds', message: "'1.5' is not allowed; use whole seconds from 0 to 600" }
+      ])
+    expect(problemsOf({ ...minimal, 'wait-for-role-seconds': '30' })).toEqual([{ input: 'wait-for-role-seconds',
+      message: '30 must be less than timeout-seconds (30), which bounds the whole run: raise timeout-seconds too' }])
+  })
+
   it('requires the endpoint', () => {
     expect(problemsOf({ ...minimal, endpoint: '' })).toEqual([
       { input: 'endpoint', message: 'is required (or targets, or config-file), e.g. https://<name>.openai.azure.com/' }

@@ -63,8 +63,8 @@ describe('the token is refused', () => {
 })
 
 describe('the request is wrong', () => {
-  it('a deployment that does not exist gets deployment-not-found', async () => {
-    const run = await runAction(world(), { inputs: { ...OIDC_INPUTS, deployment: 'gpt-5-missing' } })
+  it('a deployment that does not exist gets deployment-not-found from the data plane (arm-checks off)', async () => {
+    const run = await runAction(world(), { inputs: { ...OIDC_INPUTS, deployment: 'gpt-5-missing', 'arm-checks': 'off' } })
     const annotation = expectFailure(run, world(), 'deployment-not-found')
     expect(annotation.message).toContain('/openai/deployments/gpt-5-missing/chat/completions')
     expect(annotation.message).toContain('404 The API deployment for this resource does not exist')
@@ -146,7 +146,8 @@ describe('load, outages and the deadline', () => {
 
   it('a 5xx that persists gets service-error after bounded retries', async () => {
     world().scenario = buildScenario(scenarios.serverError(500))
-    const run = await runAction(world(), { inputs: OIDC_INPUTS })
+    // The data plane's retries alone: the control plane has nothing to add to a 5xx.
+    const run = await runAction(world(), { inputs: { ...OIDC_INPUTS, 'arm-checks': 'off' } })
     expectFailure(run, world(), 'service-error')
     expect(probeStatuses()).toEqual([500, 500, 500])
   })

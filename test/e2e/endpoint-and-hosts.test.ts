@@ -68,7 +68,7 @@ describe('invalid inputs', () => {
   it('get invalid-input naming the input and what is allowed, and nothing is sent anywhere', async () => {
     const run = await runAction(world(), { inputs: { ...OIDC_INPUTS, probe: 'completion', 'client-id': 'my-app' } })
     const annotation = expectFailure(run, world(), 'invalid-input')
-    expect(annotation.message).toContain("probe 'completion' is not allowed; use one of: auto, chat, embeddings, models, none")
+    expect(annotation.message).toContain("probe 'completion' is not allowed; use one of: auto, chat, embeddings, responses, models, none")
     expect(annotation.message).toContain('client-id')
     expect(world().connects).toEqual([])
     expect(world().requests).toEqual([])

@@ -41,7 +41,7 @@ describe('a Foundry project endpoint', () => {
     const run = await runAction(world(), { inputs: INPUTS })
     expectPass(run, world())
     expect(run.outputs['token-audience']).toBe('https://ai.azure.com')
-    expect(tokenScopes()).toEqual([expect.stringContaining('https://ai.azure.com/.default')])
+    expect(tokenScopes().sort()).toEqual(['https://ai.azure.com/.default', 'https://management.azure.com/.default'])
     const [probe, ...more] = foundryRequests()
     expect(more).toEqual([])
     expect(probe).toMatchObject({ method: 'POST', path: `${PROJECT_V1}/chat/completions`, status: 200 })
@@ -88,7 +88,9 @@ describe('a Foundry project endpoint', () => {
         '--role 53ca6127-db72-4b80-b1b0-d745d6d5456d'
     )
     expect(annotation.message).toContain('Assign "Foundry User" (formerly "Azure AI User"')
-    expect(annotation.message).toContain("customSubDomainName=='contoso-foundry'")
+    // The control plane found the account: the command names its real resource id.
+    expect(annotation.message).toContain('--scope /subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourceGroups/' +
+      'rg-octo-ai/providers/Microsoft.CognitiveServices/accounts/contoso-foundry')
     expect(foundryRequests().map((request) => request.status)).toEqual([401])
   })
 

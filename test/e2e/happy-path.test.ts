@@ -42,8 +42,12 @@ describe('a correctly configured workflow passes', () => {
     expect(probe.query['api-version']).toBe('2024-10-21')
     expect(JSON.parse(probe.body)).toMatchObject({ max_tokens: 1 })
     expect(probe.headers.authorization).toMatch(/^Bearer eyJ/)
-    // One token exchange: the probe's bearer provider reuses the token the Entra stage got (CAE cache).
-    expect(world().requests.filter((request) => request.host === 'login.microsoftonline.com')).toHaveLength(1)
+    // One token exchange per scope: the probe's bearer provider reuses the token the Entra stage got (CAE cache);
+    // the control plane's is for ARM.
+    const scopes = world()
+      .requests.filter((request) => request.host === 'login.microsoftonline.com')
+      .map((request) => new URLSearchParams(request.body).get('scope'))
+    expect(scopes.sort()).toEqual(['https://cognitiveservices.azure.com/.default', 'https://management.azure.com/.default'])
     // One GitHub token request: the assertion is reused while it is fresh, not fetched again for every MSAL call.
     expect(world().requests.filter((request) => request.path.includes('/idtoken/'))).toHaveLength(1)
     expect(run.summary).toContain(PRINCIPAL_ID)
@@ -118,9 +122,9 @@ describe('a correctly configured workflow passes', () => {
     ])
   })
 
-  it('under probe auto, a deployment that refuses chat (OperationNotSupported) is probed with embeddings', async () => {
+  it('under probe auto without ARM, a deployment that refuses chat (OperationNotSupported) is probed with embeddings', async () => {
     world().scenario = buildScenario({ accounts: [{ deployments: [{}, {}, { name: 'vectors' }] }] })
-    const run = await runAction(world(), { inputs: { ...OIDC_INPUTS, deployment: 'vectors' } })
+    const run = await runAction(world(), { inputs: { ...OIDC_INPUTS, deployment: 'vectors', 'arm-checks': 'off' } })
     expectPass(run, world())
     expect(dataPlaneRequests().map((request) => [request.path, request.status])).toEqual([
       ['/openai/deployments/vectors/chat/completions', 400],

@@ -33,13 +33,19 @@ interface Result {
 }
 const resultsOf = (run: ActionRun): Result[] => JSON.parse(run.outputs.results) as Result[]
 
-/** The GitHub OIDC token requests and Entra token exchanges the run made. */
+/**
+ * The GitHub OIDC token requests the run made, and its Entra token exchanges per scope (`entra` for the data plane's,
+ * `arm` for Resource Manager's, which the control-plane checks ask for once too).
+ */
 function tokenRequests(w: World) {
+  const exchanges = w.requests.filter(
+    (request) => request.host === 'login.microsoftonline.com' && request.path.endsWith('/token')
+  )
+  const forScope = (resource: string) => exchanges.filter((request) => request.body.includes(resource)).length
   return {
     oidc: w.requests.filter((request) => request.path.includes('/idtoken/')).length,
-    entra: w.requests.filter(
-      (request) => request.host === 'login.microsoftonline.com' && request.path.endsWith('/token')
-    ).length
+    entra: forScope(encodeURIComponent('https://cognitiveservices.azure.com/')),
+    arm: forScope(encodeURIComponent('https://management.azure.com/'))
   }
 }
 
@@ -99,7 +105,7 @@ describe('every format, read from the repository', () => {
       [{ file: 'aoai-auth-check.yml', line: 2 }, CHAT_DEPLOYMENT, 'pass']
     ])
     expect(new Set(resultsOf(run).map((r) => r.label)).size).toBe(8)
-    expect(tokenRequests(world())).toEqual({ oidc: 1, entra: 1 })
+    expect(tokenRequests(world())).toEqual({ oidc: 1, entra: 1, arm: 1 })
     expectNoSecrets(run, world())
   })
 })
@@ -199,7 +205,7 @@ describe('values a pull request can change', () => {
     expect(annotation.properties).toMatchObject({ file: '.env', line: '2' })
     expect(world().connects.filter((connect) => connect.host === 'evil.example')).toEqual([])
     expect(world().requests).toEqual([])
-    expect(tokenRequests(world())).toEqual({ oidc: 0, entra: 0 })
+    expect(tokenRequests(world())).toEqual({ oidc: 0, entra: 0, arm: 0 })
   })
 
   it('a file cannot widen where credentials go: allowed-hosts in a file is refused, the host still untrusted', async () => {
@@ -335,7 +341,7 @@ describe('a pull-request check', () => {
     expect(run.commands.filter((c) => c.command === 'notice').map((c) => c.message)).toContain(
       'only-changed: the pull request changes no line of any target: nothing to check.'
     )
-    expect(tokenRequests(world())).toEqual({ oidc: 0, entra: 0 })
+    expect(tokenRequests(world())).toEqual({ oidc: 0, entra: 0, arm: 0 })
   })
 
   it('keeps one sticky comment: created once, then updated in place', async () => {
@@ -455,7 +461,7 @@ describe('many targets', () => {
     })
     expect(results.every((r) => r.result === 'pass')).toBe(true)
     expect(new Set(results.map((r) => r.label)).size).toBe(50)
-    expect(tokenRequests(world())).toEqual({ oidc: 1, entra: 1 })
+    expect(tokenRequests(world())).toEqual({ oidc: 1, entra: 1, arm: 1 })
     expect(world().requests.filter((r) => r.path.includes('/openai/deployments/')).length).toBe(50)
   })
 })

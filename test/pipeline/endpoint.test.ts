@@ -26,6 +26,8 @@ function target(endpoint: string, changes: Partial<TargetConfig> & { environment
     authorityHost: cloud.authorityHost,
     probe: 'auto',
     allowedHosts: [],
+    armChecks: 'off',
+    waitForRoleSeconds: 0,
     ...changes
   }
 }

@@ -48,6 +48,8 @@ describe('publishReport', () => {
       'token-issuer': `https://sts.windows.net/${TENANT_ID}/`,
       'token-expires-on': EXPIRES_ON,
       'oidc-subject': SUBJECT,
+      'resource-id': '',
+      roles: '',
       'report-file': published.reportFile,
       results: JSON.stringify([
         { label: 'contoso', endpoint: 'https://contoso.openai.azure.com/', deployment: 'gpt-4o-mini',

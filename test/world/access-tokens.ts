@@ -8,6 +8,8 @@ export interface AccessTokenClaims {
   tid: string
   aud: string
   appid?: string
+  /** Seconds since the epoch. */
+  iat: number
 }
 
 export function looksLikeJwt(value: string): boolean {
@@ -24,7 +26,7 @@ export async function verifyAccessToken(token: string, audiences: string[]): Pro
     const issuers = [`https://sts.windows.net/${tid}/`, `https://login.microsoftonline.com/${tid}/v2.0`]
     if (!issuers.includes(String(payload.iss))) return undefined
     return { oid: String(payload.oid ?? ''), tid, aud: String(payload.aud),
-      appid: payload.appid as string | undefined }
+      appid: payload.appid as string | undefined, iat: Number(payload.iat ?? 0) }
   } catch {
     return undefined
   }

@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto'
 import { looksLikeJwt, verifyAccessToken, type AccessTokenClaims } from './access-tokens.ts'
 import { dataPlaneErrors, type FakeError } from './errors.ts'
 import { bearerOf, json, type Fake, type FakeRequest, type FakeResponse, type WorldState } from './http.ts'
-import { BUILT_IN_ROLES, roleGrants } from './roles.ts'
-import type { Account, Deployment } from './scenario.ts'
+import { dataPlaneAllows } from './rbac.ts'
+import type { Account, Deployment, Scenario } from './scenario.ts'
 
 /** The token audiences an endpoint accepts, by its cloud (reference/azure-facts.md §1.3). */
 function audiencesFor(host: string, route?: Route): string[] {
@@ -25,7 +25,7 @@ export const REGIONAL_SUFFIX = '.api.cognitive.microsoft.com'
 const REGION_NAMES: Record<string, string> = { eastus: 'East US', eastus2: 'East US 2', westeurope: 'West Europe',
   swedencentral: 'Sweden Central', northcentralus: 'North Central US' }
 
-type Operation = 'chat' | 'embeddings' | 'models'
+type Operation = 'chat' | 'embeddings' | 'responses' | 'models'
 
 interface Route {
   operation: Operation
@@ -39,11 +39,14 @@ interface Route {
 const DATA_ACTIONS: Record<Operation, string> = {
   chat: 'Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action',
   embeddings: 'Microsoft.CognitiveServices/accounts/OpenAI/deployments/embeddings/action',
+  // source: https://github.com/microsoft/vscode/issues/283763 (reference/azure-facts.md §3, Responses API update)
+  responses: 'Microsoft.CognitiveServices/accounts/OpenAI/responses/write',
   models: 'Microsoft.CognitiveServices/accounts/OpenAI/models/read'
 }
 const OPERATION_PATHS: Record<Operation, string> = {
   chat: 'POST /openai/deployments/{deployment-id}/chat/completions',
   embeddings: 'POST /openai/deployments/{deployment-id}/embeddings',
+  responses: 'POST /openai/responses',
   models: 'GET /openai/models'
 }
 // A Foundry project's OpenAI surface checks the Foundry data actions, which Cognitive Services OpenAI User lacks.
@@ -53,15 +56,17 @@ const OPERATION_PATHS: Record<Operation, string> = {
 const PROJECT_DATA_ACTIONS: Record<Operation, string> = {
   chat: 'Microsoft.CognitiveServices/accounts/AIServices/agents/write',
   embeddings: 'Microsoft.CognitiveServices/accounts/AIServices/agents/write',
+  responses: 'Microsoft.CognitiveServices/accounts/AIServices/agents/write',
   models: 'Microsoft.CognitiveServices/accounts/AIServices/agents/read'
 }
 const PROJECT_OPERATION_PATHS: Record<Operation, string> = {
   chat: 'POST /api/projects/{projectName}/openai/*',
   embeddings: 'POST /api/projects/{projectName}/openai/*',
+  responses: 'POST /api/projects/{projectName}/openai/*',
   models: 'GET /api/projects/{projectName}/openai/*'
 }
-const OPERATION_NAMES: Record<Operation, string> =
-  { chat: 'ChatCompletions_Create', embeddings: 'Embeddings_Create', models: 'Models_List' }
+const OPERATION_NAMES: Record<Operation, string> = { chat: 'ChatCompletions_Create', embeddings: 'Embeddings_Create',
+  responses: 'Responses_Create', models: 'Models_List' }
 
 type Caller = { kind: 'key' } | { kind: 'entra'; claims: AccessTokenClaims }
 
@@ -87,9 +92,10 @@ function routeOfPath(path: string, method: string): Route | undefined {
     return { operation, deployment: decodeURIComponent(dated[1]), v1: false }
   }
   if (path === '/openai/models' && method === 'GET') return { operation: 'models', v1: false }
-  const v1 = /^\/openai\/v1\/(chat\/completions|embeddings|models)$/.exec(path)
+  const v1 = /^\/openai\/v1\/(chat\/completions|embeddings|responses|models)$/.exec(path)
   if (!v1) return undefined
-  const operation: Operation = v1[1] === 'models' ? 'models' : v1[1] === 'embeddings' ? 'embeddings' : 'chat'
+  const operation: Operation = v1[1] === 'chat/completions' ? 'chat' : (v1[1] as Operation)
+  if ((operation === 'models') !== (method === 'GET')) return undefined
   return { operation, v1: true }
 }
 
@@ -122,9 +128,9 @@ function requiredDataAction(route: Route): { dataAction: string; operationPath: 
     : { dataAction: PROJECT_DATA_ACTIONS[route.operation], operationPath: PROJECT_OPERATION_PATHS[route.operation] }
 }
 
-function missingDataAction(account: Account, principalId: string, dataAction: string): boolean {
-  return !account.roleAssignments.some((assignment) => assignment.principalId === principalId &&
-    roleGrants(BUILT_IN_ROLES[assignment.role], dataAction, 'data'))
+function missingDataAction(scenario: Scenario, account: Account, claims: AccessTokenClaims, dataAction: string):
+  boolean {
+  return !dataPlaneAllows(scenario, account, claims.oid, dataAction, claims.iat)
 }
 
 function parseBody(request: FakeRequest): Record<string, unknown> {
@@ -159,8 +165,20 @@ function modelList(account: Account, v1: boolean): unknown {
 const SAFE = { hate: { filtered: false, severity: 'safe' }, self_harm: { filtered: false, severity: 'safe' },
   sexual: { filtered: false, severity: 'safe' }, violence: { filtered: false, severity: 'safe' } }
 
-function success(operation: 'chat' | 'embeddings', deployment: Deployment, body: Record<string, unknown>): unknown {
+function success(operation: 'chat' | 'embeddings' | 'responses', deployment: Deployment,
+  body: Record<string, unknown>): unknown {
   const created = Math.floor(Date.now() / 1000)
+  if (operation === 'responses') {
+    // The Responses API object (reference/azure-facts.md §1, v1 GA paths): output items, usage in input/output tokens.
+    const id = `resp_${randomUUID().replaceAll('-', '')}`
+    return { id, object: 'response', created_at: created, status: 'incomplete',
+      incomplete_details: { reason: 'max_output_tokens' }, model: `${deployment.model}-${deployment.version}`,
+      output: [{ id: `msg_${randomUUID().replaceAll('-', '')}`, type: 'message', status: 'incomplete',
+        role: 'assistant', content: [{ type: 'output_text', text: 'Pong', annotations: [] }] }],
+      max_output_tokens: body.max_output_tokens ?? null,
+      usage: { input_tokens: 8, output_tokens: 16, total_tokens: 24,
+        input_tokens_details: { cached_tokens: 0 }, output_tokens_details: { reasoning_tokens: 0 } } }
+  }
   if (operation === 'embeddings') {
     return { object: 'list', model: deployment.model, usage: { prompt_tokens: 1, total_tokens: 1 },
       data: [{ object: 'embedding', index: 0, embedding: [0.0023064255, -0.009327292, -0.0028842222, 0.01656089] }] }
@@ -180,8 +198,8 @@ function success(operation: 'chat' | 'embeddings', deployment: Deployment, body:
   }
 }
 
-async function serveAccount(request: FakeRequest, account: Account, options: { viaGateway: boolean }):
-  Promise<FakeResponse> {
+async function serveAccount(request: FakeRequest, scenario: Scenario, account: Account,
+  options: { viaGateway: boolean }): Promise<FakeResponse> {
   if (!options.viaGateway) {
     if (account.publicNetworkAccess === 'Disabled') return fail(dataPlaneErrors.publicAccessDisabled())
     if (account.firewallDeniesRunner) return fail(dataPlaneErrors.firewallDenied())
@@ -193,7 +211,7 @@ async function serveAccount(request: FakeRequest, account: Account, options: { v
   if (!route || !apiVersionAccepted(route, account, apiVersion)) return fail(dataPlaneErrors.resourceNotFound())
   const { operation } = route
   const { dataAction, operationPath } = requiredDataAction(route)
-  if (caller.kind === 'entra' && !options.viaGateway && missingDataAction(account, caller.claims.oid, dataAction)) {
+  if (caller.kind === 'entra' && !options.viaGateway && missingDataAction(scenario, account, caller.claims, dataAction)) {
     const denied = route.project === undefined ? dataPlaneErrors.permissionDenied : dataPlaneErrors.foundryPermissionDenied
     return fail(denied(caller.claims.oid, dataAction, operationPath))
   }
@@ -204,13 +222,14 @@ async function serveAccount(request: FakeRequest, account: Account, options: { v
   const deploymentName = route.deployment ?? String(body.model ?? '')
   const deployment = account.deployments.find((d) => d.name === deploymentName)
   if (!deployment) return fail(dataPlaneErrors.deploymentNotFound())
+  if (deployment.retirement?.lifecycleStatus === 'Deprecated') return fail(dataPlaneErrors.retiredModel())
   if (account.quotaExhausted) {
     return fail(dataPlaneErrors.quotaExhausted(OPERATION_NAMES[operation], apiVersion ?? 'v1'))
   }
   if (account.throttleRetryAfterSeconds !== undefined) {
     return fail(dataPlaneErrors.rateLimited(account.throttleRetryAfterSeconds))
   }
-  if (operation === 'chat' && deployment.kind === 'embeddings') {
+  if ((operation === 'chat' || operation === 'responses') && deployment.kind === 'embeddings') {
     return fail(dataPlaneErrors.operationNotSupported('chatCompletion', deployment.model))
   }
   if (operation === 'embeddings' && deployment.kind !== 'embeddings') {
@@ -218,6 +237,9 @@ async function serveAccount(request: FakeRequest, account: Account, options: { v
   }
   if (deployment.kind === 'reasoning' && body.max_tokens !== undefined) {
     return fail(dataPlaneErrors.unsupportedMaxTokens())
+  }
+  if (operation === 'responses' && typeof body.max_output_tokens === 'number' && body.max_output_tokens < 16) {
+    return fail(dataPlaneErrors.maxOutputTokensBelowMinimum(body.max_output_tokens))
   }
   return json(200, success(operation, deployment, body), responseHeaders(account))
 }
@@ -234,11 +256,13 @@ async function serveRegional(request: FakeRequest, state: WorldState): Promise<F
   const key = request.headers['api-key']
   if (typeof key !== 'string') return fail(dataPlaneErrors.customSubdomainRequired())
   const account = state.scenario.accounts.find((a) => a.location === region && a.keys.includes(key))
-  return account ? serveAccount(request, account, { viaGateway: false }) : fail(dataPlaneErrors.invalidKey())
+  return account
+    ? serveAccount(request, state.scenario, account, { viaGateway: false })
+    : fail(dataPlaneErrors.invalidKey())
 }
 
 /** An API Management gateway with a validate-jwt policy; its own managed identity calls the account. */
-async function serveGateway(request: FakeRequest, account: Account): Promise<FakeResponse> {
+async function serveGateway(request: FakeRequest, scenario: Scenario, account: Account): Promise<FakeResponse> {
   const bearer = bearerOf(request)
   const claims = bearer ? await verifyAccessToken(bearer, audiencesFor(request.host)) : undefined
   // APIM's validate-jwt default failure body
@@ -246,7 +270,7 @@ async function serveGateway(request: FakeRequest, account: Account): Promise<Fak
   if (!claims || claims.tid !== account.tenantId) {
     return json(401, { statusCode: 401, message: 'Unauthorized. Access token is missing or invalid.' })
   }
-  return serveAccount(request, account, { viaGateway: true })
+  return serveAccount(request, scenario, account, { viaGateway: true })
 }
 
 /** The hosts this fake answers for in the current scenario. */
@@ -260,9 +284,9 @@ export const azureOpenAi: Fake = async (request, state) => {
   if (location) return { status: 307, headers: { location }, body: '' }
   const gateway = state.scenario.gateways.find((g) => g.host === request.host)
   const gatewayAccount = gateway && state.scenario.accounts.find((a) => a.name === gateway.account)
-  if (gatewayAccount) return serveGateway(request, gatewayAccount)
+  if (gatewayAccount) return serveGateway(request, state.scenario, gatewayAccount)
   if (request.host.endsWith(REGIONAL_SUFFIX)) return serveRegional(request, state)
   const account = accountBySubdomain(state, request.host)
   if (!account) return json(404, { error: { code: '404', message: 'Resource not found' } })
-  return serveAccount(request, account, { viaGateway: false })
+  return serveAccount(request, state.scenario, account, { viaGateway: false })
 }

@@ -173,6 +173,17 @@ export const dataPlaneErrors = {
     message:
       "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
     type: 'invalid_request_error', param: 'max_tokens', code: 'unsupported_parameter' } } }),
+  // A deployment whose model version is retired: the portal warns "Inferencing on this endpoint will return error
+  // responses" and the call answers 404 Resource not found.
+  // source: https://github.com/BerriAI/litellm/issues/11116 (gpt-35-turbo 0125 after 2025-04-30); the ARM spec's
+  // lifecycleStatus Deprecated text says 410 (reference/arm-facts.md (c)): no public capture of a 410 body found.
+  retiredModel: () => aoai(404, '404', 'Resource not found'),
+  // source: https://github.com/vectorize-io/hindsight/issues/58 (reference/azure-facts.md §3: the Responses API
+  // refuses max_output_tokens below 16), in OpenAI's invalid_request_error envelope
+  maxOutputTokensBelowMinimum: (given: number) => ({ status: 400, body: { error: {
+    message: `Invalid 'max_output_tokens': integer below minimum value. Expected a value >= 16, but got ${given} ` +
+      'instead.',
+    type: 'invalid_request_error', param: 'max_output_tokens', code: 'integer_below_min_value' } } }),
   // Envelope as in every Azure OpenAI error above; the 5xx wording is NOT copied from a public report (none
   // found) — it is OpenAI's own 500 text. Tests should assert on the status, not on this message.
   serverError: (status: 500 | 503) => status === 500
@@ -183,19 +194,44 @@ export const dataPlaneErrors = {
 
 // ------------------------------------------------------------------------------------------------------- ARM
 
+const armError = (status: number, code: string, message: string, extra: Record<string, unknown> = {}): FakeError =>
+  ({ status, body: { error: { code, message, ...extra } } })
+
 export const armErrors = {
-  // source: https://learn.microsoft.com/azure/role-based-access-control/troubleshooting (AuthorizationFailed text)
-  authorizationFailed: (principalId: string, action: string, scope: string) => ({ status: 403, body: { error: {
-    code: 'AuthorizationFailed',
-    message: `The client '${principalId}' with object id '${principalId}' does not have authorization to ` +
-      `perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, ` +
-      'please refresh your credentials.' } } }),
-  // source: https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/common-deployment-errors
-  invalidAuthenticationToken: () => ({ status: 401, body: { error: { code: 'InvalidAuthenticationToken',
-    message: 'The access token is invalid.' } } }),
-  // source: https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-not-found
-  resourceNotFound: (type: string, name: string, resourceGroup: string) => ({ status: 404, body: { error: {
-    code: 'ResourceNotFound',
-    message: `The Resource '${type}/${name}' under resource group '${resourceGroup}' was not found. ` +
-      'For more details please go to https://aka.ms/ARMResourceNotFoundFix' } } })
+  // source: https://github.com/microsoft/foundry-dev-tools/issues/555, https://github.com/microsoft/foundry-dev-tools/issues/711,
+  // https://github.com/microsoft/microsoft-foundry-for-vscode/issues/445 (reference/arm-facts.md (f)); the client is
+  // named by its appId for a service principal
+  authorizationFailed: (client: string, principalId: string, action: string, scope: string) => armError(403,
+    'AuthorizationFailed', `The client '${client}' with object id '${principalId}' does not have authorization to ` +
+    `perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, ` +
+    'please refresh your credentials.'),
+  // source: reference/arm-facts.md (f) (code-index captures of ARM's 401)
+  invalidAuthenticationToken: () => armError(401, 'InvalidAuthenticationToken', 'The access token is invalid.'),
+  // source: reference/arm-facts.md (f) (code-index captures of ARM's 401 without a header)
+  authorizationHeaderMissing: () =>
+    armError(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing."),
+  // source: https://github.com/Azure-Samples/active-directory-dotnetcore-daemon-v2/issues/145,
+  // https://github.com/JetBrains/azure-tools-for-intellij/issues/16
+  wrongAudience: (audience: string, allowed: readonly string[]) => armError(401, 'InvalidAuthenticationTokenAudience',
+    `The access token has been obtained for wrong audience or resource '${audience}'. It should exactly match with ` +
+    `one of the allowed audiences ${allowed.map((a) => `'${a}'`).join(',')}.`),
+  // source: https://github.com/Azure-Samples/azure-search-openai-demo/issues/80 (reference/arm-facts.md (f))
+  resourceNotFound: (type: string, name: string, resourceGroup: string) => armError(404, 'ResourceNotFound',
+    `The Resource '${type}/${name}' under resource group '${resourceGroup}' was not found. ` +
+    'For more details please go to https://aka.ms/ARMResourceNotFoundFix'),
+  // source: reference/arm-facts.md (f) (code-index capture)
+  resourceGroupNotFound: (resourceGroup: string) =>
+    armError(404, 'ResourceGroupNotFound', `Resource group '${resourceGroup}' could not be found.`),
+  // source: https://github.com/Azure/azure-sdk-for-go/issues/2110 (reference/arm-facts.md (f))
+  subscriptionNotFound: (subscriptionId: string) =>
+    armError(404, 'SubscriptionNotFound', `The subscription '${subscriptionId}' could not be found.`),
+  // source: reference/arm-facts.md (a), Azure PowerShell ResourceGraph test fixture (bad KQL)
+  invalidQuery: () => armError(400, 'BadRequest', 'Please provide below info when asking for support: timestamp = ' +
+    `${new Date().toISOString()}, correlationId = ${randomUUID()}.`, { details: [
+    { code: 'InvalidQuery', message: 'Query is invalid. Please refer to the documentation for the Azure Resource ' +
+      'Graph service and fix the error before retrying.' },
+    { code: 'ParserFailure', message: 'ParserFailure', line: 1, characterPositionInLine: 11, token: '<EOF>' }] }),
+  // ARM's answer to a path no provider serves (the envelope as above; text as ARM words it for unknown types)
+  invalidResourceType: (path: string) =>
+    armError(404, 'InvalidResourceType', `The resource type could not be found for ${path}.`)
 }

@@ -1,10 +1,11 @@
 // Azure built-in role definitions as the RBAC tables of the fakes see them.
 // source: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/ai-machine-learning
 // (copied via /work/shared/reference/azure-facts.md §3)
-import type { BuiltInRoleName } from './scenario.ts'
+import type { BuiltInRoleName, RoleName, Scenario } from './scenario.ts'
 
 export interface RoleDefinition {
   id: string
+  name?: string
   actions: string[]
   notActions: string[]
   dataActions: string[]
@@ -24,7 +25,10 @@ const OPENAI_USER_DATA_ACTIONS = [
   'Microsoft.CognitiveServices/accounts/OpenAI/engines/generate/action',
   'Microsoft.CognitiveServices/accounts/OpenAI/engines/search/action',
   'Microsoft.CognitiveServices/accounts/OpenAI/images/generations/action',
-  'Microsoft.CognitiveServices/accounts/OpenAI/assistants/*'
+  'Microsoft.CognitiveServices/accounts/OpenAI/assistants/*',
+  // Added 2025-04-28 (reference/azure-facts.md §3 "Update (Responses API)"): POST /openai/v1/responses needs
+  // .../OpenAI/responses/write.
+  'Microsoft.CognitiveServices/accounts/OpenAI/responses/*'
 ]
 
 export const BUILT_IN_ROLES: Record<BuiltInRoleName, RoleDefinition> = {
@@ -99,4 +103,22 @@ export function roleGrants(role: RoleDefinition, operation: string, plane: 'data
     ? [role.dataActions, role.notDataActions]
     : [role.actions, role.notActions]
   return allowed.some((p) => operationMatches(p, operation)) && !denied.some((p) => operationMatches(p, operation))
+}
+
+/** A built-in role or one of the scenario's custom roles, by name (undefined for a name the tenant lacks). */
+export function roleNamed(scenario: Scenario, name: RoleName): (RoleDefinition & { name: string; custom: boolean }) |
+  undefined {
+  const builtIn = (BUILT_IN_ROLES as Record<string, RoleDefinition | undefined>)[name]
+  if (builtIn) return { ...builtIn, name, custom: false }
+  const custom = scenario.customRoles.find((role) => role.name === name)
+  return custom && { ...custom, custom: true }
+}
+
+/** A role definition by its GUID, built-in or custom. */
+export function roleWithId(scenario: Scenario, id: string): (RoleDefinition & { name: string; custom: boolean }) |
+  undefined {
+  const builtIn = Object.entries(BUILT_IN_ROLES).find(([, role]) => role.id === id.toLowerCase())
+  if (builtIn) return { ...builtIn[1], name: builtIn[0], custom: false }
+  const custom = scenario.customRoles.find((role) => role.id === id.toLowerCase())
+  return custom && { ...custom, custom: true }
 }

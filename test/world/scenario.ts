@@ -91,6 +91,17 @@ export interface Tenant {
 
 export type ModelKind = 'chat' | 'reasoning' | 'embeddings'
 
+export type VersionUpgradeOption = 'OnceNewDefaultVersionAvailable' | 'OnceCurrentVersionExpired' | 'NoAutoUpgrade'
+
+/** A model version on its way out, as the account's model catalogue (ARM `…/models`) shows it. */
+export interface ModelRetirement {
+  lifecycleStatus: 'Deprecating' | 'Deprecated'
+  /** ISO date of the inference deprecation (retirement). */
+  inference: string
+  /** The catalogue's replacementConfig target. */
+  replacement?: { name: string; version: string }
+}
+
 export interface Deployment {
   name: string
   model: string
@@ -98,18 +109,48 @@ export interface Deployment {
   kind: ModelKind
   sku: 'Standard' | 'GlobalStandard' | 'DataZoneStandard' | 'ProvisionedManaged'
   capacity: number
+  /** Default OnceNewDefaultVersionAvailable. */
+  versionUpgradeOption?: VersionUpgradeOption
+  /** The model version is deprecating or deprecated (a Deprecated one answers inference with 404/410). */
+  retirement?: ModelRetirement
 }
 
 export interface RoleAssignment {
   principalId: string
-  role: BuiltInRoleName
-  /** 'account' (the default) or 'resource-group' or 'subscription'. */
-  scope: 'account' | 'resource-group' | 'subscription'
+  /** A built-in role's name, or the name of one of the scenario's `customRoles`. */
+  role: RoleName
+  /**
+   * Where the assignment sits, relative to the account that lists it: the account itself (the default), its
+   * resource group, its subscription, or the tenant's root management group. It reaches every account below.
+   */
+  scope: 'account' | 'resource-group' | 'subscription' | 'management-group'
+  /** ARM's createdOn (ISO); default long ago. */
+  createdOn?: string
+  /**
+   * Propagation (arm-facts.md (h)): ARM lists the assignment at once, but the data plane honours it only from this
+   * moment (ISO), and only for tokens issued from then on: a token issued before keeps the old view.
+   */
+  honouredFrom?: string
 }
+
+/** A custom role definition (Microsoft.Authorization/roleDefinitions, type CustomRole). */
+export interface CustomRole {
+  name: string
+  id: string
+  actions: string[]
+  notActions: string[]
+  dataActions: string[]
+  notDataActions: string[]
+}
+
+/** Which Azure cloud an account lives in: its ARM host and token audience follow (arm-facts.md (g)). */
+export type CloudKey = 'public' | 'usgov' | 'china'
 
 export interface Account {
   name: string
   kind: 'OpenAI' | 'AIServices'
+  /** Default public. */
+  cloud?: CloudKey
   tenantId: string
   subscriptionId: string
   resourceGroup: string
@@ -123,6 +164,12 @@ export interface Account {
   publicNetworkAccess: 'Enabled' | 'Disabled'
   /** networkAcls.defaultAction = Deny with no rule admitting the runner. */
   firewallDeniesRunner: boolean
+  /** networkAcls.ipRules (addresses or CIDR ranges); none of them is the runner's. */
+  ipRules?: string[]
+  /** Names of approved private endpoint connections. */
+  privateEndpoints?: string[]
+  /** ARM provisioningState; default Succeeded. */
+  provisioningState?: 'Succeeded' | 'Creating' | 'Failed' | 'Deleting' | 'ResolvingDNS'
   apiVersions: string[]
   /** Every inference call answers 429 with this Retry-After (rate limit hit). */
   throttleRetryAfterSeconds?: number
@@ -156,9 +203,13 @@ export interface Scenario {
    * 307 Temporary Redirect to this URL: a hijacked or misconfigured endpoint asking for the credential elsewhere.
    */
   redirects: Record<string, string>
+  /** Custom role definitions the tenant has (role assignments name them by `name`). */
+  customRoles: CustomRole[]
   /** What a served host answers instead of its fake's answer (faults.ts): hangs, cut bodies, bursts, 429s... */
   answers: Record<string, AnswerFault>
 }
+
+export type RoleName = BuiltInRoleName | (string & {})
 
 export type BuiltInRoleName =
   | 'Cognitive Services OpenAI User'
@@ -226,6 +277,17 @@ export const FOUNDRY_PROJECT_ENDPOINT = `https://${FOUNDRY_HOST}/api/projects/${
 export const FOUNDRY_API_KEY = 'f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff'
 export const FOUNDRY_SECOND_API_KEY = 'e0e1e2e3e4e5e6e7e8e9eaebecedeeef'
 
+export const SECOND_ACCOUNT_NAME = 'contoso-eu'
+export const SECOND_RESOURCE_GROUP = 'rg-octo-ai-eu'
+export const SECOND_ACCOUNT_RESOURCE_ID = `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${SECOND_RESOURCE_GROUP}` +
+  `/providers/Microsoft.CognitiveServices/accounts/${SECOND_ACCOUNT_NAME}`
+export const US_GOV_ENDPOINT = `https://${ACCOUNT_NAME}.openai.azure.us/`
+export const US_GOV_MANAGEMENT_SCOPE = 'https://management.usgovcloudapi.net/.default'
+/** A custom role cloned from Cognitive Services OpenAI User before it gained `OpenAI/responses/*` (2025-04-28). */
+export const CLONED_ROLE_NAME = 'OpenAI Chat Caller (cloned 2025-03)'
+/** A custom role with data actions only: it can call the model but read nothing in ARM. */
+export const INFERENCE_ONLY_ROLE_NAME = 'OpenAI Inference Only'
+
 export const COGNITIVE_SERVICES_SCOPE = 'https://cognitiveservices.azure.com/.default'
 export const AI_AZURE_SCOPE = 'https://ai.azure.com/.default'
 export const MANAGEMENT_SCOPE = 'https://management.azure.com/.default'
@@ -278,6 +340,7 @@ export function defaultScenario(): Scenario {
     gateways: [{ host: GATEWAY_HOST, account: ACCOUNT_NAME }],
     faults: {},
     redirects: {},
+    customRoles: [],
     answers: {}
   }
 }
@@ -343,6 +406,26 @@ const firstIdentity = (identity: DeepPartial<Identity>): ScenarioOverrides =>
 const firstCredential = (credential: DeepPartial<FederatedCredential>) =>
   firstIdentity({ federatedCredentials: [credential] })
 const account = (changes: DeepPartial<Account>): ScenarioOverrides => ({ accounts: [changes] })
+const chatDeployment = (changes: DeepPartial<Deployment>): ScenarioOverrides =>
+  account({ deployments: [changes] })
+
+/** A second account in another region and resource group of the same subscription. */
+export function secondAccount(): Account {
+  const base = defaultScenario().accounts[0]
+  return { ...base, name: SECOND_ACCOUNT_NAME, customSubdomain: SECOND_ACCOUNT_NAME, location: 'westeurope',
+    resourceGroup: SECOND_RESOURCE_GROUP, keys: ['9a8b7c6d5e4f30211203f4e5d6c7b8a9', '1a2b3c4d5e6f70819203a4b5c6d7e8f9'] }
+}
+
+function isoSecondsFromNow(seconds: number): string {
+  return new Date(Date.now() + seconds * 1000).toISOString()
+}
+
+const OPENAI_USER_BEFORE_RESPONSES = [
+  'Microsoft.CognitiveServices/accounts/OpenAI/*/read',
+  'Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action',
+  'Microsoft.CognitiveServices/accounts/OpenAI/deployments/completions/action',
+  'Microsoft.CognitiveServices/accounts/OpenAI/deployments/embeddings/action'
+]
 
 /** Named scenarios: each changes one thing in the happy path. */
 export const scenarios = {
@@ -390,6 +473,48 @@ export const scenarios = {
   /** `host` answers its credential-bearing requests with 307 to `location` (a host the world also serves). */
   redirectedHost: (host: string, location = `https://${GATEWAY_HOST}/collect`): ScenarioOverrides =>
     ({ redirects: { [host]: location } }),
+  /** The identity holds OpenAI User on another account (contoso-eu), nothing on the endpoint's. */
+  roleOnAnotherAccount: (): ScenarioOverrides => ({ accounts: [{ roleAssignments: [] }, secondAccount()] }),
+  /**
+   * OpenAI User assigned `assignedSecondsAgo` ago; the data plane honours it `honouredInSeconds` after the scenario
+   * is built, and only for tokens issued from then on.
+   */
+  roleJustAssigned: (honouredInSeconds = 600, assignedSecondsAgo = 120): ScenarioOverrides =>
+    account({ roleAssignments: [{ createdOn: isoSecondsFromNow(-assignedSecondsAgo),
+      honouredFrom: isoSecondsFromNow(honouredInSeconds) }] }),
+  /** Selected networks only: networkAcls Deny with IP rules none of which is the runner's. */
+  ipRestricted: (): ScenarioOverrides =>
+    account({ firewallDeniesRunner: true, ipRules: ['203.0.113.0/24', '198.51.100.17'] }),
+  /** Public network access disabled, reachable through an approved private endpoint only. */
+  privateEndpointOnly: (): ScenarioOverrides =>
+    account({ publicNetworkAccess: 'Disabled', privateEndpoints: ['pe-contoso-openai'] }),
+  /** The chat deployment's model version is retiring (Deprecating) or retired (Deprecated). */
+  retiringModel: (lifecycleStatus: 'Deprecating' | 'Deprecated' = 'Deprecating', inferenceInDays = 30,
+    versionUpgradeOption: VersionUpgradeOption = 'NoAutoUpgrade'): ScenarioOverrides =>
+    chatDeployment({ versionUpgradeOption, retirement: { lifecycleStatus,
+      inference: new Date(Date.now() + inferenceInDays * 86_400_000).toISOString().slice(0, 10) + 'T00:00:00Z',
+      replacement: { name: 'gpt-4.1-mini', version: '2025-04-14' } } }),
+  /** An embeddings model deployed under a name that does not say so. */
+  embeddingsUnderPlainName: (name = 'search-vectors'): ScenarioOverrides =>
+    ({ accounts: [{ deployments: [{}, {}, { name }] }] }),
+  /** The identity's only role is a custom one with data actions and no actions: ARM shows it nothing. */
+  noArmRights: (): ScenarioOverrides => ({
+    customRoles: [{ name: INFERENCE_ONLY_ROLE_NAME, id: '7d6c5b4a-3f2e-4d1c-9b8a-0f1e2d3c4b5a', actions: [],
+      notActions: [], dataActions: OPENAI_USER_BEFORE_RESPONSES, notDataActions: [] }],
+    accounts: [{ roleAssignments: [{ role: INFERENCE_ONLY_ROLE_NAME }] }]
+  }),
+  /** A custom role cloned from OpenAI User before the Responses API's data actions were added to it. */
+  clonedRoleWithoutResponses: (): ScenarioOverrides => ({
+    customRoles: [{ name: CLONED_ROLE_NAME, id: '2c1b0a9f-8e7d-4c6b-a5f4-e3d2c1b0a9f8',
+      actions: ['Microsoft.CognitiveServices/*/read'], notActions: [], dataActions: OPENAI_USER_BEFORE_RESPONSES,
+      notDataActions: [] }],
+    accounts: [{ roleAssignments: [{ role: CLONED_ROLE_NAME }] }]
+  }),
+  /** The account lives in Azure US Government (https://contoso.openai.azure.us/, management.usgovcloudapi.net). */
+  usGovernment: (): ScenarioOverrides => ({
+    ...firstCredential({ audiences: ['api://AzureADTokenExchangeUSGov'] }),
+    ...account({ cloud: 'usgov', location: 'usgovvirginia' })
+  }),
   /** `host` answers with `fault` (faults.ts) instead of its fake's answer, on every path or on `fault.path`. */
   faultyAnswer: (host: string, fault: AnswerFault): ScenarioOverrides => ({ answers: { [host]: fault } }),
   /**

@@ -1,5 +1,6 @@
 import { CATALOGUE } from '../../causes/catalogue.js'
 import { known, type CheckStep, type ProbeResult, type TargetContext } from '../types.js'
+import { explainKeyWithControlPlane } from './control-plane.js'
 import { probeWith } from './probe.js'
 
 /**
@@ -19,10 +20,12 @@ export const compareCheck: CheckStep<TargetContext> = {
     const verdict = compare(context.tokenProbe, key)
     const outcome = key.outcome
     const status = outcome.status === 'fail' && context.tokenProbe?.authenticated ? 'warn' : outcome.status
+    const armNote = await explainKeyWithControlPlane(context, key)
     return {
       ...outcome,
       status,
-      detail: `${verdict} Key probe: ${outcome.detail}`,
+      ...(armNote ? { candidates: undefined } : {}),
+      detail: `${verdict} Key probe: ${outcome.detail}${armNote ? ` ${armNote}` : ''}`,
       evidence: {
         ...outcome.evidence,
         tokenProbe: context.tokenProbe?.cause ?? (context.tokenProbe ? 'pass' : 'not run'),

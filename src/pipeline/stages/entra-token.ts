@@ -2,20 +2,34 @@ import { judgeAccessToken, normalisedAudience } from '../../diagnosis/access-tok
 import { decodeJwtClaims } from '../../security/jwt.js'
 import { causeOutcome, explainError, explainObservation } from '../diagnose.js'
 import { readEntraError } from '../sdk-errors.js'
-import type { EntraSession } from '../entra-session.js'
+import type { TokenCredential } from '@azure/identity'
+import type { EntraSession, EntraSessionKey } from '../entra-session.js'
 import { known, type CheckStep, type TargetContext } from '../types.js'
+import { startControlPlane } from './control-plane.js'
 
-function sessionFor(context: TargetContext): Promise<EntraSession> {
+function sessionKey(context: TargetContext): EntraSessionKey {
   const { auth, authorityHost, tenantId, clientId, oidcAudience } = context.config
   // The GitHub token exchange needs both ids; a sign-in from the environment, az or a managed identity finds them.
   const oidc = auth === 'oidc'
-  return context.entraSessions.for({
+  return {
     mode: auth === 'api-key' ? 'oidc' : auth,
     authorityHost,
     tenantId: oidc ? known(tenantId, 'tenant-id') : tenantId,
     clientId: oidc ? known(clientId, 'client-id') : clientId,
     oidcAudience
-  })
+  }
+}
+
+function sessionFor(context: TargetContext): Promise<EntraSession> {
+  return context.entraSessions.for(sessionKey(context))
+}
+
+/**
+ * A credential with an empty token cache, so its first token is a new one: polling a fresh role assignment needs
+ * that (a token issued before the assignment propagated keeps the old view).
+ */
+export async function freshCredential(context: TargetContext): Promise<TokenCredential> {
+  return (await context.entraSessions.fresh(sessionKey(context))).credential
 }
 
 /** Exchanges the GitHub token for an Entra access token (client credentials with a jwt-bearer assertion). */
@@ -31,6 +45,9 @@ export const entraTokenCheck: CheckStep<TargetContext> = {
     const evidence = { scope, authorityHost, host: new URL(authorityHost).hostname, tenantId, clientId }
     const session = await sessionFor(context)
     context.credential = session.credential
+    context.entraSession = session
+    // ARM's token and reads go on while this token is fetched.
+    void startControlPlane(context)
     const attempt = await session.tokenFor(scope, context.deadline.signal)
     if ('error' in attempt) {
       const read = readEntraError(attempt.error, attempt.failure)

@@ -7,7 +7,7 @@ import { headerRecord, retryAfterFromHeaders } from '../../net/retry.js'
 import type { EndpointFacts } from '../../azure/endpoint.js'
 import { isOpenAIError, loadIdentity, loadOpenAI } from '../sdks.js'
 
-export type CallKind = 'chat' | 'embeddings' | 'models'
+export type CallKind = 'chat' | 'embeddings' | 'responses' | 'models'
 export type TokenLimitParameter = 'max_tokens' | 'max_completion_tokens'
 
 export type ProbeCredential =
@@ -21,10 +21,16 @@ export interface DataPlane {
   describe(kind: CallKind): string
 }
 
-/** A Foundry project serves only the v1 API (`<project>/openai/v1/`), whatever api-version says. */
+/**
+ * A Foundry project serves only the v1 API (`<project>/openai/v1/`), whatever api-version says; the Responses API
+ * is a v1 path too (`/openai/v1/responses`).
+ */
 export function usesV1Api(endpoint: EndpointFacts, config: TargetConfig): boolean {
-  return config.apiVersion === 'v1' || endpoint.kind === 'foundry-project'
+  return config.apiVersion === 'v1' || endpoint.kind === 'foundry-project' || config.probe === 'responses'
 }
+
+/** The Responses API refuses max_output_tokens below 16 (shared/reference/azure-facts.md §3). */
+const RESPONSES_MIN_OUTPUT_TOKENS = 16
 
 /**
  * The dated API goes through `AzureOpenAI` (`/openai/deployments/<d>/...?api-version=`), the v1 API through
@@ -82,6 +88,11 @@ export async function dataPlane(
     async call(kind, parameter) {
       if (kind === 'models') {
         await client.models.list(requestOptions)
+      } else if (kind === 'responses') {
+        await client.responses.create(
+          { model: deployment, input: 'ping', max_output_tokens: RESPONSES_MIN_OUTPUT_TOKENS },
+          requestOptions
+        )
       } else if (kind === 'embeddings') {
         await client.embeddings.create({ model: deployment, input: 'ping' }, requestOptions)
       } else {
@@ -95,7 +106,7 @@ export async function dataPlane(
       }
     },
     describe(kind) {
-      const path = { chat: 'chat/completions', embeddings: 'embeddings', models: 'models' }[kind]
+      const path = { chat: 'chat/completions', embeddings: 'embeddings', responses: 'responses', models: 'models' }[kind]
       const method = kind === 'models' ? 'GET' : 'POST'
       if (isV1) return `${method} ${endpoint.base}/openai/v1/${path}`
       const scoped = kind === 'models' ? path : `deployments/${deployment}/${path}`

@@ -2,6 +2,8 @@ import type { CauseId } from '../../causes/ids.js'
 import { withRetries } from '../../net/retry.js'
 import { explainError } from '../diagnose.js'
 import { known, type CheckOutcome, type CheckStep, type ProbeResult, type TargetContext } from '../types.js'
+import { explainWithControlPlane, isEmbeddingsModel, targetDeployment } from './control-plane.js'
+import { freshCredential } from './entra-token.js'
 import { dataPlane, retryDelayOf, type CallKind, type ProbeCredential, type TokenLimitParameter } from './probe-call.js'
 
 /** 429 answers: the call was authenticated and authorized, only refused for load or quota. */
@@ -9,10 +11,13 @@ export const AUTH_PROVEN: readonly CauseId[] = ['throttled', 'quota-exhausted']
 
 const EMBEDDINGS_NAME = /embed/i
 
+/** `auto`: from the deployment's model when ARM listed it, else from the deployment's name. */
 function firstCall(context: TargetContext): CallKind {
   const { probe, deployment } = context.config
-  if (probe === 'auto') return deployment && EMBEDDINGS_NAME.test(deployment) ? 'embeddings' : 'chat'
-  return probe === 'none' ? 'models' : probe
+  if (probe !== 'auto') return probe === 'none' ? 'models' : probe
+  const listed = targetDeployment(context, context.controlPlaneRead)
+  if (listed) return isEmbeddingsModel(listed) ? 'embeddings' : 'chat'
+  return deployment && EMBEDDINGS_NAME.test(deployment) ? 'embeddings' : 'chat'
 }
 
 /**
@@ -84,7 +89,12 @@ export const probeCheck: CheckStep<TargetContext> = {
       context.config.auth === 'api-key'
         ? { kind: 'api-key', key: known(context.config.apiKey, 'api-key') }
         : { kind: 'entra-token', credential: known(context.credential, 'the Entra credential'), scope: known(context.endpoint, 'the endpoint facts').scope }
-    const result = await probeWith(context, credential)
+    const probed = await probeWith(context, credential)
+    const result =
+      credential.kind === 'entra-token'
+        ? await explainWithControlPlane(context, probed, async () =>
+            probeWith(context, { ...credential, credential: await freshCredential(context) }))
+        : probed
     if (credential.kind === 'entra-token') context.tokenProbe = result
     else context.keyProbe = result
     return result.outcome
