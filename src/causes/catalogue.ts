@@ -817,6 +817,24 @@ const ENTRIES: Record<CauseId, EntryText> = {
       bash(`az cognitiveservices account list --query "[?properties.endpoint=='${endpointText(v)}']"`)
     ]
   },
+  'model-retiring': {
+    title: "The deployment's model version is retired or retiring",
+    meaning:
+      'The model version is deprecated or retired: Resource Manager refuses new deployments of it ' +
+      '(ServiceModelDeprecated, DeploymentModelNotSupported) and, after its retirement date, inference calls on ' +
+      'existing deployments fail. NoAutoUpgrade deployments stop working at that date.',
+    fix: (v) => [
+      prose('Deploy a current model version (the account lists them with their deprecation dates):'),
+      bash(
+        `az cognitiveservices account list-models -n ${accountName(v) ?? '<account-name>'} -g <resource-group> ` +
+          '--query "[].{name:name, version:version, deprecation:deprecation}" -o table'
+      ),
+      prose(
+        'then move the deployment to it, or set its version upgrade option to OnceNewDefaultVersionAvailable: ',
+        link('https://learn.microsoft.com/azure/ai-services/openai/concepts/model-retirements', 'model retirements')
+      )
+    ]
+  },
   unknown: {
     title: 'The cause could not be determined',
     meaning: 'The error does not match a known cause; the redacted evidence shows what was seen.',

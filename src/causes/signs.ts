@@ -472,6 +472,16 @@ export const SIGNS: Record<CauseId, CauseSigns> = {
       'Resource Manager answers 404 with `ResourceNotFound`, `ResourceGroupNotFound` or `SubscriptionNotFound` (in az, azd, Terraform or an SDK\'s rendering); a missing deployment named by its ARM path is `deployment-not-found` instead.',
     examples: []
   },
+  'model-retiring': {
+    signs:
+      'Resource Manager refuses a deployment of a retired model version: `ServiceModelDeprecated` "The model ... has been deprecated since <date>", `DeploymentModelNotSupported` "Creating account deployment is not supported by the model"; inference on a retired version answers 404 or OperationNotSupported (listed as an alternative there).',
+    examples: [
+      {
+        text: "ServiceModelDeprecated: The model 'Format:OpenAI,Name:gpt-35-turbo-16k,Version:0613' has been deprecated since 04/30/2025 00:00:00.",
+        source: 'https://github.com/shohei1029/book-azureopenai-sample/issues/23'
+      }
+    ]
+  },
   unknown: {
     signs:
       'Nothing known matched. A bare "Connection error." also answers `unknown` first, ranking the transport causes, because the underlying error code decides.',

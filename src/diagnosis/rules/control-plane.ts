@@ -134,6 +134,46 @@ export const CONTROL_PLANE_RULES: readonly Rule[] = [
     ]
   },
   {
+    cause: 'model-retiring',
+    why:
+      'Resource Manager refuses to deploy this model version: it is deprecated or retired (a newer version or ' +
+      'model replaces it).',
+    text: anyPhrase(
+      // ARM ServiceModelDeprecated "The model 'Format:OpenAI,Name:gpt-35-turbo,Version:0613' has been deprecated
+      // since <date>" — az, azd (inside InvalidTemplateDeployment), Terraform azurerm_cognitive_deployment
+      // (Azure-Samples/aks-store-demo#203, shohei1029/book-azureopenai-sample#23)
+      /ServiceModelDeprecated/,
+      /The model '[^']*Name: ?[^']+' has been deprecated/,
+      // ARM DeploymentModelNotSupported "Creating account deployment is not supported by the model
+      // 'text-davinci-003'" (akshata29/entaoai#30)
+      /DeploymentModelNotSupported/,
+      /(?:Creating|Updating) account deployment is not supported by the model/,
+      // the data plane (and OpenAI's wording, which Azure-compatible clients echo) after the retirement date
+      /\bmodel_deprecated\b/,
+      /The model [`'"][^`'"]+[`'"] has been (?:deprecated|retired)/,
+      /model (?:version )?(?:has been |is )(?:retired|deprecated)/
+    )
+  },
+  {
+    cause: 'role-assignment-propagating',
+    why:
+      'The service says the role (or the principal) may not have propagated yet: a role assigned or a principal ' +
+      'created in the last minutes decides.',
+    text: anyPhrase(
+      // Azure services' own advice: "If permissions have already been assigned, please wait for some time before
+      // retrying since the role propagation can take a while" (crossplane-contrib/provider-upjet-azure#876)
+      /(?:role|permission|RBAC)(?: assignments?)? propagation (?:can|may|might) take/,
+      /wait for some time before retrying since the role propagation/,
+      // AAD Graph right after the principal was created: "No matches in graph database for '<id>'"
+      // (Azure/azure-cli#8530: az role assignment create just after az identity create)
+      /No matches in graph database for/
+    ),
+    alternatives: [
+      { cause: 'arm-authorization-failed', why: 'If nothing was assigned in the last minutes, no role grants it yet.' },
+      { cause: 'app-not-found', why: 'If the principal id is simply wrong, it will never appear.' }
+    ]
+  },
+  {
     cause: 'role-assignment-propagating',
     why: 'The principal or its role assignment is new and has not replicated yet.',
     text: anyPhrase(
