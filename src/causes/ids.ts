@@ -42,7 +42,12 @@ export const CAUSES_BY_PHASE = {
     'service-error'
   ],
   transport: ['dns-failure', 'tls-failure', 'proxy-failure', 'timeout'],
-  'control-plane': ['arm-authorization-failed', 'role-assignment-propagating', 'arm-resource-not-found', 'model-retiring'],
+  'control-plane': [
+    'arm-authorization-failed',
+    'role-assignment-propagating',
+    'arm-resource-not-found',
+    'model-retiring'
+  ],
   other: ['unknown']
 } as const
 

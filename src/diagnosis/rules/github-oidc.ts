@@ -143,7 +143,9 @@ export const GITHUB_OIDC_RULES: readonly Rule[] = [
     // it was the OIDC one (ZcashFoundation/zebra#7015)
     text: /GitHub Actions is temporarily unavailable/,
     when: (facts) =>
-      facts.phase === 'github-oidc' || OIDC_LOGIN_CONTEXT.test(facts.text) || /subject token|ID_?TOKEN/i.test(facts.text)
+      facts.phase === 'github-oidc' ||
+      OIDC_LOGIN_CONTEXT.test(facts.text) ||
+      /subject token|ID_?TOKEN/i.test(facts.text)
   },
   {
     cause: 'oidc-request-failed',
