@@ -7,6 +7,12 @@ import { redactSecrets } from './security/redact.js'
 import { inputSecrets, invalidInputRun, runPipeline } from './pipeline/pipeline.js'
 import { publishReport } from './report/publish.js'
 
+/**
+ * Reporting runs after the deadline too, bounded by the body caps and linear passes; should anything still hold the
+ * process this long after the deadline, the step ends anyway (README "Security model").
+ */
+export const REPORTING_MARGIN_SECONDS = 5
+
 /** The action: read the inputs, walk the target through the pipeline, report. */
 export async function run(): Promise<void> {
   const started = new Date()
@@ -20,6 +26,7 @@ export async function run(): Promise<void> {
       await publishReport(invalidInputRun(config, endpoint, started), report)
       return
     }
+    endAfter(config.timeoutSeconds + REPORTING_MARGIN_SECONDS)
     const { run: result, deadline, secrets } = await runPipeline(config)
     await publishReport(result, { ...config.report, secrets: secrets.all() })
     // A call the deadline cut short (getIDToken, MSAL) may still hold a socket open: end now rather than hang the job.
@@ -40,6 +47,16 @@ async function failUnexpectedly(error: unknown): Promise<void> {
   core.setOutput('cause', 'unknown')
   core.setFailed(`aoai-auth-check failed unexpectedly: ${redactSecrets(message, secrets.all())}`)
   process.exit(process.exitCode ?? 1)
+}
+
+/** The backstop: the step fails and ends `seconds` after the start, whatever is still running. */
+function endAfter(seconds: number): void {
+  setTimeout(() => {
+    core.setOutput('result', 'fail')
+    core.setOutput('cause', 'timeout')
+    core.setFailed(`aoai-auth-check did not end within timeout-seconds plus ${REPORTING_MARGIN_SECONDS} s; it was stopped`)
+    process.exit(1)
+  }, seconds * 1000).unref()
 }
 
 function readConfig(): ActionConfig | InvalidInputError {

@@ -1,6 +1,7 @@
 import { cloudOfHost, hostIsUnder, type Cloud, type CloudName } from './clouds.js'
 import { credentialHostVerdict } from './host-policy.js'
 import { redactSecrets } from '../security/redact.js'
+import { escapeControls } from '../security/neutralise.js'
 
 /** What endpoint analysis needs of a target's settings. */
 export interface EndpointSettings {
@@ -42,7 +43,7 @@ const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)?([^/?#\s]*)@/i
  * query and fragment a pasted URL may carry, and with anything secret-shaped left in it masked.
  */
 export function displayEndpoint(endpoint: string): string {
-  return redactSecrets(endpoint.trim().replace(USER_INFO, '$1').replace(/[?#][\s\S]*$/, ''))
+  return escapeControls(redactSecrets(endpoint.trim().replace(USER_INFO, '$1').replace(/[?#][\s\S]*$/, '')))
 }
 
 /** The password in an endpoint URL (`https://user:password@host/`), as typed and decoded, to redact everywhere. */
@@ -62,7 +63,9 @@ export function endpointPasswords(endpoint: string): string[] {
 
 /** A pasted query for the report: its api-version is shown, every other value (a key, a SAS signature) is not. */
 function displayQuery(url: URL): string {
-  const pairs = [...url.searchParams].map(([name, value]) => `${name}=${name === 'api-version' ? value : '***'}`)
+  const pairs = [...url.searchParams].map(
+    ([name, value]) => `${escapeControls(name)}=${name === 'api-version' ? escapeControls(value) : '***'}`
+  )
   return pairs.length ? `?${pairs.join('&')}` : ''
 }
 
@@ -98,9 +101,12 @@ export function analyseEndpoint(config: EndpointSettings): Parsed {
   }
   const extraPath = url.pathname.slice(projectPrefix.length).replace(/^\/$/, '')
   if (extraPath || url.search || url.hash) {
+    // Decoded from the URL, so a `%0A` there is a line break here: shown with its control characters escaped.
+    const pastedDeployment = PASTED_DEPLOYMENT.exec(url.pathname)?.[1]
+    const pastedApiVersion = url.searchParams.get('api-version')
     const pasted = {
-      deployment: PASTED_DEPLOYMENT.exec(url.pathname)?.[1],
-      apiVersion: url.searchParams.get('api-version') ?? undefined,
+      deployment: pastedDeployment === undefined ? undefined : escapeControls(pastedDeployment),
+      apiVersion: pastedApiVersion === null ? undefined : escapeControls(pastedApiVersion),
       path: `${extraPath}${displayQuery(url)}`
     }
     const named = [

@@ -1,5 +1,4 @@
 // `aoai-auth-check explain`: reads a pasted error, names the cause and the fix.
-import { readFileSync } from 'node:fs'
 import { CATALOGUE } from '../causes/catalogue.js'
 import { commandLines, fixText, inlineText, type Fix } from '../causes/fix.js'
 import { explain } from '../diagnosis/explain.js'
@@ -7,7 +6,12 @@ import type { Diagnosis, ErrorPhase } from '../diagnosis/types.js'
 import { findJwts } from '../security/jwt.js'
 import { unwrappedText } from '../diagnosis/text.js'
 import { describeFlags, parseFlags, UsageError, type FlagSpec } from './args.js'
-import type { CommandIo } from './io.js'
+import { readFileCapped, type CappedInput, type CommandIo } from './io.js'
+import { neutralise } from '../security/neutralise.js'
+import { redactSecrets } from '../security/redact.js'
+
+/** More than an error text ever needs; the rest is not read, so a huge paste or /dev/zero answers at once. */
+export const MAX_INPUT_BYTES = 256 * 1024
 
 const PHASES: readonly ErrorPhase[] = ['github-oidc', 'entra-token', 'data-plane', 'arm']
 
@@ -67,7 +71,12 @@ export async function runExplain(argv: readonly string[], io: CommandIo): Promis
     io.out(EXPLAIN_HELP)
     return 0
   }
-  const text = typeof flags.file === 'string' ? readInputFile(flags.file) : await io.readStdin()
+  const input = typeof flags.file === 'string' ? readInputFile(flags.file) : await io.readStdin(MAX_INPUT_BYTES)
+  if (input.cut) {
+    io.note(`aoai-auth-check explain: the text is longer than ${MAX_INPUT_BYTES / 1024} KiB; only its first ` +
+      `${MAX_INPUT_BYTES / 1024} KiB were read (an error is in its first lines: paste those)\n`)
+  }
+  const text = input.text
   if (!text.trim()) {
     throw new UsageError(
       'no error text: pipe it on standard input (aoai-auth-check explain < error.txt) or ' + 'use --file F'
@@ -75,7 +84,10 @@ export async function runExplain(argv: readonly string[], io: CommandIo): Promis
   }
   const answer = explainText(text, flags.status as number | undefined, flags.phase as ErrorPhase | undefined)
   const output = flags.json ? JSON.stringify(answer, null, 2) + '\n' : humanAnswer(answer)
-  io.out(withoutPastedSecrets(output, text))
+  // Secrets of any shape the engine knows are masked too (GitHub tokens, SAS signatures, account keys), and the
+  // human answer carries no terminal escape sequence (a pasted OSC 52 or CSI is shown, not obeyed).
+  const guarded = redactSecrets(withoutPastedSecrets(output, text))
+  io.out(flags.json ? guarded : neutralise(guarded, 'block'))
   return 0
 }
 
@@ -96,9 +108,9 @@ function withoutPastedSecrets(output: string, pasted: string): string {
   return guarded
 }
 
-function readInputFile(path: string): string {
+function readInputFile(path: string): CappedInput {
   try {
-    return readFileSync(path, 'utf8')
+    return readFileCapped(path, MAX_INPUT_BYTES)
   } catch (error) {
     throw new UsageError(`--file ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
   }

@@ -1,7 +1,9 @@
 import * as core from '@actions/core'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { getPublicSuffix } from 'tldts'
 import { redactSecrets } from '../security/redact.js'
+import { escapeControls, hasControlCharacters } from '../security/neutralise.js'
 import { CLOUD_NAMES, CLOUDS, type Cloud } from '../azure/clouds.js'
 import { GUID_SOURCE } from '../azure/guid.js'
 
@@ -70,18 +72,45 @@ const TENANT_DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/
 const DEPLOYMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
 const HOST_NAME = /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i
+const TIMEOUT = /^\d{1,4}$/
+// The audience GitHub puts in the token's `aud`: a URI such as api://AzureADTokenExchange, no spaces or quotes.
+const AUDIENCE = /^[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]+$/
+
+/** Longer values are refused before anything reads them: no input needs more, and every pass stays short. */
+export const MAX_INPUT_CHARS = 2048
+const MAX_LIST_INPUT_CHARS = 8192
+/** Inputs whose values are never echoed: credentials, and ids a secret is most often pasted into by mistake. */
+const UNECHOED_INPUTS = new Set(['api-key', 'github-token', 'client-id', 'tenant-id'])
+const MAX_ECHO_CHARS = 200
 
 type Complain = (input: string, message: string) => void
 
+/**
+ * An input's value, refused (and read as empty) when it holds a control character: a line break in any input would
+ * otherwise reach the log as a line of its own, where the runner reads it as a workflow command.
+ */
+function readInput(input: string, complain: Complain): string {
+  const value = core.getInput(input)
+  const limit = input === 'allowed-hosts' ? MAX_LIST_INPUT_CHARS : MAX_INPUT_CHARS
+  if (value.length > limit) {
+    complain(input, `is ${value.length} characters long; at most ${limit} are allowed`)
+    return ''
+  }
+  // A list may be written one entry per line (a YAML block), so allowed-hosts may hold line breaks and tabs.
+  const checked = input === 'allowed-hosts' ? value.replace(/[\t\r\n]/g, ' ') : value
+  if (hasControlCharacters(checked)) {
+    const shown = UNECHOED_INPUTS.has(input) ? 'the value is not shown' : `the value was ${quoted(value)}`
+    complain(input, `contains a control character (a line break, tab or escape), which no input may hold; ${shown}`)
+    return ''
+  }
+  return value
+}
+
 function oneOf<T extends string>(input: string, allowed: readonly T[], fallback: T, complain: Complain): T {
-  const value = core.getInput(input).toLowerCase() || fallback
+  const value = readInput(input, complain).toLowerCase() || fallback
   if ((allowed as readonly string[]).includes(value)) return value as T
   complain(input, `${quoted(value)} is not allowed; use one of: ${allowed.join(', ')}`)
   return fallback
-}
-
-function optional(input: string): string | undefined {
-  return core.getInput(input) || undefined
 }
 
 /** Where the JSON report goes, and whether warnings fail the step: needed even when other inputs are bad. */
@@ -105,12 +134,13 @@ export function getInputs(): ActionConfig {
   const problems: InputProblem[] = []
   const complain: Complain = (input, message) => problems.push({ input, message })
 
-  // Masked before anything else can print it.
-  const apiKey = optional('api-key')
-  if (apiKey) core.setSecret(apiKey)
+  // Masked before anything else can print it (a key with a line break too: each of its lines).
+  for (const secret of [core.getInput('api-key'), core.getInput('github-token')]) maskSecret(secret)
+  const optional = (input: string): string | undefined => readInput(input, complain) || undefined
 
-  const endpoint = core.getInput('endpoint')
-  if (!endpoint) complain('endpoint', 'is required, e.g. https://<name>.openai.azure.com/')
+  const apiKey = optional('api-key')
+  const endpoint = readInput('endpoint', complain)
+  if (!core.getInput('endpoint')) complain('endpoint', 'is required, e.g. https://<name>.openai.azure.com/')
 
   const auth = oneOf('auth', AUTH_MODES, 'oidc', complain)
   const probe = oneOf('probe', PROBE_KINDS, 'auto', complain)
@@ -125,7 +155,7 @@ export function getInputs(): ActionConfig {
     complain('deployment', `is required with probe '${probe}' (or set probe to models or none)`)
   }
 
-  const apiVersion = core.getInput('api-version') || DEFAULT_API_VERSION
+  const apiVersion = readInput('api-version', complain) || DEFAULT_API_VERSION
   if (apiVersion !== 'v1' && !API_VERSION.test(apiVersion)) {
     complain(
       'api-version',
@@ -136,11 +166,11 @@ export function getInputs(): ActionConfig {
 
   const clientId = optional('client-id')
   const tenantId = optional('tenant-id')
-  if (auth === 'oidc' && !clientId) {
+  if (auth === 'oidc' && !core.getInput('client-id')) {
     complain('client-id', 'is required with auth oidc (the app or managed identity client id, a GUID)')
   }
-  if (auth === 'oidc' && !tenantId) complain('tenant-id', 'is required with auth oidc (the directory id, a GUID)')
-  if (auth === 'api-key' && !apiKey) complain('api-key', 'is required with auth api-key')
+  if (auth === 'oidc' && !core.getInput('tenant-id')) complain('tenant-id', 'is required with auth oidc (the directory id, a GUID)')
+  if (auth === 'api-key' && !core.getInput('api-key')) complain('api-key', 'is required with auth api-key')
   if (clientId && !GUID.test(clientId)) {
     complain('client-id', `is not a GUID (the application (client) id): ${shapeOf(clientId)}`)
   }
@@ -157,24 +187,25 @@ export function getInputs(): ActionConfig {
     )
   }
 
-  const authorityHost = optional('authority-host') ?? cloud.authorityHost
-  if (!isHttpsOrigin(authorityHost)) {
-    complain('authority-host', `${quoted(authorityHost)} is not allowed; use an https URL such as ${cloud.authorityHost}`)
+  const audience = optional('audience')
+  if (audience && !AUDIENCE.test(audience)) {
+    complain(
+      'audience',
+      `${quoted(audience)} is not allowed; use the audience of the federated credential, a URI without spaces ` +
+        `such as ${cloud.tokenExchangeAudience}`
+    )
   }
 
-  const allowedHosts = core
-    .getInput('allowed-hosts')
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((host) => host.toLowerCase())
-  for (const host of allowedHosts.filter((host) => !HOST_NAME.test(host))) {
-    complain('allowed-hosts', `${quoted(host)} is not a host name; list bare host names such as my-gateway.azure-api.net`)
-  }
+  const allowedHosts = readAllowedHosts(readInput('allowed-hosts', complain), complain)
+  const authorityHost = readAuthorityHost(optional('authority-host'), cloud, allowedHosts, complain)
 
-  const timeoutText = core.getInput('timeout-seconds') || String(DEFAULT_TIMEOUT_SECONDS)
+  const timeoutText = readInput('timeout-seconds', complain) || String(DEFAULT_TIMEOUT_SECONDS)
   const timeoutSeconds = Number(timeoutText)
-  if (!Number.isInteger(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
-    complain('timeout-seconds', `${quoted(timeoutText)} is not allowed; use whole seconds from 1 to ${MAX_TIMEOUT_SECONDS}`)
+  if (!TIMEOUT.test(timeoutText) || timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+    complain(
+      'timeout-seconds',
+      `${quoted(timeoutText)} is not allowed; use a plain whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}`
+    )
   }
 
   if (problems.length > 0) throw new InvalidInputError(problems)
@@ -189,9 +220,9 @@ export function getInputs(): ActionConfig {
         clientId,
         tenantId,
         cloud,
-        oidcAudience: optional('audience') ?? cloud.tokenExchangeAudience,
+        oidcAudience: audience ?? cloud.tokenExchangeAudience,
         scope,
-        authorityHost: authorityHost.replace(/\/+$/, ''),
+        authorityHost,
         probe,
         allowedHosts
       }
@@ -201,9 +232,100 @@ export function getInputs(): ActionConfig {
   }
 }
 
-// An invalid value is echoed so the user sees the typo, but never a credential pasted into the wrong input.
+/** Registers a credential input with the runner's masker, each line of it too (the runner masks line by line). */
+function maskSecret(value: string): void {
+  if (!value) return
+  core.setSecret(value)
+  for (const line of value.split(/[\r\n]+/)) if (line.trim().length >= 4 && line !== value) core.setSecret(line.trim())
+}
+
+/**
+ * `allowed-hosts`: bare host names, or `*.suffix` for the hosts under a suffix the workflow's owner controls. A
+ * wildcard over a public suffix (`*.co.uk`, `*.azure-api.net`, where anyone can register a name) or over IP
+ * addresses would hand credentials to strangers, so it is refused; the Public Suffix List decides (tldts).
+ */
+function readAllowedHosts(value: string, complain: Complain): string[] {
+  const hosts = value
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((host) => host.toLowerCase())
+  for (const host of hosts) {
+    if (!HOST_NAME.test(host)) {
+      complain('allowed-hosts', `${quoted(host)} is not a host name; list bare host names such as my-gateway.azure-api.net`)
+      continue
+    }
+    if (!host.startsWith('*.')) continue
+    const suffix = host.slice(2)
+    if (/^[\d.]+$/.test(suffix)) {
+      complain('allowed-hosts', `${quoted(host)} is a wildcard over IP addresses; list each address itself`)
+    } else if (getPublicSuffix(suffix, { allowPrivateDomains: true }) === suffix) {
+      complain(
+        'allowed-hosts',
+        `${quoted(host)} is a wildcard over the public suffix ${suffix}, under which anyone can register a name; ` +
+          'list your own host names (my-gateway.azure-api.net) or a wildcard under a domain you own (*.gateways.contoso.com)'
+      )
+    }
+  }
+  return hosts
+}
+
+/**
+ * `authority-host` receives the client assertion (the job's GitHub token), which whoever holds it can redeem at
+ * Entra ID for the workload's token: only the chosen cloud's sign-in host, or a host the workflow itself lists in
+ * allowed-hosts (a custom cloud's), may be it. A user name or password in it is refused and masked, never echoed.
+ */
+function readAuthorityHost(
+  value: string | undefined,
+  cloud: Cloud,
+  allowedHosts: readonly string[],
+  complain: Complain
+): string {
+  if (value === undefined) return cloud.authorityHost
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    complain('authority-host', `${quoted(value)} is not allowed; use an https URL such as ${cloud.authorityHost}`)
+    return cloud.authorityHost
+  }
+  if (url.username || url.password) {
+    for (const part of [url.password, decodeURIComponentSafe(url.password)]) if (part) core.setSecret(part)
+    complain('authority-host', `carries a user name or password (not shown); use the sign-in host alone, such as ${cloud.authorityHost}`)
+    return cloud.authorityHost
+  }
+  if (url.protocol !== 'https:' || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+    complain('authority-host', `${quoted(value)} is not allowed; use an https origin such as ${cloud.authorityHost}`)
+    return cloud.authorityHost
+  }
+  const host = url.hostname.toLowerCase()
+  const cloudHost = new URL(cloud.authorityHost).hostname
+  const listed = allowedHosts.some((allowed) =>
+    allowed.startsWith('*.') ? host.endsWith(allowed.slice(1)) : allowed === host
+  )
+  if (host !== cloudHost && !listed) {
+    complain(
+      'authority-host',
+      `${quoted(host)} is not the sign-in host of ${cloud.name} (${cloudHost}); the GitHub token goes only there, or ` +
+        'to a sign-in host you also list in allowed-hosts (a custom cloud)'
+    )
+    return cloud.authorityHost
+  }
+  return url.origin
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
+// An invalid value is echoed so the user sees the typo, but never a credential pasted into the wrong input, and
+// with its control characters written as escapes.
 function quoted(value: string): string {
-  return `'${redactSecrets(value)}'`
+  const shown = escapeControls(redactSecrets(value))
+  return `'${shown.length > MAX_ECHO_CHARS ? `${shown.slice(0, MAX_ECHO_CHARS)}…` : shown}'`
 }
 
 /**
@@ -216,12 +338,4 @@ function shapeOf(value: string): string {
     ? described
     : `${described}; it looks like a secret (a client secret, key or token): OIDC needs none, so remove it ` +
         'from the input and rotate it'
-}
-
-function isHttpsOrigin(value: string): boolean {
-  try {
-    return new URL(value).protocol === 'https:'
-  } catch {
-    return false
-  }
 }

@@ -5,6 +5,7 @@ import type { DiagnosisContext, ErrorObservation, ErrorPhase } from '../diagnosi
 import { redactDeep, redactSecrets } from '../security/redact.js'
 import { DeadlineExceededError } from '../net/deadline.js'
 import type { CheckOutcome } from './types.js'
+import { answerFault } from './answer-faults.js'
 import { isRecord, messageChain, observationOf, parsedJson } from './sdk-errors.js'
 import { displayEndpoint, type EndpointFacts } from '../azure/endpoint.js'
 import type { TargetContext } from './types.js'
@@ -90,9 +91,17 @@ export function explainError(context: TargetContext, error: unknown, options: Fa
 
 export function explainObservation(
   context: TargetContext,
-  observation: ErrorObservation,
+  observation: ErrorObservation & { truncated?: boolean },
   options: FailureOptions
 ): CheckOutcome {
+  // An answer whose shape decides (a redirect, an HTML page, an empty or cut body) is named before any wording is read.
+  const fault = answerFault(observation, options.source)
+  if (fault) {
+    return causeOutcome(context, fault.cause, options.status ?? 'fail', `${fault.detail}.`, {
+      ...options.evidence,
+      ...fault.evidence
+    })
+  }
   // The stage knows which host its call went to; a host in the text may be a proxy's.
   const known = knownFixValues(context, options.evidence?.host)
   const { diagnosis, fix } = explain(observation, diagnosisContext(context, options.sentCredential), known)

@@ -1,6 +1,9 @@
 import type { ClientAssertionCredential } from '@azure/identity'
 import type { GithubIdTokens } from '../github/id-token.js'
+import { capBody } from '../net/body.js'
+import type { Deadline } from '../net/deadline.js'
 import { identityHttpClient } from '../net/identity-http-client.js'
+import { retryAfterFromHeaders } from '../net/retry.js'
 import type { Transport } from '../net/transport.js'
 import { redactSecrets } from '../security/redact.js'
 import type { SecretRegistry } from '../security/secrets.js'
@@ -8,6 +11,7 @@ import { transportError, type EntraFailure } from './sdk-errors.js'
 import { loadIdentity } from './sdks.js'
 
 const IDENTITY_RETRIES = { maxRetries: 2, retryDelayInMs: 500, maxRetryDelayInMs: 4000 }
+const RETRY_AFTER_HEADERS = ['retry-after', 'retry-after-ms', 'x-ms-retry-after-ms']
 
 export interface EntraSessionKey {
   authorityHost: string
@@ -19,10 +23,11 @@ export interface EntraSessionKey {
 
 /**
  * A credential, and the last failure its requests met (MSAL's error keeps only a message: neither the AADSTS body
- * nor the transport's code, ENOTFOUND, ECONNRESET or a certificate error).
+ * nor the transport's code, ENOTFOUND, ECONNRESET or a certificate error). Every token it hands out, to the token
+ * stage or later to the probe's bearer provider, is masked and registered the moment it exists.
  */
 export class EntraSession {
-  readonly credential: ClientAssertionCredential
+  readonly credential: Pick<ClientAssertionCredential, 'getToken'>
   private lastError?: EntraFailure
 
   constructor(
@@ -30,17 +35,19 @@ export class EntraSession {
     key: EntraSessionKey,
     idTokens: GithubIdTokens,
     secrets: SecretRegistry,
-    transport: Transport
+    transport: Transport,
+    deadline: Deadline
   ) {
     const getAssertion = (): Promise<string> => idTokens.get(key.oidcAudience)
-    this.credential = new Credential(key.tenantId, key.clientId, getAssertion, {
+    const inner = new Credential(key.tenantId, key.clientId, getAssertion, {
       authorityHost: key.authorityHost,
       disableInstanceDiscovery: true,
       httpClient: identityHttpClient(transport.dispatcher),
       retryOptions: IDENTITY_RETRIES,
       additionalPolicies: [
         {
-          position: 'perCall',
+          // Per retry: each answer is seen, and a wait the run cannot afford is refused before the SDK waits it.
+          position: 'perRetry',
           policy: {
             name: 'aoai-auth-check-capture-entra-error',
             sendRequest: async (request, next) => {
@@ -51,9 +58,22 @@ export class EntraSession {
                 this.lastError = { networkError: transportError(error, secrets.all()) }
                 throw error
               }
-              if (response.status >= 400) {
-                const body = redactSecrets(response.bodyAsText ?? '', secrets.all())
-                this.lastError = { status: response.status, body }
+              if (response.status >= 300) {
+                const headers = Object.fromEntries(
+                  [...response.headers].map(([name, value]) => [name.toLowerCase(), value])
+                )
+                const { text, truncated } = capBody(response.bodyAsText ?? '')
+                this.lastError = {
+                  status: response.status,
+                  body: redactSecrets(text, secrets.all()),
+                  headers,
+                  truncated
+                }
+                const wait = retryAfterFromHeaders(headers)
+                // A Retry-After longer than a retry may wait (a day, say) is answered at once, as the data plane does.
+                if (wait !== null && (wait > IDENTITY_RETRIES.maxRetryDelayInMs || wait >= deadline.remainingMs())) {
+                  for (const name of RETRY_AFTER_HEADERS) response.headers.delete(name)
+                }
               }
               return response
             }
@@ -61,6 +81,13 @@ export class EntraSession {
         }
       ]
     })
+    this.credential = {
+      getToken: async (scopes, options) => {
+        const token = await inner.getToken(scopes, options)
+        secrets.add(token.token)
+        return token
+      }
+    }
   }
 
   /** The last failure, forgotten once read. */
@@ -77,11 +104,13 @@ export class EntraSessions {
   private readonly idTokens: GithubIdTokens
   private readonly secrets: SecretRegistry
   private readonly transport: Transport
+  private readonly deadline: Deadline
 
-  constructor(idTokens: GithubIdTokens, secrets: SecretRegistry, transport: Transport) {
+  constructor(idTokens: GithubIdTokens, secrets: SecretRegistry, transport: Transport, deadline: Deadline) {
     this.idTokens = idTokens
     this.secrets = secrets
     this.transport = transport
+    this.deadline = deadline
   }
 
   for(key: EntraSessionKey): Promise<EntraSession> {
@@ -90,7 +119,7 @@ export class EntraSessions {
     if (!session) {
       session = loadIdentity().then(
         ({ ClientAssertionCredential }) =>
-          new EntraSession(ClientAssertionCredential, key, this.idTokens, this.secrets, this.transport)
+          new EntraSession(ClientAssertionCredential, key, this.idTokens, this.secrets, this.transport, this.deadline)
       )
       this.byKey.set(id, session)
     }

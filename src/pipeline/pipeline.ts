@@ -18,6 +18,7 @@ import { explainError } from './diagnose.js'
 import { displayEndpoint, endpointPasswords } from '../azure/endpoint.js'
 import { readEventFacts, type EventFacts } from '../github/event.js'
 import { GithubIdTokens } from '../github/id-token.js'
+import { requestGithubIdToken } from '../net/github-oidc.js'
 import { EntraSessions } from './entra-session.js'
 import { runChecks } from './runner.js'
 import { SecretRegistry } from '../security/secrets.js'
@@ -84,9 +85,15 @@ export async function runTarget(config: TargetConfig, shared: RunContext): Promi
   }
 }
 
-/** The credentials the inputs themselves hold (an API key, a password in the endpoint URL): masked from the start. */
+/**
+ * The credentials the run holds from the start, masked and redacted from everything: the inputs' (an API key, a
+ * password in the endpoint URL, github-token) and the runner's (the runtime bearer of the OIDC token request).
+ */
 export function inputSecrets(targets: readonly Pick<TargetConfig, 'endpoint' | 'apiKey'>[]): SecretRegistry {
   const secrets = new SecretRegistry()
+  secrets.add(process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'])
+  secrets.add(process.env['ACTIONS_RUNTIME_TOKEN'])
+  secrets.add(process.env['INPUT_GITHUB-TOKEN']?.trim())
   for (const target of targets) {
     secrets.add(target.apiKey)
     for (const password of endpointPasswords(target.endpoint)) secrets.add(password)
@@ -96,9 +103,13 @@ export function inputSecrets(targets: readonly Pick<TargetConfig, 'endpoint' | '
 
 /** What the targets of one run share, with empty per-run caches. */
 export function newRunContext(deadline: Deadline, event: EventFacts, secrets: SecretRegistry): RunContext {
-  const idTokens = new GithubIdTokens(secrets)
   const transport = new Transport()
-  return { deadline, event, secrets, idTokens, entraSessions: new EntraSessions(idTokens, secrets, transport), transport }
+  // The GitHub OIDC request goes over the same transport (one reading of the proxy variables, no redirects).
+  const idTokens = new GithubIdTokens(secrets, (audience) =>
+    requestGithubIdToken(audience, deadline, transport.dispatcher)
+  )
+  const entraSessions = new EntraSessions(idTokens, secrets, transport, deadline)
+  return { deadline, event, secrets, idTokens, entraSessions, transport }
 }
 
 /** Runs every target through its checks under one overall deadline. */

@@ -3,35 +3,58 @@
 // headers as fields when a response came.
 import type { ErrorObservation, ErrorPhase } from '../diagnosis/types.js'
 import { redactDeep, redactSecrets } from '../security/redact.js'
-import { headerRecord } from '../net/retry.js'
+import { capBody } from '../net/body.js'
+import { headerRecord, retryAfterFromHeaders } from '../net/retry.js'
 import { isOpenAIError } from './sdks.js'
 
 /** What Entra last answered with an error, or why no answer came: MSAL keeps only `network_error` of the latter. */
-export type EntraFailure = { status: number; body: string } | { networkError: Error }
+export type EntraFailure =
+  | { status: number; body: string; headers: Record<string, string>; truncated: boolean }
+  | { networkError: Error }
+
+const BODY_READ_FAILURE = /^(?:\d{3} )?(?:terminated|aborted|other side closed|socket hang up|premature close)\b/i
+
+/**
+ * Headers as the engine reads them: a Retry-After given as an HTTP date (a day ahead, say) becomes the seconds it
+ * asks for, so a date and `86400` decide the same way.
+ */
+export function readableHeaders(headers: Record<string, string>): Record<string, string> {
+  const retryAfter = headers['retry-after']
+  if (!retryAfter || /^\s*\d+\s*$/.test(retryAfter)) return headers
+  const ms = retryAfterFromHeaders({ 'retry-after': retryAfter })
+  return ms === null ? headers : { ...headers, 'retry-after': String(Math.ceil(ms / 1000)) }
+}
 
 /** What an SDK error shows, as the diagnosis engine reads it: the body or message, status, code and headers. */
 export function observationOf(
   error: unknown,
   phase: ErrorPhase | undefined,
   secrets: readonly string[]
-): ErrorObservation {
+): ErrorObservation & { truncated?: boolean } {
   if (isOpenAIError(error) && error.status !== undefined) {
     // The response body as the service sent it: openai keeps only its `error` member when there is one.
     const answer: unknown = error.error
     const body = isRecord(answer) && 'code' in answer ? { error: answer } : answer
     const reported: unknown = error.code
     const code = typeof reported === 'string' && reported ? reported : undefined
-    const headers = error.headers
+    const headers: unknown = error.headers
+    // A body that is not JSON reaches only the message, after the status: a cut JSON body must still look cut.
+    const message = error.message.replace(/^\d{3} (?=[[{])/, '')
+    const raw = body === undefined ? message : typeof body === 'string' ? body : JSON.stringify(body)
+    const { text, truncated } = capBody(raw)
+    // The SDK puts the reading's own error where the body would be when the connection closed mid-body.
+    const cut = body === undefined && BODY_READ_FAILURE.test(message)
     return {
-      text: redactSecrets(body === undefined ? error.message : JSON.stringify(body), secrets),
-      status: error.status,
+      text: redactSecrets(text, secrets),
+      status: Number(error.status),
       phase,
-      headers: headers && headerRecord(headers),
+      headers: headers instanceof Headers ? readableHeaders(headerRecord(headers)) : undefined,
+      truncated: truncated || cut,
       ...(code === undefined ? {} : { code }),
-      ...(body === undefined ? {} : { body: redactDeep(body, secrets) })
+      ...(body === undefined || truncated ? {} : { body: redactDeep(body, secrets) })
     }
   }
-  return { text: redactSecrets(messageChain(error), secrets), phase }
+  return { text: redactSecrets(capBody(messageChain(error)).text, secrets), phase }
 }
 
 /**
@@ -42,19 +65,25 @@ export function observationOf(
 export function readEntraError(
   error: unknown,
   failure: EntraFailure | undefined
-): { answer: ErrorObservation } | { error: unknown } {
+): { answer: ErrorObservation & { truncated: boolean } } | { error: unknown } {
   if (failure && 'networkError' in failure) {
     const message = error instanceof Error ? error.message : String(error)
     return { error: new Error(message, { cause: failure.networkError }) }
   }
-  if (!failure?.body.trim()) return { error }
+  if (!failure) return { error }
+  const { status, headers, truncated } = failure
+  // An empty answer is read by its status only when that decides (a redirect; a proxy's empty refusal); otherwise
+  // the SDK's own error tells more.
+  if (!failure.body.trim() && !(status >= 300 && status < 400) && status < 403) return { error }
   const body = parsedJson(failure.body)
   const code = isRecord(body) && typeof body.error === 'string' ? body.error : undefined
   return {
     answer: {
       text: failure.body,
-      status: failure.status,
+      status,
       phase: 'entra-token',
+      headers: readableHeaders(headers),
+      truncated,
       ...(code === undefined ? {} : { code }),
       ...(body === undefined ? {} : { body })
     }

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { fixText } from '../causes/fix.js'
 import type { Finding } from './findings.js'
+import { neutralise } from '../security/neutralise.js'
 import { clip } from './text.js'
 
 // GitHub shows 10 error and 10 warning annotations per step; setFailed adds one error of its own.
@@ -26,13 +27,13 @@ export function annotate(findings: readonly Finding[]): void {
 
 function message(finding: Finding): string {
   const fix = finding.check.fix ? `\n\nFix:\n${fixText(finding.check.fix)}` : ''
-  return clip(`${finding.check.detail}${fix}`, MAX_MESSAGE_CHARS)
+  return neutralise(clip(`${finding.check.detail}${fix}`, MAX_MESSAGE_CHARS), 'block')
 }
 
 function properties(finding: Finding): core.AnnotationProperties {
-  const title = `${finding.cause}: ${finding.title}`
+  const title = neutralise(`${finding.cause}: ${finding.title}`)
   const { source } = finding.target
   if (source.kind !== 'file' || !source.file) return { title }
-  const place = { title, file: source.file }
+  const place = { title, file: neutralise(source.file) }
   return source.line === undefined ? place : { ...place, startLine: source.line }
 }

@@ -2,6 +2,7 @@ import { CATALOGUE } from '../causes/catalogue.js'
 import type { CauseId } from '../causes/ids.js'
 import type { CheckResult } from '../pipeline/types.js'
 import type { RunResult, TargetResult } from '../pipeline/types.js'
+import { clip } from './text.js'
 
 /** A failed or warned check, with its cause named in the catalogue's words. */
 export interface Finding {
@@ -42,8 +43,11 @@ export function leadingFinding(run: RunResult): Finding | undefined {
   return undefined
 }
 
-/** "https://contoso.openai.azure.com/, deployment gpt-4o-mini" */
+const MAX_ENDPOINT_CHARS = 200
+const MAX_DEPLOYMENT_CHARS = 80
+
+/** "https://contoso.openai.azure.com/, deployment gpt-4o-mini", each value clipped like every echoed value. */
 export function describeTarget(target: TargetResult): string {
-  const endpoint = target.endpoint || target.label
-  return target.deployment ? `${endpoint}, deployment ${target.deployment}` : endpoint
+  const endpoint = clip(target.endpoint || target.label, MAX_ENDPOINT_CHARS)
+  return target.deployment ? `${endpoint}, deployment ${clip(target.deployment, MAX_DEPLOYMENT_CHARS)}` : endpoint
 }

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import type { RunResult, TargetResult } from '../pipeline/types.js'
+import { neutralise } from '../security/neutralise.js'
 import type { Finding } from './findings.js'
 
 /** One entry of the `causes` output and of the report's `causes`. */
@@ -24,14 +25,17 @@ export function setOutputs(
   const first = (pick: (target: TargetResult) => string | undefined): string =>
     run.targets.map(pick).find((value) => value !== undefined && value !== '') ?? ''
 
-  core.setOutput('result', run.outcome)
-  core.setOutput('cause', run.outcome === 'pass' ? '' : (lead?.cause ?? 'unknown'))
-  core.setOutput('causes', JSON.stringify(causeEntries(findings)))
-  core.setOutput('principal-id', first((t) => t.principalId))
-  core.setOutput('tenant-id', first((t) => t.tenantId))
-  core.setOutput('token-audience', first((t) => t.tokenAudience))
-  core.setOutput('token-issuer', first((t) => t.tokenIssuer))
-  core.setOutput('token-expires-on', first((t) => t.tokenExpiresOn))
-  core.setOutput('oidc-subject', first((t) => t.oidcSubject))
-  core.setOutput('report-file', reportFile)
+  const setOutput = (name: string, value: string): void => {
+    core.setOutput(name, neutralise(value))
+  }
+  setOutput('result', run.outcome)
+  setOutput('cause', run.outcome === 'pass' ? '' : (lead?.cause ?? 'unknown'))
+  setOutput('causes', JSON.stringify(causeEntries(findings)))
+  setOutput('principal-id', first((t) => t.principalId))
+  setOutput('tenant-id', first((t) => t.tenantId))
+  setOutput('token-audience', first((t) => t.tokenAudience))
+  setOutput('token-issuer', first((t) => t.tokenIssuer))
+  setOutput('token-expires-on', first((t) => t.tokenExpiresOn))
+  setOutput('oidc-subject', first((t) => t.oidcSubject))
+  setOutput('report-file', reportFile)
 }

@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { resolve } from 'node:path'
 import packageJson from '../../package.json' with { type: 'json' }
 import { redactDeep } from '../security/redact.js'
+import { neutralise, neutraliseDeep } from '../security/neutralise.js'
 import type { FailOn } from '../config/inputs.js'
 import type { CheckStatus } from '../pipeline/types.js'
 import type { RunResult } from '../pipeline/types.js'
@@ -29,8 +30,9 @@ const LOG_MARK: Record<CheckStatus, string> = { pass: '✅', fail: '❌', warn: 
  */
 export async function publishReport(run: RunResult, options: ReportOptions): Promise<void> {
   // The pipeline already redacts what it records; this is once more before anything leaves the process, so a
-  // credential that slipped into a detail, a fix or a claim still never reaches a log, output, summary or file.
-  const clean = redactDeep(run, options.secrets)
+  // credential that slipped into a detail, a fix or a claim still never reaches a log, output, summary or file. And
+  // every string is neutralised: no value can start a workflow command on any path to the runner.
+  const clean = neutraliseDeep(redactDeep(run, options.secrets))
   const findings = findingsOf(clean)
   const lead = leadingFinding(clean)
   const headline = headlineOf(clean, lead)
@@ -44,16 +46,19 @@ export async function publishReport(run: RunResult, options: ReportOptions): Pro
   annotate(findings)
 
   if (clean.outcome === 'fail' || (clean.outcome === 'warn' && options.failOn === 'warning')) {
-    core.setFailed(headline)
+    core.setFailed(neutralise(headline))
   }
 }
 
 function logChecklist(run: RunResult, headline: string): void {
-  core.info(headline)
+  const log = (line: string): void => {
+    core.info(neutralise(line))
+  }
+  log(headline)
   for (const target of run.targets) {
-    if (run.targets.length > 1) core.info(`${target.label}: ${describeTarget(target)}`)
+    if (run.targets.length > 1) log(`${target.label}: ${describeTarget(target)}`)
     for (const check of target.checks) {
-      core.info(`  ${LOG_MARK[check.status]} ${check.title} (${check.ms} ms): ${check.detail}`)
+      log(`  ${LOG_MARK[check.status]} ${check.title} (${check.ms} ms): ${check.detail}`)
     }
   }
 }

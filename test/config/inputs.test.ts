@@ -79,7 +79,9 @@ describe('reading the inputs', () => {
       ...minimal,
       audience: 'api://custom',
       scope: 'https://ai.azure.com/.default',
-      'authority-host': 'https://login.example-cloud.test/'
+      'authority-host': 'https://login.example-cloud.test/',
+      // A custom cloud's sign-in host receives the GitHub token only when the workflow lists it.
+      'allowed-hosts': 'login.example-cloud.test'
     })
     const [target] = getInputs().targets
     expect(target).toMatchObject({ oidcAudience: 'api://custom', scope: 'https://ai.azure.com/.default' })
@@ -166,7 +168,7 @@ describe('reading the inputs', () => {
       'authority-host': 'http://login.microsoftonline.com',
       'allowed-hosts': 'https://gw.azure-api.net/'
     })
-    expect(problems.map((p) => p.input)).toEqual(['scope', 'authority-host', 'allowed-hosts'])
+    expect(problems.map((p) => p.input)).toEqual(['scope', 'allowed-hosts', 'authority-host'])
   })
 
   it('requires the endpoint', () => {

@@ -118,7 +118,7 @@ describe('the resource refuses the caller', () => {
 })
 
 describe('load, outages and the deadline', () => {
-  it('a 429 warns throttled (authentication works), after retrying as Retry-After asks', async () => {
+  it('a 429 warns throttled (authentication works), after retrying as Retry-After asks', { timeout: 30_000 }, async () => {
     world().scenario = buildScenario(scenarios.throttled(1))
     const run = await runAction(world(), { inputs: OIDC_INPUTS })
     const annotation = expectWarning(run, world(), 'throttled')

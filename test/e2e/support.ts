@@ -89,9 +89,27 @@ export function expectWarning(run: ActionRun, world: World, cause: string): Work
 }
 
 /**
- * No token, assertion, runtime bearer, key or client secret anywhere: outputs, summary, annotations and other
- * commands, the log, stderr and every file the run left (the JSON report). `add-mask` commands are how secrets
- * reach the runner's masker, so they alone may carry them.
+ * The forms a service, a log shipper or a proxy may quote a secret in (issue 7, item 5): as is, URL-encoded (dots
+ * too: `%2E`), as `Bearer%20…`, base64, base64url, JSON-escaped, each half of a long one, and each segment of a JWT
+ * (its signature alone is enough to replay nothing, but it is still a piece of the credential).
+ */
+export function encodedForms(secret: string): string[] {
+  const forms = new Set<string>([secret, encodeURIComponent(secret), secret.replaceAll('.', '%2E'),
+    `Bearer%20${encodeURIComponent(secret)}`, Buffer.from(secret).toString('base64'),
+    Buffer.from(secret).toString('base64url'), JSON.stringify(secret).slice(1, -1)])
+  if (secret.length >= 24) {
+    forms.add(secret.slice(0, Math.floor(secret.length / 2)))
+    forms.add(secret.slice(Math.floor(secret.length / 2)))
+  }
+  const segments = secret.split('.')
+  if (segments.length === 3) for (const segment of segments.slice(1)) forms.add(segment)
+  return [...forms].filter((form) => form.length >= 12)
+}
+
+/**
+ * No token, assertion, runtime bearer, key or client secret anywhere, in any of its encoded forms: outputs, summary,
+ * annotations and other commands, the log, stderr and every file the run left (the JSON report). `add-mask`
+ * commands are how secrets reach the runner's masker, so they alone may carry them.
  */
 export function expectNoSecrets(run: ActionRun, world: World): void {
   const secrets = world.secrets()
@@ -109,9 +127,29 @@ export function expectNoSecrets(run: ActionRun, world: World): void {
   }
   for (const [place, text] of Object.entries(places)) {
     for (const secret of secrets) {
-      expect(text.includes(secret), `a secret (${secret.slice(0, 6)}…) in ${place}`).toBe(false)
+      for (const form of encodedForms(secret)) {
+        expect(text.includes(form), `a secret (${secret.slice(0, 6)}…, as ${form.slice(0, 10)}…) in ${place}`).toBe(false)
+      }
     }
   }
+}
+
+/**
+ * The workflow commands in stdout that a hostile value carrying `marker` forged: the runner splits stdout at LF and
+ * at a bare CR, trims leading whitespace, reads `::name props::message`, and honours the legacy `##[name]` form
+ * anywhere in a line. A forged command has the marker in its name or properties, or as the start of its message
+ * (`::error::FORGED…`), or is a stop-commands or a legacy command at all.
+ */
+export function forgedCommands(run: ActionRun, marker: string): string[] {
+  const lines = run.stdout.split(/\r\n|\r|\n/).map((line) => line.trimStart())
+  return lines.filter((line) => {
+    if (line.includes('##[')) return true
+    if (!line.startsWith('::')) return false
+    const end = line.indexOf('::', 2)
+    if (end < 0) return false
+    const head = line.slice(2, end)
+    return head.includes(marker) || head.startsWith('stop-commands') || line.slice(end + 2).startsWith(marker)
+  })
 }
 
 /** Requests that reached the data plane carrying a credential (Authorization or api-key). */

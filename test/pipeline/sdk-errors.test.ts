@@ -27,8 +27,16 @@ describe('reading what the SDKs throw as the diagnosis engine reads an error', (
 
   it("Entra's error answer with a body is read as that answer, its error code and body kept as fields", () => {
     const body = '{"error":"invalid_client","error_description":"AADSTS700213: No matching federated identity record"}'
-    expect(readEntraError(MSAL_NETWORK_ERROR, { status: 400, body })).toEqual({
-      answer: { text: body, status: 400, phase: 'entra-token', code: 'invalid_client', body: JSON.parse(body) }
+    expect(readEntraError(MSAL_NETWORK_ERROR, { status: 400, body, headers: {}, truncated: false })).toEqual({
+      answer: {
+        text: body,
+        status: 400,
+        phase: 'entra-token',
+        headers: {},
+        truncated: false,
+        code: 'invalid_client',
+        body: JSON.parse(body) as unknown
+      }
     })
   })
 
@@ -40,8 +48,13 @@ describe('reading what the SDKs throw as the diagnosis engine reads an error', (
     )
   })
 
-  it("an empty answer (a proxy refusing the tunnel) leaves the SDK's own error to tell", () => {
-    expect(readEntraError(MSAL_NETWORK_ERROR, { status: 403, body: ' ' })).toEqual({ error: MSAL_NETWORK_ERROR })
+  it("an empty 400 leaves the SDK's own error to tell; an empty 403 or 503 (a proxy refusing the tunnel) is read by its status", () => {
+    expect(readEntraError(MSAL_NETWORK_ERROR, { status: 503, body: '', headers: {}, truncated: false })).toEqual({
+      answer: { text: '', status: 503, phase: 'entra-token', headers: {}, truncated: false }
+    })
+    expect(readEntraError(MSAL_NETWORK_ERROR, { status: 400, body: ' ', headers: {}, truncated: false })).toEqual({
+      error: MSAL_NETWORK_ERROR
+    })
     expect(readEntraError(MSAL_NETWORK_ERROR, undefined)).toEqual({ error: MSAL_NETWORK_ERROR })
   })
 

@@ -4,6 +4,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https'
 import { connect, type AddressInfo, type Socket } from 'node:net'
 import { performance } from 'node:perf_hooks'
+import { answerFaultFor, answerWithFault, PROXY_REFUSALS, type FakeAnswer } from './faults.ts'
 import { fakeFor } from './hosts.ts'
 import type { FakeRequest, FakeResponse, WorldState } from './http.ts'
 import type { Pki } from './pki.ts'
@@ -70,37 +71,44 @@ export async function startFakeServer(pki: Pki, state: WorldState, requests: Rec
       const request: FakeRequest = { host, method: req.method ?? 'GET', path: url.pathname, query: url.searchParams,
         headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }
       const fake = fakeFor(state, host)
-      const response: FakeResponse = fake
-        ? await fake(request, state).catch((error: unknown) => ({ status: 500, body: { fakeError: String(error) } }))
-        : { status: 421, body: { error: `no fake for ${host}` } }
-      const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '')
-      requests.push({ host, method: request.method, path: request.path, query: Object.fromEntries(url.searchParams),
-        headers: flatHeaders(req.headers), body: request.body, status: response.status, responseBody: text,
-        at: Math.round(performance.now() - started) })
-      res.writeHead(response.status, {
-        'content-type': 'application/json; charset=utf-8', date: new Date().toUTCString(),
-        'strict-transport-security': 'max-age=31536000; includeSubDomains', 'x-content-type-options': 'nosniff',
-        ...response.headers
-      })
-      res.end(text)
+      const real = async (): Promise<FakeAnswer> => {
+        const response: FakeResponse = fake
+          ? await fake(request, state).catch((error: unknown) => ({ status: 500, body: { fakeError: String(error) } }))
+          : { status: 421, body: { error: `no fake for ${host}` } }
+        const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '')
+        const headers = {
+          'content-type': 'application/json; charset=utf-8', date: new Date().toUTCString(),
+          'strict-transport-security': 'max-age=31536000; includeSubDomains', 'x-content-type-options': 'nosniff',
+          ...response.headers
+        }
+        return { status: response.status, text, headers }
+      }
+      const fault = answerFaultFor(state.scenario.answers, host, request.path)
+      const record = (answer: FakeAnswer) => requests.push({ host, method: request.method, path: request.path,
+        query: Object.fromEntries(url.searchParams), headers: flatHeaders(req.headers), body: request.body,
+        status: answer.status, responseBody: answer.text, at: Math.round(performance.now() - started) })
+      if (fault) {
+        record(await answerWithFault(fault, host, state, res, req.socket, real))
+        return
+      }
+      const answer = await real()
+      record(answer)
+      res.writeHead(answer.status, answer.headers)
+      res.end(answer.text)
     })
   })
   trackSockets(server, sockets)
   return listen(server, sockets)
 }
 
-const PROXY_REFUSALS = {
-  forbidden: 'HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n',
-  'bad-gateway': 'HTTP/1.1 502 Bad Gateway\r\nconnection: close\r\ncontent-length: 0\r\n\r\n'
-}
-
 /**
  * The CONNECT proxy. Known hosts on :443 are tunnelled to the fake server; a name the certificate covers but the
  * scenario does not know gets 502 (what a corporate proxy says when DNS fails); any other name gets 403.
- * Per-host faults from the scenario: 403, 502, a TCP reset, or a tunnel where nothing ever answers.
+ * Per-host faults from the scenario (faults.ts): 403, 407, 502, 503, a TCP reset, a tunnel where nothing ever answers,
+ * or a tunnel to a server with an untrusted certificate.
  */
-export async function startProxy(state: WorldState, fakePort: number, connects: RecordedConnect[]):
-  Promise<Listening> {
+export async function startProxy(state: WorldState, fakePort: number, connects: RecordedConnect[],
+  untrustedPort: number): Promise<Listening> {
   const sockets = new Set<Socket>()
   const proxy = createHttpServer((_req, res) => res.writeHead(403, { connection: 'close' }).end())
   proxy.on('connect', (req, client: Socket, head: Buffer) => {
@@ -115,9 +123,9 @@ export async function startProxy(state: WorldState, fakePort: number, connects: 
     connects.push({ host, port, allowed: known && fault === undefined })
     if (fault === 'reset') return void client.resetAndDestroy()
     if (fault === 'hang') return void client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
-    if (fault) return void client.end(PROXY_REFUSALS[fault])
+    if (fault && fault !== 'untrusted-tls') return void client.end(PROXY_REFUSALS[fault])
     if (!known) return void client.end(PROXY_REFUSALS[port === 443 && isPlausible(host) ? 'bad-gateway' : 'forbidden'])
-    const upstream = connect(fakePort, '127.0.0.1', () => {
+    const upstream = connect(fault === 'untrusted-tls' ? untrustedPort : fakePort, '127.0.0.1', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
       if (head.length > 0) upstream.write(head)
       upstream.pipe(client)

@@ -1,6 +1,7 @@
 // The test world: HTTPS fakes of GitHub OIDC, Entra ID, Azure OpenAI and ARM on loopback, reached by their
 // production hostnames through a local CONNECT proxy, with a test CA. One scenario object configures it all.
 import { startFakeServer, startProxy, type RecordedConnect, type RecordedRequest } from './fake-internet.ts'
+import { startUntrustedServer } from './faults.ts'
 import { canRequestIdToken, githubVariables } from './github-context.ts'
 import { OIDC_REQUEST_URL } from './github-oidc.ts'
 import type { WorldState } from './http.ts'
@@ -11,6 +12,7 @@ import { buildScenario, type Scenario, type ScenarioOverrides } from './scenario
 export * from './scenario.ts'
 export type { RecordedConnect, RecordedRequest } from './fake-internet.ts'
 export { mintIdToken, OIDC_REQUEST_URL } from './github-oidc.ts'
+export { httpDateIn } from './faults.ts'
 
 export interface World {
   /** Mutable: tests may change it between runs. */
@@ -31,7 +33,8 @@ export async function startWorld(overrides?: ScenarioOverrides): Promise<World> 
   const requests: RecordedRequest[] = []
   const connects: RecordedConnect[] = []
   const server = await startFakeServer(pki, state, requests)
-  const proxy = await startProxy(state, server.port, connects)
+  const untrusted = await startUntrustedServer()
+  const proxy = await startProxy(state, server.port, connects, untrusted.port)
   return {
     get scenario() { return state.scenario },
     set scenario(scenario: Scenario) { state.scenario = scenario },
@@ -54,7 +57,7 @@ export async function startWorld(overrides?: ScenarioOverrides): Promise<World> 
       return [...new Set([...state.secrets, ...held])]
     },
     async stop() {
-      await Promise.all([proxy.close(), server.close()])
+      await Promise.all([proxy.close(), server.close(), untrusted.close()])
     }
   }
 }

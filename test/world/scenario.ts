@@ -118,8 +118,9 @@ export interface Gateway {
   account: string
 }
 
-/** 'hang': the tunnel opens but nothing ever answers (a black-holed host). */
-export type HostFault = 'forbidden' | 'bad-gateway' | 'reset' | 'hang'
+import type { AnswerFault, HostFault } from './faults.ts'
+
+export type { AnswerFault, HostFault } from './faults.ts'
 
 export interface Scenario {
   github: GithubScenario
@@ -133,6 +134,8 @@ export interface Scenario {
    * 307 Temporary Redirect to this URL: a hijacked or misconfigured endpoint asking for the credential elsewhere.
    */
   redirects: Record<string, string>
+  /** What a served host answers instead of its fake's answer (faults.ts): hangs, cut bodies, bursts, 429s... */
+  answers: Record<string, AnswerFault>
 }
 
 export type BuiltInRoleName =
@@ -246,7 +249,8 @@ export function defaultScenario(): Scenario {
     }],
     gateways: [{ host: GATEWAY_HOST, account: ACCOUNT_NAME }],
     faults: {},
-    redirects: {}
+    redirects: {},
+    answers: {}
   }
 }
 
@@ -358,6 +362,8 @@ export const scenarios = {
   /** `host` answers its credential-bearing requests with 307 to `location` (a host the world also serves). */
   redirectedHost: (host: string, location = `https://${GATEWAY_HOST}/collect`): ScenarioOverrides =>
     ({ redirects: { [host]: location } }),
+  /** `host` answers with `fault` (faults.ts) instead of its fake's answer, on every path or on `fault.path`. */
+  faultyAnswer: (host: string, fault: AnswerFault): ScenarioOverrides => ({ answers: { [host]: fault } }),
   /** Adds the Foundry account and its project (the second account), with `changes` applied to it. */
   foundryProject: (changes: DeepPartial<Account> = {}): ScenarioOverrides =>
     ({ accounts: [{}, applyOverrides(foundryAccount(), changes)] })

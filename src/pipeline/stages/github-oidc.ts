@@ -1,7 +1,9 @@
 import { decodeJwtClaims } from '../../security/jwt.js'
-import { causeOutcome, explainError } from '../diagnose.js'
+import { OidcAnswerError } from '../../net/github-oidc.js'
+import { answerFault } from '../answer-faults.js'
+import { causeOutcome, explainError, explainObservation } from '../diagnose.js'
 import { preloadSdks } from '../sdks.js'
-import type { CheckStep } from '../types.js'
+import type { CheckOutcome, CheckStep } from '../types.js'
 import type { TargetContext } from '../types.js'
 
 /** The claims worth showing: what a federated credential is matched against, and where the job came from. */
@@ -29,7 +31,8 @@ export const githubOidcCheck: CheckStep<TargetContext> = {
   id: 'github-oidc',
   stage: 'github-oidc',
   title: 'GitHub OIDC token',
-  needs: ['inputs'],
+  // No token is minted for a target whose credentials would have nowhere to go.
+  needs: ['inputs', 'host-policy', 'endpoint-host'],
   async run(context) {
     const audience = context.config.oidcAudience
     const evidence = {
@@ -49,7 +52,7 @@ export const githubOidcCheck: CheckStep<TargetContext> = {
     try {
       token = await context.idTokens.get(audience)
     } catch (error) {
-      return explainError(context, error, { source: 'GitHub OIDC token request', phase: 'github-oidc', evidence })
+      return explainOidcFailure(context, error, evidence)
     }
     const claims = decodeJwtClaims(token)
     if (!claims) {
@@ -64,4 +67,29 @@ export const githubOidcCheck: CheckStep<TargetContext> = {
       evidence: { ...evidence, claims: context.oidcClaims }
     }
   }
+}
+
+/**
+ * GitHub's token endpoint answered without a token: its status decides (a redirect is named and never followed,
+ * an HTML page is a proxy's); no answer at all (no permission, DNS, TLS, the proxy) goes to the diagnosis engine.
+ */
+function explainOidcFailure(context: TargetContext, error: unknown, evidence: Record<string, unknown>): CheckOutcome {
+  const source = 'GitHub OIDC token request'
+  if (!(error instanceof OidcAnswerError)) return explainError(context, error, { source, phase: 'github-oidc', evidence })
+  const observation = {
+    text: error.body,
+    status: error.status,
+    headers: error.headers,
+    phase: 'github-oidc' as const,
+    truncated: error.truncated
+  }
+  const fault = answerFault(observation, "GitHub's OIDC token endpoint")
+  if (fault) return causeOutcome(context, fault.cause, 'fail', `${fault.detail}.`, { ...evidence, ...fault.evidence })
+  if (error.status === 407) return explainObservation(context, observation, { source, phase: 'github-oidc', evidence })
+  const detail =
+    error.status === 200
+      ? "GitHub's OIDC token endpoint answered 200, but without a token."
+      : `GitHub's OIDC token endpoint answered ${error.status}` +
+        (error.status >= 500 || error.status === 429 ? ', also on the retries within the deadline.' : '.')
+  return causeOutcome(context, 'oidc-request-failed', 'fail', detail, { ...evidence, status: error.status })
 }
