@@ -132,7 +132,8 @@ export const GITHUB_OIDC_RULES: readonly Rule[] = [
       /Can'?t issue ID_TOKEN/,
       // google-auth (Python), gcloud: the federated credential's subject token is GitHub's ID token, read from
       // ACTIONS_ID_TOKEN_REQUEST_URL ("Unable to retrieve Identity Pool subject token", ZcashFoundation/zebra#7015)
-      /Unable to retrieve Identity Pool subject token/
+      /Unable to retrieve Identity Pool subject token/,
+      /(?:unable to|failed to|error) (?:retriev|fetch|obtain)\w* (?:the )?subject token/
     ),
     alternatives: [MISSING_PERMISSION]
   },
