@@ -7,27 +7,28 @@ export class UsageError extends Error {
 
 export type FlagSpec =
   | { kind: 'boolean'; description: string }
-  | { kind: 'string'; description: string; valueName: string }
+  | { kind: 'string'; description: string; valueName: string; repeatable?: boolean }
   | { kind: 'integer'; description: string; valueName: string; min: number; max: number }
   | { kind: 'choice'; description: string; values: readonly string[] }
 
-export type FlagValues = Record<string, string | number | boolean | undefined>
+export type FlagValues = Record<string, string | string[] | number | boolean | undefined>
 
-/** Parses `argv` (after the command name) against `specs`; positional arguments are not accepted. */
-export function parseFlags(argv: readonly string[], specs: Record<string, FlagSpec>): FlagValues {
+/**
+ * Parses `argv` (after the command name) against `specs`; positional arguments are not accepted (`positional`
+ * says where the command takes its input instead). A repeatable flag collects its values in order.
+ */
+export function parseFlags(argv: readonly string[], specs: Record<string, FlagSpec>, positional: string): FlagValues {
   const values: FlagValues = {}
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] === '-h' && specs.help ? '--help' : argv[index]
-    if (!arg.startsWith('--')) {
-      throw new UsageError(`unexpected argument '${arg}': this command reads the error text from standard ` +
-        'input or --file')
-    }
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument '${arg}': ${positional}`)
     const [name, inline] = splitFlag(arg.slice(2))
     const spec = specs[name]
     if (!spec) {
       throw new UsageError(`unknown flag --${name}; allowed: ${Object.keys(specs).map((f) => `--${f}`).join(', ')}`)
     }
-    if (name in values) throw new UsageError(`--${name} is given twice`)
+    const repeatable = spec.kind === 'string' && spec.repeatable === true
+    if (name in values && !repeatable) throw new UsageError(`--${name} is given twice`)
     if (spec.kind === 'boolean') {
       if (inline !== undefined) throw new UsageError(`--${name} takes no value`)
       values[name] = true
@@ -37,7 +38,8 @@ export function parseFlags(argv: readonly string[], specs: Record<string, FlagSp
     if (raw === undefined || (inline === undefined && raw.startsWith('--'))) {
       throw new UsageError(`--${name} needs a value: ${describeValue(spec)}`)
     }
-    values[name] = parseValue(name, raw, spec)
+    const value = parseValue(name, raw, spec)
+    values[name] = repeatable ? [...((values[name] as string[] | undefined) ?? []), String(value)] : value
   }
   return values
 }
@@ -80,7 +82,8 @@ function describeValue(spec: Exclude<FlagSpec, { kind: 'boolean' }>): string {
 export function describeFlags(specs: Record<string, FlagSpec>): string {
   const lines = Object.entries(specs).map(([name, spec]) => {
     const value = spec.kind === 'boolean' ? '' : ` ${spec.kind === 'choice' ? spec.values.join('|') : spec.valueName}`
-    return [`  --${name}${value}`, spec.description] as const
+    const repeat = spec.kind === 'string' && spec.repeatable ? '...' : ''
+    return [`  --${name}${value}${repeat}`, spec.description] as const
   })
   const width = Math.max(...lines.map(([flag]) => flag.length)) + 2
   return lines.map(([flag, description]) => flag.padEnd(width) + description).join('\n')

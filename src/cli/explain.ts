@@ -1,12 +1,13 @@
 // `aoai-auth-check explain`: reads a pasted error, names the cause and the fix.
 import { CATALOGUE } from '../causes/catalogue.js'
-import { commandLines, fixText, inlineText, type Fix } from '../causes/fix.js'
+import { fixText, type Fix } from '../causes/fix.js'
 import { explain } from '../diagnosis/explain.js'
 import type { Diagnosis, ErrorPhase } from '../diagnosis/types.js'
 import { findJwts } from '../security/jwt.js'
 import { unwrappedText } from '../diagnosis/text.js'
 import { describeFlags, parseFlags, UsageError, type FlagSpec } from './args.js'
 import { readFileCapped, type CappedInput, type CommandIo } from './io.js'
+import { fixLines } from './terminal-report.js'
 import { neutralise } from '../security/neutralise.js'
 import { redactSecrets } from '../security/redact.js'
 
@@ -34,6 +35,7 @@ const EXPLAIN_HELP = `Usage: aoai-auth-check explain [--status N] [--phase ${PHA
 Names the cause of an Azure OpenAI, Entra ID or GitHub OIDC authentication error and the fix.
 Paste the error on standard input (a response body, an SDK exception, a log, curl -v output), or pass --file.
 A JWT in the text is decoded locally for its claims and never printed back.
+Exit status: 0 when a cause is named, 1 when it is unknown (the answer is printed either way), 2 on a usage error.
 
 ${describeFlags(FLAGS)}
 
@@ -66,7 +68,7 @@ function explainText(text: string, status?: number, phase?: ErrorPhase): Explain
 }
 
 export async function runExplain(argv: readonly string[], io: CommandIo): Promise<number> {
-  const flags = parseFlags(argv, FLAGS)
+  const flags = parseFlags(argv, FLAGS, 'this command reads the error text from standard input or --file')
   if (flags.help) {
     io.out(EXPLAIN_HELP)
     return 0
@@ -88,7 +90,8 @@ export async function runExplain(argv: readonly string[], io: CommandIo): Promis
   // human answer carries no terminal escape sequence (a pasted OSC 52 or CSI is shown, not obeyed).
   const guarded = redactSecrets(withoutPastedSecrets(output, text))
   io.out(flags.json ? guarded : neutralise(guarded, 'block'))
-  return 0
+  // A script can tell "named a cause" from "could not": the answer is printed either way.
+  return answer.cause === 'unknown' ? 1 : 0
 }
 
 /**
@@ -128,13 +131,6 @@ function humanAnswer(answer: ExplainAnswer): string {
   const evidence = describeEvidence(answer.evidence)
   if (evidence) lines.push('', `Evidence: ${evidence}`)
   return lines.join('\n') + '\n'
-}
-
-/** Prose as it reads, commands indented and wrapped with continuations so they paste whole. */
-function fixLines(fix: Fix): string[] {
-  return fix.flatMap((block) =>
-    block.kind === 'prose' ? [`  ${inlineText(block.parts)}`] : commandLines(block).map((line) => `      ${line}`)
-  )
 }
 
 function describeEvidence(evidence: Record<string, unknown>): string {

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs'
 
 // What a CLI command may touch: its output and its input, so commands stay testable and `cli.ts` stays thin.
+import { painterFor, type Paint } from './terminal-report.js'
 
 export interface CommandIo {
   out(text: string): void
@@ -8,6 +9,8 @@ export interface CommandIo {
   note(text: string): void
   /** Standard input, read up to `maxBytes` (the rest is not read at all). */
   readStdin(maxBytes: number): Promise<CappedInput>
+  /** Colour for `out`'s stream: none unless it is a terminal that shows it (NO_COLOR honoured). */
+  paint: Paint
 }
 
 export interface CappedInput {
@@ -33,8 +36,21 @@ export function readFileCapped(path: string, maxBytes: number): CappedInput {
   }
 }
 
+const write = process.stdout.write.bind(process.stdout)
+
+/**
+ * The engine speaks @actions/core, which writes workflow commands (`::add-mask::<secret>`, `::debug::…`) to
+ * standard output, each line in one write. Outside a runner they mean nothing and would print the very values
+ * they mask: standard output takes only what a command writes through `out`.
+ */
+export function silenceWorkflowCommands(): void {
+  const filtered = (chunk: string | Uint8Array, ...rest: never[]): boolean =>
+    String(chunk).startsWith('::') ? true : write(chunk, ...rest)
+  process.stdout.write = filtered
+}
+
 export const processIo: CommandIo = {
-  out: (text) => process.stdout.write(text),
+  out: (text) => void write(text),
   note: (text) => process.stderr.write(text),
   async readStdin(maxBytes) {
     if (process.stdin.isTTY) {
@@ -52,5 +68,6 @@ export const processIo: CommandIo = {
     }
     const all = Buffer.concat(chunks)
     return { text: all.subarray(0, maxBytes).toString('utf8'), cut: all.length > maxBytes }
-  }
+  },
+  paint: painterFor(process.stdout)
 }

@@ -2,12 +2,14 @@ import * as core from '@actions/core'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { getPublicSuffix } from 'tldts'
+import type { SignInMode } from '../azure/credentials.js'
 import { redactSecrets } from '../security/redact.js'
 import { escapeControls, hasControlCharacters } from '../security/neutralise.js'
 import { CLOUD_NAMES, CLOUDS, type Cloud } from '../azure/clouds.js'
 import { GUID_SOURCE } from '../azure/guid.js'
 
-export type AuthMode = 'oidc' | 'api-key'
+/** The action signs in with oidc or api-key; the CLI also with env, cli and managed-identity. */
+export type AuthMode = SignInMode
 export type ProbeKind = 'auto' | 'chat' | 'embeddings' | 'models' | 'none'
 export type FailOn = 'error' | 'warning'
 
@@ -63,7 +65,7 @@ export const DEFAULT_API_VERSION = '2024-10-21'
 export const DEFAULT_TIMEOUT_SECONDS = 30
 const MAX_TIMEOUT_SECONDS = 600
 
-const AUTH_MODES: readonly AuthMode[] = ['oidc', 'api-key']
+const ACTION_AUTH_MODES: readonly AuthMode[] = ['oidc', 'api-key']
 const PROBE_KINDS: readonly ProbeKind[] = ['auto', 'chat', 'embeddings', 'models', 'none']
 const FAIL_ON: readonly FailOn[] = ['error', 'warning']
 
@@ -129,8 +131,11 @@ function reportFolder(): string {
   return step || `pid-${process.pid}`
 }
 
-/** Reads every input once into a typed config; throws InvalidInputError naming each bad input and what is allowed. */
-export function getInputs(): ActionConfig {
+/**
+ * Reads every input once into a typed config; throws InvalidInputError naming each bad input and what is allowed.
+ * `authModes`: the sign-in modes the caller offers (the action: oidc and api-key; the CLI: all).
+ */
+export function getInputs(authModes: readonly AuthMode[] = ACTION_AUTH_MODES): ActionConfig {
   const problems: InputProblem[] = []
   const complain: Complain = (input, message) => problems.push({ input, message })
 
@@ -142,7 +147,7 @@ export function getInputs(): ActionConfig {
   const endpoint = readInput('endpoint', complain)
   if (!core.getInput('endpoint')) complain('endpoint', 'is required, e.g. https://<name>.openai.azure.com/')
 
-  const auth = oneOf('auth', AUTH_MODES, 'oidc', complain)
+  const auth = oneOf('auth', authModes, 'oidc', complain)
   const probe = oneOf('probe', PROBE_KINDS, 'auto', complain)
   oneOf('fail-on', FAIL_ON, 'error', complain)
   const cloud = CLOUDS[oneOf('environment', CLOUD_NAMES, 'azurecloud', complain)]

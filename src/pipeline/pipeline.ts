@@ -24,7 +24,7 @@ import { runChecks } from './runner.js'
 import { SecretRegistry } from '../security/secrets.js'
 import { compareCheck } from './stages/compare.js'
 import { endpointCloudCheck, endpointHostCheck, endpointUrlCheck, hostPolicyCheck } from './stages/endpoint.js'
-import { accessTokenCheck, entraTokenCheck } from './stages/entra-token.js'
+import { accessTokenCheck, directEntraTokenCheck, entraTokenCheck } from './stages/entra-token.js'
 import { githubOidcCheck } from './stages/github-oidc.js'
 import { inputsCheck } from './stages/inputs.js'
 import { keyOnlyProbeCheck, probeCheck } from './stages/probe.js'
@@ -41,8 +41,10 @@ const CHECKS: readonly { step: CheckStep<TargetContext>; when?: (config: CheckSe
   { step: endpointCloudCheck },
   { step: hostPolicyCheck },
   { step: endpointHostCheck, when: signsIn },
-  { step: githubOidcCheck, when: signsIn },
-  { step: entraTokenCheck, when: signsIn },
+  { step: githubOidcCheck, when: withGithubOidc },
+  { step: entraTokenCheck, when: withGithubOidc },
+  // env, cli and managed-identity (the CLI's) sign in to Entra ID directly, without a GitHub token.
+  { step: directEntraTokenCheck, when: (config) => signsIn(config) && !withGithubOidc(config) },
   { step: accessTokenCheck, when: signsIn },
   { step: probeCheck, when: signsIn },
   { step: keyOnlyProbeCheck, when: (config) => !signsIn(config) },
@@ -51,6 +53,10 @@ const CHECKS: readonly { step: CheckStep<TargetContext>; when?: (config: CheckSe
 
 function signsIn(config: CheckSettings): boolean {
   return config.auth !== 'api-key'
+}
+
+function withGithubOidc(config: CheckSettings): boolean {
+  return config.auth === 'oidc'
 }
 
 /** The checks one target goes through, in order. */
@@ -68,9 +74,17 @@ const PHASE_OF_STAGE: Partial<Record<StageId, ErrorPhase>> = {
 const explainUnexpected: FailureExplainer<TargetContext> = (context, step, error) =>
   explainError(context, error, { source: step.title, phase: PHASE_OF_STAGE[step.stage] })
 
-export async function runTarget(config: TargetConfig, shared: RunContext): Promise<TargetResult> {
+/** Told of every check as it finishes (the CLI's live lines). */
+export type CheckObserver = (check: CheckResult, target: TargetConfig) => void
+
+export async function runTarget(config: TargetConfig, shared: RunContext, observe?: CheckObserver): Promise<TargetResult> {
   const context: TargetContext = { ...shared, config }
-  const checks = await runChecks(checksFor(config), context, shared.deadline, explainUnexpected)
+  const onResult =
+    observe &&
+    ((check: CheckResult) => {
+      observe(check, config)
+    })
+  const checks = await runChecks(checksFor(config), context, shared.deadline, explainUnexpected, onResult)
   const claims = context.accessTokenClaims
   return {
     ...targetShell(config.endpoint, config.deployment, checks),
@@ -114,7 +128,8 @@ export function newRunContext(deadline: Deadline, event: EventFacts, secrets: Se
 
 /** Runs every target through its checks under one overall deadline. */
 export async function runPipeline(
-  config: ActionConfig
+  config: ActionConfig,
+  observe?: CheckObserver
 ): Promise<{ run: RunResult; deadline: Deadline; secrets: SecretRegistry }> {
   const started = new Date()
   const deadline = new Deadline(config.timeoutSeconds, started.getTime())
@@ -122,7 +137,7 @@ export async function runPipeline(
   const shared = newRunContext(deadline, readEventFacts(), secrets)
   const targets: TargetResult[] = []
   try {
-    for (const target of config.targets) targets.push(await runTarget(target, shared))
+    for (const target of config.targets) targets.push(await runTarget(target, shared, observe))
   } finally {
     await shared.transport.close()
   }

@@ -22,19 +22,23 @@ export function assertNeedsRunFirst<C>(steps: readonly CheckStep<C>[]): void {
 /**
  * Runs the steps in order. A step whose needs did not pass is skipped with the reason; once the overall deadline
  * has run out, every step still to come is skipped, and a step the deadline interrupts fails through `explain`.
+ * `onResult` hears of each result as soon as it is known.
  */
 export async function runChecks<C>(
   steps: readonly CheckStep<C>[],
   context: C,
   deadline: Deadline,
-  explain: FailureExplainer<C>
+  explain: FailureExplainer<C>,
+  onResult?: (result: CheckResult) => void
 ): Promise<CheckResult[]> {
   assertNeedsRunFirst(steps)
   const results = new Map<CheckId, CheckResult>()
   for (const step of steps) {
     const started = Date.now()
     const outcome = await outcomeOf(step, results, context, deadline, explain)
-    results.set(step.id, { id: step.id, stage: step.stage, title: step.title, ...outcome, ms: Date.now() - started })
+    const result = { id: step.id, stage: step.stage, title: step.title, ...outcome, ms: Date.now() - started }
+    results.set(step.id, result)
+    onResult?.(result)
   }
   return [...results.values()]
 }

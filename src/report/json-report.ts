@@ -17,8 +17,9 @@ export interface JsonReportContext {
   version: string
 }
 
-export async function writeJsonReport(run: RunResult, context: JsonReportContext): Promise<void> {
-  const report = {
+/** The report's JSON shape (schemaVersion 1): the action's report-file and the CLI's `check --json`. */
+export function jsonReport(run: RunResult, context: Omit<JsonReportContext, 'file'>): Record<string, unknown> {
+  return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     versions: { 'aoai-auth-check': context.version, node: process.version },
     outcome: run.outcome,
@@ -29,6 +30,10 @@ export async function writeJsonReport(run: RunResult, context: JsonReportContext
     causes: causeEntries(context.findings),
     targets: run.targets.map(reportedTarget)
   }
+}
+
+export async function writeJsonReport(run: RunResult, context: JsonReportContext): Promise<void> {
+  const report = jsonReport(run, context)
   await mkdir(dirname(context.file), { recursive: true })
   await writeFile(context.file, `${JSON.stringify(report, null, 2)}\n`, 'utf8')
 }

@@ -29,9 +29,13 @@ describe('explain --json never echoes a secret it does not decode', () => {
   ] as const) {
     it(`${shape} in a text no rule knows (its excerpt is shown), or beside a known error`, () => {
       for (const flags of [['--json'], []]) {
-        for (const text of [`The step failed: ${secret}\n`, `${SUBJECT_ERROR}\n${secret}\n`]) {
+        // Exit 1: nothing names a cause (the answer is still printed); exit 0: the subject error is named.
+        for (const [text, exit] of [
+          [`The step failed: ${secret}\n`, 1],
+          [`${SUBJECT_ERROR}\n${secret}\n`, 0]
+        ] as const) {
           const { status, stdout } = run(['explain', ...flags], text)
-          expect(status).toBe(0)
+          expect(status).toBe(exit)
           expect(stdout).not.toContain(hidden)
         }
       }
@@ -52,7 +56,8 @@ describe("explain's human answer carries no terminal escape sequence", () => {
 describe('explain reads a bounded input', () => {
   it('--file /dev/zero answers at once, saying the text was cut', () => {
     const { status, stderr } = run(['explain', '--file', '/dev/zero'])
-    expect(status).toBe(0)
+    // Zero bytes name no cause: an answer (unknown, exit 1), at once.
+    expect(status).toBe(1)
     expect(stderr).toMatch(/only its first 256 KiB were read/)
   })
 

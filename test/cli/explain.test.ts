@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { UnsecuredJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
+import packageJson from '../../package.json' with { type: 'json' }
 
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 
@@ -140,9 +141,21 @@ describe('aoai-auth-check explain', () => {
     expect(answer).toMatchObject({ cause: 'throttled', evidence: { status: 429, phase: 'data-plane' } })
   })
 
-  it('answers unknown, with a redacted excerpt, for text it does not recognise', () => {
-    const answer = JSON.parse(run(['explain', '--json'], 'It broke. api-key: 0123456789abcdef0123456789abcdef').stdout)
-    expect(answer).toMatchObject({ cause: 'unknown', evidence: { excerpt: 'It broke. api-key: ***' } })
+  it('answers unknown, with a redacted excerpt, for text it does not recognise, and exits 1', () => {
+    const { status, stdout } = run(['explain', '--json'], 'It broke. api-key: 0123456789abcdef0123456789abcdef')
+    expect(status).toBe(1)
+    expect(JSON.parse(stdout)).toMatchObject({ cause: 'unknown', evidence: { excerpt: 'It broke. api-key: ***' } })
+    expect(run(['explain'], 'It broke.')).toMatchObject({ status: 1, stdout: expect.stringMatching(/^Cause: .*\(unknown\)/) })
+  })
+
+  it('prints its version, and help for every command, also through help <command>', () => {
+    expect(run(['--version'])).toMatchObject({ status: 0, stdout: `aoai-auth-check ${packageJson.version}\n` })
+    for (const command of ['check', 'explain']) {
+      const help = run([command, '--help'])
+      expect(help.status).toBe(0)
+      expect(help.stdout).toMatch(new RegExp(`^Usage: aoai-auth-check ${command} `))
+      expect(run(['help', command]).stdout).toBe(help.stdout)
+    }
   })
 
   it('shows help for the command and for the CLI', () => {
@@ -154,7 +167,7 @@ describe('aoai-auth-check explain', () => {
     expect(run(['explain', '-h']).stdout).toBe(help.stdout)
     const top = run(['--help'])
     expect(top.status).toBe(0)
-    expect(top.stdout).toMatch(/Commands:\n {2}explain /)
+    expect(top.stdout).toMatch(/Commands:\n {2}check +run the checks.*\n {2}explain /)
     const bare = run([])
     expect(bare.status).toBe(2)
     expect(bare.stderr).toBe(top.stdout)
@@ -168,7 +181,8 @@ describe('aoai-auth-check explain', () => {
     [['explain', 'error.txt'], /unexpected argument 'error.txt'/],
     [['explain', '--json=yes'], /--json takes no value/],
     [['explain', '--file', '/nonexistent/error.txt'], /--file \/nonexistent\/error.txt: cannot read it \(ENOENT\)/],
-    [['check'], /unknown command 'check'; commands: explain/]
+    [['deploy'], /unknown command 'deploy'; commands: check, explain/],
+    [['check'], /--endpoint is required/]
   ])('rejects %j with exit 2 and a message naming the flag', (args, message) => {
     const { status, stdout, stderr } = run(args, 'AADSTS700213')
     expect(status).toBe(2)

@@ -214,7 +214,8 @@ describe('explain', () => {
         out += chunk
       },
       note: () => undefined,
-      readStdin: () => Promise.resolve({ text, cut: false })
+      readStdin: () => Promise.resolve({ text, cut: false }),
+      paint: (_style: unknown, shown: string) => shown
     }
     await runExplain(json ? ['--json'] : [], io)
     return out

@@ -73,7 +73,7 @@ async function verifyFederatedAssertion(assertion: string, identity: Identity, t
   return entraErrors.subjectMismatch(subject)
 }
 
-async function mintAccessToken(tenant: Tenant, identity: Identity, resource: string): Promise<string> {
+export async function mintAccessToken(tenant: Tenant, identity: Identity, resource: string): Promise<string> {
   const key = await signingKey('entra')
   const now = Math.floor(Date.now() / 1000)
   const claims: Record<string, unknown> = {

@@ -6,8 +6,13 @@ import { canRequestIdToken, githubVariables } from './github-context.ts'
 import { OIDC_REQUEST_URL } from './github-oidc.ts'
 import type { WorldState } from './http.ts'
 import { signingKey } from './keys.ts'
+import { IDENTITY_HEADER, startManagedIdentityEndpoint } from './managed-identity.ts'
 import { testWorldPki } from './pki.ts'
-import { buildScenario, type Scenario, type ScenarioOverrides } from './scenario.ts'
+import { buildScenario, TOKEN_EXCHANGE_AUDIENCE, type Scenario, type ScenarioOverrides } from './scenario.ts'
+import { mintIdToken } from './github-oidc.ts'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 export * from './scenario.ts'
 export type { RecordedConnect, RecordedRequest } from './fake-internet.ts'
@@ -19,6 +24,13 @@ export interface World {
   scenario: Scenario
   /** The variables a job step gets in this world (proxy, CA, OIDC request variables when permitted, GITHUB_*). */
   env(): Record<string, string>
+  /** IDENTITY_ENDPOINT and IDENTITY_HEADER of the host's managed identity endpoint (App Service protocol). */
+  managedIdentityEnv(): Record<string, string>
+  /**
+   * A file holding a GitHub OIDC token of the current scenario's job (what AZURE_FEDERATED_TOKEN_FILE names):
+   * a workflow that saved its ID token, or any workload handed a federated token.
+   */
+  federatedTokenFile(audience?: string): Promise<string>
   requests: RecordedRequest[]
   connects: RecordedConnect[]
   /** Every token, assertion, runtime bearer, key and client secret the world minted or holds. */
@@ -35,6 +47,7 @@ export async function startWorld(overrides?: ScenarioOverrides): Promise<World> 
   const server = await startFakeServer(pki, state, requests)
   const untrusted = await startUntrustedServer()
   const proxy = await startProxy(state, server.port, connects, untrusted.port)
+  const managedIdentity = await startManagedIdentityEndpoint(state, requests)
   return {
     get scenario() { return state.scenario },
     set scenario(scenario: Scenario) { state.scenario = scenario },
@@ -48,8 +61,17 @@ export async function startWorld(overrides?: ScenarioOverrides): Promise<World> 
       return { HTTPS_PROXY: `http://127.0.0.1:${proxy.port}`, NODE_EXTRA_CA_CERTS: pki.caFile, ...oidc,
         ...githubVariables(github) }
     },
+    managedIdentityEnv: () => ({ ...managedIdentity.env }),
+    async federatedTokenFile(audience = TOKEN_EXCHANGE_AUDIENCE) {
+      const token = await mintIdToken(state.scenario.github, audience)
+      state.secrets.add(token)
+      const file = join(mkdtempSync(join(tmpdir(), 'aoai-fic-')), 'azure-identity-token')
+      writeFileSync(file, token)
+      return file
+    },
     secrets() {
       const held = [
+        IDENTITY_HEADER,
         state.scenario.github.runtimeToken,
         ...state.scenario.tenants.flatMap((t) => t.identities.flatMap((i) => i.clientSecrets)),
         ...state.scenario.accounts.flatMap((a) => a.keys)
@@ -57,7 +79,7 @@ export async function startWorld(overrides?: ScenarioOverrides): Promise<World> 
       return [...new Set([...state.secrets, ...held])]
     },
     async stop() {
-      await Promise.all([proxy.close(), server.close(), untrusted.close()])
+      await Promise.all([proxy.close(), server.close(), untrusted.close(), managedIdentity.close()])
     }
   }
 }

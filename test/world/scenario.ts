@@ -175,6 +175,10 @@ export const OTHER_TENANT_CLIENT_ID = 'b8d4f6a2-3c5e-4d7f-9a1b-2c4d6e8f0a12'
 export const OTHER_TENANT_PRINCIPAL_ID = 'c9e5a7b3-4d6f-4e8a-0b2c-3d5e7f9a1b23'
 export const CLIENT_SECRET = 'Xy8Q~testworldclientsecretvalue0000000001'
 export const APP_DISPLAY_NAME = 'octo-repo-ci'
+/** A user-assigned managed identity attached to the machine the CLI runs on (scenarios.managedIdentityHost). */
+export const MANAGED_IDENTITY_CLIENT_ID = 'd4e6f8a0-5b7c-4d9e-8f1a-3b5c7d9e1f34'
+export const MANAGED_IDENTITY_PRINCIPAL_ID = 'f5a7b9c1-6d8e-4fa0-9b2c-4d6e8f0a2b45'
+export const MANAGED_IDENTITY_NAME = 'id-octo-runner'
 export const DEFAULT_SUBJECT = `repo:${REPOSITORY}:ref:refs/heads/${BRANCH}`
 
 export const SUBSCRIPTION_ID = '0b1f6471-1bf0-4dda-aec3-cb9272f09590'
@@ -364,6 +368,16 @@ export const scenarios = {
     ({ redirects: { [host]: location } }),
   /** `host` answers with `fault` (faults.ts) instead of its fake's answer, on every path or on `fault.path`. */
   faultyAnswer: (host: string, fault: AnswerFault): ScenarioOverrides => ({ answers: { [host]: fault } }),
+  /**
+   * The machine has the user-assigned managed identity MANAGED_IDENTITY_CLIENT_ID (served by the world's managed
+   * identity endpoint), holding `role` on the account (none when undefined).
+   */
+  managedIdentityHost: (role: BuiltInRoleName | undefined = 'Cognitive Services OpenAI User'): ScenarioOverrides => ({
+    tenants: [{ identities: [{}, { kind: 'managed-identity', displayName: MANAGED_IDENTITY_NAME,
+      clientId: MANAGED_IDENTITY_CLIENT_ID, principalId: MANAGED_IDENTITY_PRINCIPAL_ID, federatedCredentials: [],
+      clientSecrets: [] }] }],
+    accounts: [{ roleAssignments: role ? [{}, { principalId: MANAGED_IDENTITY_PRINCIPAL_ID, role, scope: 'account' }] : [{}] }]
+  }),
   /** Adds the Foundry account and its project (the second account), with `changes` applied to it. */
   foundryProject: (changes: DeepPartial<Account> = {}): ScenarioOverrides =>
     ({ accounts: [{}, applyOverrides(foundryAccount(), changes)] })

@@ -6,11 +6,14 @@ import type { EntraSession } from '../entra-session.js'
 import { known, type CheckStep, type TargetContext } from '../types.js'
 
 function sessionFor(context: TargetContext): Promise<EntraSession> {
-  const { authorityHost, tenantId, clientId, oidcAudience } = context.config
+  const { auth, authorityHost, tenantId, clientId, oidcAudience } = context.config
+  // The GitHub token exchange needs both ids; a sign-in from the environment, az or a managed identity finds them.
+  const oidc = auth === 'oidc'
   return context.entraSessions.for({
+    mode: auth === 'api-key' ? 'oidc' : auth,
     authorityHost,
-    tenantId: known(tenantId, 'tenant-id'),
-    clientId: known(clientId, 'client-id'),
+    tenantId: oidc ? known(tenantId, 'tenant-id') : tenantId,
+    clientId: oidc ? known(clientId, 'client-id') : clientId,
     oidcAudience
   })
 }
@@ -37,6 +40,10 @@ export const entraTokenCheck: CheckStep<TargetContext> = {
       const read = readEntraError(error, session.takeLastError())
       const options = { source: `Entra ID (${authorityHost})`, phase: 'entra-token' as const, evidence }
       return 'answer' in read ? explainObservation(context, read.answer, options) : explainError(context, read.error, options)
+    }
+    if (!token) {
+      const detail = `The ${context.config.auth} sign-in returned no access token.`
+      return causeOutcome(context, 'unknown', 'fail', detail, evidence)
     }
     context.secrets.add(token.token)
     const claims = decodeJwtClaims(token.token)
@@ -90,3 +97,6 @@ export const accessTokenCheck: CheckStep<TargetContext> = {
     }
   }
 }
+
+/** The same exchange for a sign-in that needs no GitHub token (the CLI's env, cli and managed-identity). */
+export const directEntraTokenCheck: CheckStep<TargetContext> = { ...entraTokenCheck, needs: ['endpoint-url'] }
