@@ -472,15 +472,20 @@ export const SIGNS: Record<CauseId, CauseSigns> = {
       }
     ]
   },
-  'model-retiring': {
-    signs:
-      "Only the control-plane checks see it: ARM's `…/accounts/<name>/models` lists the deployment's model version with `lifecycleStatus` `Deprecating` or `Deprecated` and `deprecation.inference`, and its `replacementConfig`; the deployment's own `versionUpgradeOption` says what Azure will do. A retired version's inference answers 404 \"Resource not found\" (or 410).",
-    examples: []
-  },
   'arm-resource-not-found': {
     signs:
       'Resource Manager answers 404 with `ResourceNotFound`, `ResourceGroupNotFound` or `SubscriptionNotFound` (in az, azd, Terraform or an SDK\'s rendering); a missing deployment named by its ARM path is `deployment-not-found` instead.',
     examples: []
+  },
+  'model-retiring': {
+    signs:
+      'Resource Manager lists the deployment\'s model version with `lifecycleStatus` `Deprecating` or `Deprecated` and `deprecation.inference` (…/accounts/<name>/models, with its `replacementConfig`; the deployment\'s `versionUpgradeOption` says what Azure will do), or refuses a deployment of it: `ServiceModelDeprecated` "has been deprecated since <date>", `DeploymentModelNotSupported`; inference on a retired version answers 404 "Resource not found", 410 or OperationNotSupported (listed as an alternative there).',
+    examples: [
+      {
+        text: "ServiceModelDeprecated: The model 'Format:OpenAI,Name:gpt-35-turbo-16k,Version:0613' has been deprecated since 04/30/2025 00:00:00.",
+        source: 'https://github.com/shohei1029/book-azureopenai-sample/issues/23'
+      }
+    ]
   },
   unknown: {
     signs:

@@ -134,6 +134,57 @@ export const CONTROL_PLANE_RULES: readonly Rule[] = [
     ]
   },
   {
+    cause: 'model-retiring',
+    why:
+      'The model version is deprecated or retired (a newer version or model replaces it): Resource Manager ' +
+      'refuses new deployments of it, and inference on a retired one fails. The same refusal for a current model ' +
+      'means it is not offered in this region or SKU: the retirements table decides.',
+    text: anyPhrase(
+      // ARM ServiceModelDeprecated "The model 'Format:OpenAI,Name:gpt-35-turbo,Version:0613' has been deprecated
+      // since <date>" — az, azd (inside InvalidTemplateDeployment), Terraform azurerm_cognitive_deployment
+      // (Azure-Samples/aks-store-demo#203, shohei1029/book-azureopenai-sample#23)
+      /ServiceModelDeprecated/,
+      /The model '[^']*Name: ?[^']+' has been deprecated/,
+      // the same sentence cut by a terminal (Azure-Samples/microsoft-foundry-basic#33): the catalogue's
+      // "Name: <model>, Version: <v>, ..." and the date phrase are the stable part
+      /Name: ?[\w.-]+, ?Version: ?[\w.-]+.{0,80}has been deprecated/,
+      /has been deprecated since \d/,
+      // ARM DeploymentModelNotSupported "Creating account deployment is not supported by the model
+      // 'text-davinci-003'" (akshata29/entaoai#30)
+      /DeploymentModelNotSupported/,
+      /(?:Creating|Updating) account deployment is not supported by the model/,
+      // "DeploymentModelNotSupported: The model 'Format: OpenAI, Name: ..., Version: 1' of account deployment is
+      // not supported." (Azure-Samples/azure-search-openai-demo#406)
+      /of account deployment is not supported/,
+      // the portal's banner on a deployment past its date: "This deployment is using retired model <m> version <v>
+      // which was retired on <date>. Inferencing on this endpoint will return error responses." (BerriAI/litellm#11116)
+      /deployment is using retired model/,
+      // the data plane (and OpenAI's wording, which Azure-compatible clients echo) after the retirement date
+      /\bmodel_deprecated\b/,
+      /The model [`'"][^`'"]+[`'"] has been (?:deprecated|retired)/,
+      /model (?:version )?(?:has been |is )(?:retired|deprecated)/
+    )
+  },
+  {
+    cause: 'role-assignment-propagating',
+    why:
+      'The service says the role (or the principal) may not have propagated yet: a role assigned or a principal ' +
+      'created in the last minutes decides.',
+    text: anyPhrase(
+      // Azure services' own advice: "If permissions have already been assigned, please wait for some time before
+      // retrying since the role propagation can take a while" (crossplane-contrib/provider-upjet-azure#876)
+      /(?:role|permission|RBAC)(?: assignments?)? propagation (?:can|may|might) take/,
+      /wait for some time before retrying since the role propagation/,
+      // AAD Graph right after the principal was created: "No matches in graph database for '<id>'"
+      // (Azure/azure-cli#8530: az role assignment create just after az identity create)
+      /No matches in graph database for/
+    ),
+    alternatives: [
+      { cause: 'arm-authorization-failed', why: 'If nothing was assigned in the last minutes, no role grants it yet.' },
+      { cause: 'app-not-found', why: 'If the principal id is simply wrong, it will never appear.' }
+    ]
+  },
+  {
     cause: 'role-assignment-propagating',
     why: 'The principal or its role assignment is new and has not replicated yet.',
     text: anyPhrase(

@@ -8,6 +8,14 @@ import type { Candidate, DiagnosisContext, Facts, Rule } from './types.js'
  * A data action of another service than Cognitive Services (Key Vault, Storage...): its role is not one the
  * catalogue can name.
  */
+/** A deployment whose model version passed its retirement date answers a bare 404 (BerriAI/litellm#11116). */
+export const RETIRED_MODEL_404: Candidate = {
+  cause: 'model-retiring',
+  why:
+    'A deployment that worked before and whose model version passed its retirement date answers a bare 404 ' +
+    "too: the deployment's model version and its retirement date decide."
+}
+
 function isOtherServiceAction(facts: Facts): boolean {
   return facts.dataAction !== undefined && !/^Microsoft\.CognitiveServices\//i.test(facts.dataAction)
 }
@@ -157,7 +165,12 @@ export const DATA_PLANE_RULES: readonly Rule[] = [
       // 401 PermissionDenied "The principal `<oid>` lacks the required data action ...": corpus agent-evals-*
       /lacks the required data action/,
       // older wording: corpus sk-401-principal-no-access-old-wording
-      /(?:Principal )?does not have access to API\/Operation/
+      /(?:Principal )?does not have access to API\/Operation/,
+      // Azure AI Foundry (agents, Bot Service): "Please ensure that the project managed identity ... has
+      // Microsoft.CognitiveServices/accounts/AIServices/agents/write action on itself. This is typically done by
+      // assigning the Azure AI User built-in role" (Microsoft Q&A 5835921)
+      /ensure that .{0,160}? has Microsoft\.CognitiveServices\/\S+ (?:data )?action/,
+      /(?:does not have|lacks?) (?:the )?(?:required )?Microsoft\.CognitiveServices\/\S+ (?:data )?(?:action|permission)/
     ),
     when: (facts) => !isOtherServiceAction(facts),
     alternatives: [PROPAGATING]
@@ -330,7 +343,15 @@ export const DATA_PLANE_RULES: readonly Rule[] = [
       /OperationNotSupported/,
       /operation does not work with the specified model/,
       /does not support (?:the )?(?:chat|completions|embeddings)/
-    )
+    ),
+    alternatives: [
+      {
+        cause: 'model-retiring',
+        why:
+          'A deployment whose model version was retired answers the same for an operation it used to serve: ' +
+          "whether the model is an embeddings or a chat model, and its version's retirement date, decide."
+      }
+    ]
   },
   {
     cause: 'unsupported-parameter',
@@ -398,7 +419,8 @@ export const DATA_PLANE_RULES: readonly Rule[] = [
         cause: 'endpoint-malformed',
         why: 'An endpoint with extra path segments builds a wrong URL: the endpoint ' + 'value decides.'
       },
-      { cause: 'deployment-not-found', why: 'A missing deployment answers DeploymentNotFound instead.' }
+      { cause: 'deployment-not-found', why: 'A missing deployment answers DeploymentNotFound instead.' },
+      RETIRED_MODEL_404
     ]
   },
   {

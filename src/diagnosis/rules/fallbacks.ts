@@ -1,6 +1,6 @@
 // What is left when nothing specific matched: the service's own 5xx sentences, then a status alone. Rows without
 // text, aadsts or code are fallbacks: they answer only when no specific row did, and are never alternatives.
-import { decideFromToken, decideRateLimit } from './data-plane.js'
+import { RETIRED_MODEL_404, decideFromToken, decideRateLimit } from './data-plane.js'
 import { anyPhrase } from './phrases.js'
 import type { Candidate, DiagnosisContext, Facts, Rule } from './types.js'
 
@@ -98,7 +98,8 @@ export const STATUS_FALLBACK_RULES: readonly Rule[] = [
     phase: ['data-plane', 'unknown'],
     alternatives: [
       { cause: 'deployment-not-found', why: 'A missing deployment answers 404 DeploymentNotFound.' },
-      { cause: 'endpoint-malformed', why: 'An endpoint with extra path segments builds a wrong URL.' }
+      { cause: 'endpoint-malformed', why: 'An endpoint with extra path segments builds a wrong URL.' },
+      RETIRED_MODEL_404
     ]
   },
   {

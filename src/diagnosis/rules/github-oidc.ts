@@ -125,9 +125,28 @@ export const GITHUB_OIDC_RULES: readonly Rule[] = [
       // Azure/login's own wording around an undefined error: corpus login-larger-runner-oidc-undefined
       /Error: undefined\. Please make sure to give write permissions to id-token/,
       /githubAssertion/,
-      /getAssertion: received HTTP status/
+      /getAssertion: received HTTP status/,
+      // GitHub's token service refusing to issue: "Can't issue ID_TOKEN for job in 'Completed' state."
+      // (typeKey CannotGenerateIdTokenException), as google-auth and gcloud print it (google-github-actions/auth#325)
+      /CannotGenerateIdTokenException/,
+      /Can'?t issue ID_TOKEN/,
+      // google-auth (Python), gcloud: the federated credential's subject token is GitHub's ID token, read from
+      // ACTIONS_ID_TOKEN_REQUEST_URL ("Unable to retrieve Identity Pool subject token", ZcashFoundation/zebra#7015)
+      /Unable to retrieve Identity Pool subject token/,
+      /(?:unable to|failed to|error) (?:retriev|fetch|obtain)\w* (?:the )?subject token/
     ),
     alternatives: [MISSING_PERMISSION]
+  },
+  {
+    cause: 'oidc-request-failed',
+    why: "GitHub's OIDC token service was unavailable (a GitHub outage): retry, and check githubstatus.com.",
+    // GitHub's edge answers every service the same way during an outage: only a text about the token request says
+    // it was the OIDC one (ZcashFoundation/zebra#7015)
+    text: /GitHub Actions is temporarily unavailable/,
+    when: (facts) =>
+      facts.phase === 'github-oidc' ||
+      OIDC_LOGIN_CONTEXT.test(facts.text) ||
+      /subject token|ID_?TOKEN/i.test(facts.text)
   },
   {
     cause: 'oidc-request-failed',

@@ -22,6 +22,23 @@ export const SETUP_RULES: readonly Rule[] = [
     alternatives: SECRETS_WITHHELD,
     decide: decideSecretsWithheld
   },
+  {
+    cause: 'invalid-input',
+    why:
+      'The OpenAI client was built without a value it needs (the deployment, the endpoint, the api-version or a ' +
+      'credential): the setting or environment variable that should carry it is empty.',
+    text: anyPhrase(
+      // openai-python 0.x: "Must provide an 'engine' or 'deployment_id' parameter to create a <class ...>"
+      // (run-llama/llama_index#7312)
+      /Must provide an '?engine'? or '?deployment_id'? parameter/,
+      // openai-python 1.x / openai-node AzureOpenAI constructors: "Must provide one of the `base_url` or
+      // `azure_endpoint` arguments, or the `AZURE_OPENAI_ENDPOINT` environment variable", "Must provide either the
+      // `api_version` argument or the `OPENAI_API_VERSION` environment variable", "Missing credentials. Please pass
+      // one of `api_key`, `azure_ad_token`, `azure_ad_token_provider`, ..."
+      /Must provide (?:one of the|either the) `?(?:base_?url|baseURL|api_?version|apiVersion|endpoint|azure_endpoint)/i,
+      /Missing credentials\. Please pass one of `?api_?key/i
+    )
+  },
   // After the specific rows: a chain that holds an AADSTS code or a service error is that.
   {
     cause: 'invalid-input',

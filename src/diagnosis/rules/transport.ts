@@ -107,7 +107,12 @@ export const CONNECTION_RULES: readonly Rule[] = [
       /\blookup \S+(?: on \S+)?: no such host/,
       /\blookup \S+ on \S+: server misbehaving/,
       // musl (Alpine) resolver
-      /Name does not resolve/
+      /Name does not resolve/,
+      // glibc EAI_NODATA / EAI_NONAME as Python prints them: "[Errno -5] No address associated with hostname",
+      // "[Errno -2] Name or service not known", "[Errno -3] Temporary failure ..." (Azure/azure-cli#20152)
+      /No address associated with hostname/,
+      /\bEAI_(?:NODATA|NONAME|FAIL)\b/,
+      /\[Errno -(?:2|3|5)\]/
     ),
     alternatives: [
       {
