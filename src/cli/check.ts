@@ -6,6 +6,8 @@ import { delimiter, join } from 'node:path'
 import packageJson from '../../package.json' with { type: 'json' }
 import { availability, chooseSignIn, describeSignIn, type Environment, type SignInMode } from '../azure/credentials.js'
 import { getInputs, InvalidInputError, type ActionConfig } from '../config/inputs.js'
+import { withRepositoryTargets } from '../config/repository-targets.js'
+import { SecretRegistry } from '../security/secrets.js'
 import { redactDeep, redactSecrets } from '../security/redact.js'
 import { runPipeline } from '../pipeline/pipeline.js'
 import type { CheckResult } from '../pipeline/types.js'
@@ -35,7 +37,17 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
   }
   const env = process.env
   const signIn = resolveSignIn(request, env)
-  const config = readConfig(request, signIn.mode, env)
+  const secrets = new SecretRegistry()
+  // Config files are read from the current directory as the action reads them from the workspace: nothing outside.
+  const config = await withRepositoryTargets(readConfig(request, signIn.mode, env), {
+    workspace: process.cwd(),
+    onSecret: (value) => {
+      secrets.add(value)
+    }
+  }).catch((error: unknown) => {
+    if (!(error instanceof InvalidInputError)) throw error
+    throw new UsageError(error.problems.map((problem) => `--${problem.input} ${problem.message}`).join('\n'))
+  })
   const signInLine = describeSignIn(signIn.mode, env, signIn.chosenBecause)
   if (!request.json) io.out(`Sign-in: ${signInLine}\n`)
   // Each check's line as soon as it is known; the pipeline redacts what it records, and this once more.
@@ -45,7 +57,7 @@ export async function runCheck(argv: readonly string[], io: CommandIo): Promise<
     : (check: CheckResult) => {
         io.out(redactSecrets(checkLine(check, io.paint), held))
       }
-  const { run, secrets, deadline } = await runPipeline(config, { observe: live })
+  const { run, deadline } = await runPipeline(config, { observe: live, secrets })
 
   // Redacted once more with this run's own credentials before anything is printed, as the action's report is.
   const clean = redactDeep(run, secrets.all())
@@ -83,9 +95,6 @@ function resolveSignIn(request: CheckRequest, env: Environment): { mode: SignInM
  * becomes a usage error naming the flag. The key only ever comes from AZURE_OPENAI_API_KEY, and only for api-key.
  */
 function readConfig(request: CheckRequest, mode: SignInMode, env: Environment): ActionConfig {
-  if (request.configFiles.length > 0) {
-    throw new UsageError('--config-file is not supported by this version yet: give the target with --endpoint')
-  }
   const idsFromEnvironment = mode === 'env' || mode === 'oidc' || mode === 'managed-identity'
   const inputs: Record<string, string | undefined> = {
     endpoint: request.endpoint,
@@ -98,6 +107,7 @@ function readConfig(request: CheckRequest, mode: SignInMode, env: Environment): 
     environment: request.environment,
     'timeout-seconds': request.timeoutSeconds?.toString(),
     'fail-on': request.failOn,
+    'config-file': request.configFiles.join('\n'),
     'api-key': mode === 'api-key' ? env.AZURE_OPENAI_API_KEY : undefined
   }
   for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value ?? ''

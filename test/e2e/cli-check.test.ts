@@ -3,7 +3,7 @@
 // token file or a client secret, an `az` login (the stand-in), a managed identity endpoint, GitHub OIDC in a job,
 // or an API key. Every answer is scanned for every secret the world holds.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -91,6 +91,17 @@ describe('aoai-auth-check check, for every sign-in the world can serve', () => {
     expect(new URLSearchParams(exchange?.body).get('client_assertion_type')).toBe(
       'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
     )
+  })
+
+  it('--config-file reads the targets from a file in the current directory, as the action reads the workspace', async () => {
+    writeFileSync(join(home, '.env'), `AZURE_OPENAI_ENDPOINT=${ENDPOINT}\nAZURE_OPENAI_DEPLOYMENT=${CHAT_DEPLOYMENT}\n`)
+    const env = laptop({ ...ENV_IDS, AZURE_CLIENT_SECRET: CLIENT_SECRET })
+    const run = await check(['--config-file', '.env', '--auth', 'env', '--json'], env)
+    rmSync(join(home, '.env'), { force: true })
+    expect(run.status, run.stdout + run.stderr).toBe(0)
+    const report = JSON.parse(run.stdout) as { targets: { deployment?: string; source: { file?: string; line?: number } }[] }
+    expect(report.targets.map((t) => [t.deployment, t.source.file])).toEqual([[CHAT_DEPLOYMENT, '.env']])
+    expectNoSecret(run, world())
   })
 
   it('env with a client secret, and a wrong secret named as invalid-client-secret', async () => {
