@@ -3,7 +3,7 @@
 // TypeScript is pinned to 6.x because ncc compiles through the TypeScript JS API, which TS 7 no longer has.
 // The bundles are built aside and swapped in, under a lock, so a test reading dist/ never sees half a build.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { bundledPackages, writeThirdPartyLicenses } from './third-party-licenses.mjs'
 
@@ -22,14 +22,42 @@ function build(entry, outDir, name) {
   return stats
 }
 
+const owner = join(lock, 'pid')
+
+/** The build holding the lock is gone (killed mid-build): its lock would otherwise block every later build. */
+function lockIsStale() {
+  let pid
+  try {
+    pid = Number(readFileSync(owner, 'utf8'))
+  } catch {
+    // No pid: just created by a build about to write it, or left by a build older than the pid file.
+    try {
+      return Date.now() - statSync(lock).mtimeMs > 10_000
+    } catch {
+      return false
+    }
+  }
+  try {
+    process.kill(pid, 0)
+    return false
+  } catch (error) {
+    return error.code === 'ESRCH'
+  }
+}
+
 function acquireLock() {
   mkdirSync('.build', { recursive: true })
   const deadline = Date.now() + 180_000
   for (;;) {
     try {
       mkdirSync(lock)
+      writeFileSync(owner, String(process.pid))
       return
     } catch {
+      if (lockIsStale()) {
+        rmSync(lock, { recursive: true, force: true })
+        continue
+      }
       if (Date.now() > deadline) throw new Error(`another build holds ${lock}; remove it if no build is running`)
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250)
     }
